@@ -1,0 +1,1 @@
+"""Circle: a training simulator for group-therapy education."""

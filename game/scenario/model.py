@@ -1,0 +1,249 @@
+"""The typed scenario, format version 1.
+
+These pydantic models are the single source of truth for the format: the loader validates
+against them and `schema` generates the JSON Schema from them. Cross-references (nodes,
+members, objectives, expressions) are checked afterwards by `rules.py`, because they need the
+whole file at once.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCENARIO_ID = r"^[a-z0-9][a-z0-9_-]*$"
+MEMBER_ID = r"^[a-z][a-z0-9_]*$"
+NODE_ID = r"^[A-Za-z0-9_][A-Za-z0-9_-]*$"
+COLOUR = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
+
+# Words with a meaning of their own in effects and conditions; a member may not take them.
+RESERVED_WORDS = frozenset(
+    "group everyone turn leads follows visited score true false and or not".split()
+)
+
+
+class Level(str, Enum):
+    beginner = "beginner"
+    intermediate = "intermediate"
+    advanced = "advanced"
+
+
+class Archetype(str, Enum):
+    """Yalom's problem members; each bends the group model's rules (see GROUP_MODEL.md)."""
+
+    typical = "typical"
+    monopolizer = "monopolizer"
+    silent = "silent"
+    help_rejecting = "help_rejecting"
+    hostile = "hostile"
+    rescuer = "rescuer"
+    intellectualizer = "intellectualizer"
+    newcomer = "newcomer"
+
+
+class Skill(str, Enum):
+    """Corey's group-leadership skills and the ASGW core competencies."""
+
+    initiating = "initiating"
+    linking = "linking"
+    blocking = "blocking"
+    cutting_off = "cutting_off"
+    drawing_out = "drawing_out"
+    reflecting = "reflecting"
+    clarifying = "clarifying"
+    summarizing = "summarizing"
+    questioning = "questioning"
+    supporting = "supporting"
+    empathizing = "empathizing"
+    confronting = "confronting"
+    interpreting = "interpreting"
+    modeling = "modeling"
+    self_disclosure = "self_disclosure"
+    protecting = "protecting"
+    goal_setting = "goal_setting"
+    evaluating = "evaluating"
+    suggesting = "suggesting"
+    silence = "silence"
+    terminating = "terminating"
+
+
+class Stance(str, Enum):
+    """The trainee's core decision at every branch point."""
+
+    lead = "lead"
+    follow = "follow"
+
+
+class Tone(str, Enum):
+    neutral = "neutral"
+    anxious = "anxious"
+    sad = "sad"
+    angry = "angry"
+    hopeful = "hopeful"
+    flat = "flat"
+    defensive = "defensive"
+    warm = "warm"
+
+
+class Phase(str, Enum):
+    opening = "opening"
+    working = "working"
+    closing = "closing"
+
+
+class Outcome(str, Enum):
+    """Ending outcomes, best first."""
+
+    breakthrough = "breakthrough"
+    growth = "growth"
+    stalled = "stalled"
+    rupture = "rupture"
+
+
+Unit = Field(ge=0.0, le=1.0)
+
+
+class _Strict(BaseModel):
+    """Every mapping in a scenario rejects keys it does not know (typos must not pass)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
+
+
+class MemberStart(_Strict):
+    engagement: float = Field(0.5, ge=0, le=1, description="Leaning in (1) vs withdrawn (0).")
+    trust: float = Field(0.5, ge=0, le=1, description="Trust in the group and the leader.")
+    distress: float = Field(0.3, ge=0, le=1, description="How much the member carries now.")
+
+
+class Look(_Strict):
+    skin: Optional[str] = Field(None, pattern=COLOUR, description="Skin colour, #rrggbb.")
+    hair: Optional[str] = Field(None, pattern=COLOUR, description="Hair colour, #rrggbb.")
+    top: Optional[str] = Field(None, pattern=COLOUR, description="Clothing colour, #rrggbb.")
+
+
+class Member(_Strict):
+    id: str = Field(pattern=MEMBER_ID, description="Short id used in lines, targets, effects.")
+    name: str = Field(min_length=1, description="Name shown under the chair.")
+    age: Optional[int] = Field(None, ge=1, le=120, description="Age in years.")
+    archetype: Archetype = Field(Archetype.typical, description="How the model treats them.")
+    concern: str = Field("", description="What brings them here; shown on the briefing.")
+    start: MemberStart = Field(default_factory=MemberStart, description="Starting state.")
+    look: Optional[Look] = Field(None, description="Avatar colours.")
+
+
+class GroupStart(_Strict):
+    cohesion: float = Field(0.3, ge=0, le=1, description="Belonging, the group's 'we'.")
+    conflict: float = Field(0.1, ge=0, le=1, description="Open friction in the room.")
+
+
+class Dynamics(_Strict):
+    contagion: float = Field(
+        0.3, ge=0, le=1, description="How strongly members pull each other (0 = not at all)."
+    )
+    neglect_after: int = Field(
+        2, ge=1, le=20, description="Turns unattended before a distressed member is lost."
+    )
+
+
+class GroupSpec(_Strict):
+    start: GroupStart = Field(default_factory=GroupStart, description="Starting climate.")
+    dynamics: Dynamics = Field(default_factory=Dynamics, description="Model settings.")
+
+
+class Line(_Strict):
+    """One thing a member says. Short form in the file: `- maria: text`."""
+
+    speaker: str = Field(description="Member id of the speaker.")
+    text: str = Field(description="What they say.")
+    tone: Tone = Field(Tone.neutral, description="How it is said; shapes the face.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, data):
+        if isinstance(data, dict) and len(data) == 1:
+            (key, value), = data.items()
+            if key not in ("speaker", "text", "tone"):
+                return {"speaker": key, "text": value}
+        return data
+
+
+class Delta(_Strict):
+    """Changes to one party's numbers; each -1..1, the result clamped to 0..1."""
+
+    engagement: Optional[float] = Field(None, ge=-1, le=1)
+    trust: Optional[float] = Field(None, ge=-1, le=1)
+    distress: Optional[float] = Field(None, ge=-1, le=1)
+    cohesion: Optional[float] = Field(None, ge=-1, le=1)
+    conflict: Optional[float] = Field(None, ge=-1, le=1)
+
+    def items(self) -> list[tuple[str, float]]:
+        """The deltas actually written, in a fixed order."""
+        return [(k, v) for k, v in self.__dict__.items() if v is not None]
+
+
+class Branch(_Strict):
+    when: Optional[str] = Field(None, alias="if", description="Condition; omit on the last.")
+    goto: str = Field(description="Node id to go to when the condition holds.")
+
+
+class Choice(_Strict):
+    text: str = Field(min_length=1, description="What the trainee says or does.")
+    stance: Stance = Field(description="lead or follow: the trainee's core decision.")
+    skill: Optional[Skill] = Field(None, description="The leadership skill it uses.")
+    targets: list[str] = Field(default_factory=list, description="Members addressed.")
+    effects: dict[str, Delta] = Field(
+        default_factory=dict, description="group, everyone or a member id -> deltas."
+    )
+    breakthrough: Optional[str] = Field(None, description="Member who breaks through.")
+    score: dict[str, int] = Field(default_factory=dict, description="Objective id -> points.")
+    feedback: str = Field("", description="Why this choice matters; shown in the debrief.")
+    expert: bool = Field(False, description="The recommended choice (one per node).")
+    when: Optional[str] = Field(None, alias="if", description="Offered only when this holds.")
+    next: Union[str, list[Branch]] = Field(description="Node id, or a list of branches.")
+
+
+class Ending(_Strict):
+    outcome: Outcome = Field(description="breakthrough | growth | stalled | rupture")
+    text: str = Field("", description="What the trainee reads at the end.")
+
+
+class Node(_Strict):
+    phase: Optional[Phase] = Field(None, description="Session phase; inherits if omitted.")
+    narration: str = Field("", description="What the trainee sees and hears.")
+    lines: list[Line] = Field(default_factory=list, description="What members say, in order.")
+    choices: list[Choice] = Field(default_factory=list, description="1..6 choices.")
+    ending: Optional[Ending] = Field(None, description="Makes this node an ending.")
+
+    @property
+    def is_ending(self) -> bool:
+        return self.ending is not None
+
+
+class Scenario(_Strict):
+    format: Literal[1] = Field(description="Format version; 1 is the only one today.")
+    id: str = Field(pattern=SCENARIO_ID, description="Unique scenario id.")
+    title: str = Field("", description="Title shown on the menu.")
+    summary: str = Field("", description="Shown on the briefing screen.")
+    focus: str = Field("", description="The shared problem the group meets about.")
+    level: Level = Field(Level.beginner, description="beginner | intermediate | advanced")
+    minutes: Optional[int] = Field(None, ge=1, le=600, description="Expected play time.")
+    content_notes: list[str] = Field(
+        default_factory=list, description="Heavy material a player should know of beforehand."
+    )
+    objectives: dict[str, str] = Field(min_length=1, description="Objective id -> text.")
+    members: list[Member] = Field(description="The people in the circle, 3..12.")
+    group: GroupSpec = Field(default_factory=GroupSpec, description="Climate and dynamics.")
+    start: str = Field(description="Id of the first node.")
+    nodes: dict[str, Node] = Field(min_length=1, description="Node id -> node.")
+
+    def member(self, member_id: str) -> Member:
+        return next(m for m in self.members if m.id == member_id)
+
+    @property
+    def member_ids(self) -> list[str]:
+        return [m.id for m in self.members]
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.id
