@@ -1,0 +1,47 @@
+"""`validate PATH... [--strict] [--format text|json]`: check scenario files.
+
+Text: one line per problem, `PATH:LINE:COL: error: [code] message`. JSON: a list of
+{path, line, col, severity, code, message}. Exit 0 when clean, 1 on problems, 2 on bad usage.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from game.scenario import load_path
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a scenario file or a folder of *.yaml")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def scenario_files(path: str) -> list[str]:
+    """A file as given, or the `*.yaml` files of a folder (sorted, as given + name)."""
+    folder = Path(path)
+    if folder.is_dir():
+        return [str(p) for p in sorted(folder.glob("*.yaml"))]
+    return [path]
+
+
+def run(args) -> int:
+    files = [f for path in args.paths for f in scenario_files(path)]
+    if not files:
+        print(f"validate: no *.yaml files in {' '.join(args.paths)}", file=sys.stderr)
+        return 1
+    problems, failed = [], False
+    for file in files:
+        result = load_path(file)
+        for diagnostic in result.diagnostics:
+            problems.append((file, diagnostic))
+            failed |= diagnostic.is_error or args.strict
+    if args.format == "json":
+        print(json.dumps([d.as_dict(f) for f, d in problems], indent=2))
+    else:
+        for file, diagnostic in problems:
+            print(diagnostic.format_text(file))
+        if not problems:
+            print(f"{len(files)} file{'s' if len(files) != 1 else ''} OK", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,190 @@
+"""Condition expressions (`if:` on choices and branches), parsed once when the file loads.
+
+The text is parsed with Python's `ast` in eval mode and then walked against a whitelist of node
+types; it is never compiled or evaluated by Python. Names are resolved at load time, so an unknown
+name is an error at the line of the `if:`, not a surprise in the middle of a class.
+
+Ids may contain hyphens (`score.draw-out`), which Python would read as subtraction, so dotted
+names are first swapped for placeholders, longest known id first.
+"""
+from __future__ import annotations
+
+import ast
+import difflib
+import operator
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+GROUP_VARIABLES = ("cohesion", "engagement", "avoidance", "conflict")
+MEMBER_VARIABLES = ("engagement", "trust", "distress")
+COUNTERS = ("turn", "leads", "follows")
+
+_COMPARE = {
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+}
+_CONSTANTS = {"true": True, "false": False}
+_DOTTED = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*([A-Za-z0-9_][A-Za-z0-9_-]*)")
+MAX_LENGTH = 500  # an expression longer than this is surely a mistake, and keeps parsing cheap
+
+
+class ExpressionError(ValueError):
+    """A condition that cannot be used; `code` is the diagnostic code, `offset` 0-based."""
+
+    def __init__(self, code: str, message: str, offset: int = 0):
+        super().__init__(message)
+        self.code = code
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class Names:
+    """What a condition may mention: the scenario's members, nodes and objectives."""
+
+    members: frozenset[str] = frozenset()
+    nodes: frozenset[str] = frozenset()
+    objectives: frozenset[str] = frozenset()
+
+    def ids_after(self, prefix: str) -> frozenset[str] | None:
+        return {"visited": self.nodes, "score": self.objectives}.get(prefix)
+
+    def all_names(self) -> list[str]:
+        names = [f"group.{v}" for v in GROUP_VARIABLES] + list(COUNTERS)
+        names += [f"{m}.{v}" for m in sorted(self.members) for v in MEMBER_VARIABLES]
+        names += [f"visited.{n}" for n in sorted(self.nodes)]
+        names += [f"score.{o}" for o in sorted(self.objectives)]
+        return names
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed condition: `holds(env)` looks each name up in `env` (name -> number or bool)."""
+
+    source: str
+    names: tuple[str, ...]
+    _test: Callable[[Mapping[str, float]], object] = field(repr=False, compare=False)
+
+    def holds(self, env: Mapping[str, float]) -> bool:
+        return bool(self._test(env))
+
+
+def parse_condition(source: str, names: Names) -> Condition:
+    """Parse `source` or raise ExpressionError with a stable code and a helpful message."""
+    if not isinstance(source, str) or not source.strip():
+        raise ExpressionError("bad-expression", "empty condition")
+    if len(source) > MAX_LENGTH:
+        raise ExpressionError("bad-expression", f"condition longer than {MAX_LENGTH} characters")
+    text, placeholders = _swap_dotted_names(source, names)
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (RecursionError, MemoryError):
+        raise ExpressionError("bad-expression", "condition nested too deeply")
+    except SyntaxError as err:
+        offset = max((err.offset or 1) - 1, 0)
+        raise ExpressionError("bad-expression", f"cannot read condition '{source}'", offset)
+    used: list[str] = []
+    test = _build(tree.body, placeholders, names, used)
+    return Condition(source, tuple(dict.fromkeys(used)), test)
+
+
+def _swap_dotted_names(source: str, names: Names) -> tuple[str, dict[str, str]]:
+    """Replace `a.b` with `__n0` etc., so hyphenated ids survive Python's tokenizer."""
+    placeholders: dict[str, str] = {}
+
+    def swap(match: re.Match) -> str:
+        prefix, rest = match.group(1), match.group(2)
+        name = _longest_id(rest, names.ids_after(prefix))
+        token = f"__n{len(placeholders)}"
+        placeholders[token] = f"{prefix}.{name}"
+        return token + rest[len(name):]
+
+    return _DOTTED.sub(swap, source), placeholders
+
+
+def _longest_id(rest: str, known: frozenset[str] | None) -> str:
+    """The id at the start of `rest`: a known id may contain hyphens, others stop at one."""
+    if known is not None:
+        fits = [i for i in known if rest.startswith(i) and rest[len(i):len(i) + 1] in ("", "-")]
+        if fits:
+            return max(fits, key=len)
+        return rest  # unknown either way; keep it whole so the message quotes what was written
+    return re.match(r"[A-Za-z0-9_]+", rest).group(0)
+
+
+def _build(node: ast.AST, placeholders: dict[str, str], names: Names, used: list[str]):
+    """Turn a whitelisted ast node into a closure; anything else is refused."""
+    if isinstance(node, ast.BoolOp):
+        parts = [_build(v, placeholders, names, used) for v in node.values]
+        if isinstance(node.op, ast.And):
+            return lambda env: all(p(env) for p in parts)
+        return lambda env: any(p(env) for p in parts)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
+        inner = _build(node.operand, placeholders, names, used)
+        if isinstance(node.op, ast.Not):
+            return lambda env: not inner(env)
+        return lambda env: -inner(env)
+    if isinstance(node, ast.Compare):
+        return _build_compare(node, placeholders, names, used)
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        value = node.value
+        return lambda env: value
+    if isinstance(node, ast.Name):
+        return _build_name(node, placeholders, names, used)
+    raise ExpressionError(
+        "bad-expression",
+        f"'{_restore(ast.unparse(node), placeholders)}' is not allowed in a condition "
+        "(use names, numbers, true/false, comparisons, and/or/not, parentheses)",
+        getattr(node, "col_offset", 0),
+    )
+
+
+def _restore(text: str, placeholders: dict[str, str]) -> str:
+    """Put the dotted names back into a piece of swapped text, for messages."""
+    return re.sub(r"__n[0-9]+", lambda m: placeholders.get(m.group(0), m.group(0)), text)
+
+
+def _build_compare(node: ast.Compare, placeholders, names, used):
+    for op in node.ops:
+        if type(op) not in _COMPARE:
+            raise ExpressionError(
+                "bad-expression", "only < <= > >= == != compare values", node.col_offset
+            )
+    terms = [_build(t, placeholders, names, used) for t in [node.left, *node.comparators]]
+    ops = [_COMPARE[type(op)] for op in node.ops]
+
+    def compare(env):
+        values = [t(env) for t in terms]
+        return all(op(a, b) for op, a, b in zip(ops, values, values[1:]))
+
+    return compare
+
+
+def _build_name(node: ast.Name, placeholders, names: Names, used: list[str]):
+    word = placeholders.get(node.id, node.id)
+    if word in _CONSTANTS:
+        value = _CONSTANTS[word]
+        return lambda env: value
+    _check_name(word, names, node.col_offset)
+    used.append(word)
+    return lambda env: env[word]
+
+
+def _check_name(word: str, names: Names, offset: int) -> None:
+    prefix, _, rest = word.partition(".")
+    ok = (
+        (word in COUNTERS)
+        or (prefix == "group" and rest in GROUP_VARIABLES)
+        or (prefix in names.members and rest in MEMBER_VARIABLES)
+        or (prefix == "visited" and rest in names.nodes)
+        or (prefix == "score" and rest in names.objectives)
+    )
+    if ok:
+        return
+    close = difflib.get_close_matches(word, names.all_names(), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise ExpressionError("unknown-name", f"unknown name '{word}' in condition{hint}", offset)

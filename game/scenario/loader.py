@@ -1,0 +1,148 @@
+"""Loading a scenario: bytes -> YAML with marks -> typed Scenario -> the contract's rules.
+
+Every step reports problems as diagnostics instead of raising, so one run tells an instructor
+everything that is wrong with a file, each problem once, at its own line.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import rules
+from .diagnostics import Diagnostic
+from .model import Choice, Line, Member, Node, Phase, Scenario
+from .schema_errors import diagnostics_from
+from .yamlsource import MAX_BYTES, SourceError, decode, read_yaml
+
+
+@dataclass
+class LoadResult:
+    """What loading a file gives: the scenario if it has no errors, and every diagnostic."""
+
+    path: str
+    scenario: Scenario | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    digest: str = ""
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None
+
+
+def load_path(path: str | Path) -> LoadResult:
+    """Load a scenario file; never raises for a bad or unreadable file."""
+    shown = str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        reason = err.strerror or "cannot be read"
+        return LoadResult(shown, None, [Diagnostic("file-unreadable", f"cannot read file: {reason}")])
+    return load_bytes(raw, shown)
+
+
+def load_bytes(raw: bytes, path: str = "<scenario>") -> LoadResult:
+    result = LoadResult(path, digest=hashlib.sha256(raw).hexdigest())
+    try:
+        text = decode(raw)
+    except SourceError as err:
+        result.diagnostics.append(err.diagnostic)
+        return result
+    return _load(text, result)
+
+
+def load_text(text: str, path: str = "<scenario>") -> LoadResult:
+    raw = text.encode("utf-8", "surrogatepass")
+    return _load(text, LoadResult(path, digest=hashlib.sha256(raw).hexdigest()))
+
+
+def _load(text: str, result: LoadResult) -> LoadResult:
+    try:
+        source = read_yaml(text)
+    except SourceError as err:
+        result.diagnostics.append(err.diagnostic)
+        return result
+    result.diagnostics.extend(source.problems)
+    if not isinstance(source.data, dict):
+        kind = "a list" if isinstance(source.data, list) else "a single value"
+        result.diagnostics.append(Diagnostic(
+            "not-a-mapping", f"the file holds {kind}; a scenario is a mapping that starts with 'format: 1'"))
+        return result
+    scenario, complete = _typed(source, result.diagnostics)
+    resolve_phases(scenario)
+    known_nodes = set(source.data["nodes"]) if isinstance(source.data.get("nodes"), dict) else set()
+    intact = {n for n, node in scenario.nodes.items() if not getattr(node, "salvaged", False)}
+    result.diagnostics.extend(rules.check(scenario, source, known_nodes, complete, intact))
+    result.diagnostics.sort(key=lambda d: (d.line, d.col, not d.is_error, d.code))
+    if not result.errors:
+        result.scenario = scenario
+    return result
+
+
+def _typed(source, diagnostics: list[Diagnostic]) -> tuple[Scenario, bool]:
+    """The typed scenario; when parts are invalid, a partial one built from the valid parts."""
+    try:
+        return Scenario.model_validate(source.data), True
+    except ValidationError as err:
+        diagnostics.extend(diagnostics_from(err, Scenario, (), source))
+    return _partial(source.data), False
+
+
+def _partial(data: dict) -> Scenario:
+    """Best effort: valid members and nodes, so cross-reference rules can still run."""
+    members = [m for m in _each_valid(Member, _as_list(data.get("members")))]
+    raw_nodes = data.get("nodes") if isinstance(data.get("nodes"), dict) else {}
+    nodes = {}
+    for node_id, raw in raw_nodes.items():
+        node = next(_each_valid(Node, [raw]), None)
+        nodes[node_id] = node if node is not None else _salvaged_node(raw)
+    objectives = data.get("objectives") if isinstance(data.get("objectives"), dict) else {}
+    start = data.get("start") if isinstance(data.get("start"), str) else ""
+    return Scenario.model_construct(
+        format=1, id=str(data.get("id", "")), objectives={str(k): str(v) for k, v in objectives.items()},
+        members=members, start=start, nodes=nodes,
+    )
+
+
+def _salvaged_node(raw) -> Node:
+    """An invalid node's valid lines and choices, so their references are still checked."""
+    raw = raw if isinstance(raw, dict) else {}
+    node = Node.model_construct(
+        phase=None, narration="", ending=None,
+        lines=list(_each_valid(Line, _as_list(raw.get("lines")))),
+        choices=list(_each_valid(Choice, _as_list(raw.get("choices")))),
+    )
+    object.__setattr__(node, "salvaged", True)  # its shape is already reported; skip shape rules
+    return node
+
+
+def _each_valid(model, items):
+    for item in items:
+        try:
+            yield model.model_validate(item)
+        except ValidationError:
+            continue
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def resolve_phases(scenario: Scenario) -> None:
+    """A node without `phase` takes the previous node's (in file order), the first `opening`."""
+    previous = Phase.opening
+    for node in scenario.nodes.values():
+        if node.phase is None:
+            node.phase = previous
+        previous = node.phase

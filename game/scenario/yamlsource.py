@@ -1,0 +1,211 @@
+"""Reading untrusted YAML safely, keeping where every key and value was written.
+
+The text is only *composed* (parsed into nodes with their marks), never constructed by a YAML
+constructor that could build objects. We build plain dicts, lists and scalars ourselves, which
+lets us refuse foreign tags, catch duplicate keys, stop alias bombs after a fixed budget of
+nodes, and remember a line and column for every path in the document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import re
+
+import yaml
+
+from .diagnostics import Diagnostic
+
+try:  # libyaml's C parser is several times faster; pure Python is the fallback.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+MAX_BYTES = 1024 * 1024  # the contract's limit: no hand-written scenario comes near it
+MAX_NODES = 100_000  # nodes after alias expansion; a bomb stops here, quickly
+MAX_DEPTH = 64  # scenarios nest about 8 deep; far deeper is an attack or an accident
+MAX_FLOW_DEPTH = 1000  # libyaml's composer recurses in C: deep `[[[[` must never reach it
+
+Path = tuple  # a path into the document: keys and list indexes
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("null", "bool", "int", "float", "str", "timestamp")}
+_BRACKETS = re.compile(r"[\[\]{}]")
+_SAFE = yaml.constructor.SafeConstructor()
+
+
+class SourceError(Exception):
+    """The document cannot be read at all; carries the one diagnostic that says why."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+@dataclass
+class Source:
+    """Plain data from a YAML file, plus the 1-based position of every value and key."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def where(self, path: Path, key: bool = False) -> tuple[int, int]:
+        """Position of `path`, or of the nearest enclosing value that has one."""
+        path = tuple(path)
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.values:
+                return self.values[path[:end]]
+        return (1, 1)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text from bytes, or a SourceError at the first bad byte."""
+    if len(raw) > MAX_BYTES:
+        raise SourceError(
+            Diagnostic("file-too-large", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise SourceError(
+            Diagnostic("bad-encoding", f"byte 0x{raw[err.start]:02x} is not UTF-8; save the file as UTF-8", line, col)
+        )
+
+
+def read_yaml(text: str) -> Source:
+    """Compose `text` and convert it to plain data with marks; SourceError if impossible."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise SourceError(Diagnostic("file-too-large", f"text is over {MAX_BYTES:,} bytes"))
+    _check_flow_depth(text)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        raise SourceError(_syntax_diagnostic(err))
+    except yaml.YAMLError as err:
+        raise SourceError(Diagnostic("yaml-syntax", str(err).splitlines()[0]))
+    except RecursionError:
+        raise SourceError(Diagnostic("too-deep", f"nesting deeper than {MAX_DEPTH} levels"))
+    if root is None:
+        raise SourceError(Diagnostic("empty-file", "the file is empty; a scenario starts with 'format: 1'"))
+    source = Source(data=None)
+    source.data = _Converter(source).convert(root, (), 0)
+    return source
+
+
+def _check_flow_depth(text: str) -> None:
+    """Refuse absurd `[[[[...` nesting before the C composer, which would overflow its stack."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group(0) in "[{" else max(depth - 1, 0)
+        if depth > MAX_FLOW_DEPTH:
+            line = text.count("\n", 0, match.start()) + 1
+            raise SourceError(Diagnostic("too-deep", f"brackets nest deeper than {MAX_FLOW_DEPTH} levels", line, 1))
+
+
+def _syntax_diagnostic(err: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = err.problem or err.context or "cannot parse"
+    if err.context and err.problem:
+        problem = f"{problem} ({err.context})"
+    return Diagnostic("yaml-syntax", problem, line, col)
+
+
+class _Converter:
+    """Walks composed nodes into plain data, counting every node visited (aliases included)."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.visited = 0
+
+    def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise SourceError(Diagnostic(
+                "alias-bomb", f"anchors and aliases expand past {MAX_NODES:,} nodes", *_pos(node)))
+        if depth > MAX_DEPTH:
+            raise SourceError(Diagnostic("too-deep", f"nesting deeper than {MAX_DEPTH} levels", *_pos(node)))
+        self.source.values[path] = _pos(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth) if node.tag == f"{_TAG}map" else self._bad_tag(node)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != f"{_TAG}seq":
+                return self._bad_tag(node)
+            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            return self._bad_tag(node)
+        if node.tag == f"{_TAG}timestamp":
+            return node.value  # dates stay text: no field of the format is a date
+        return _SAFE.yaml_constructors[node.tag](_SAFE, node)
+
+    def _bad_tag(self, node: yaml.Node) -> None:
+        self.source.problems.append(Diagnostic(
+            "bad-tag", f"tag '{node.tag}' is not allowed; scenario files use plain YAML only", *_pos(node)))
+        return None
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict:
+        result: dict = {}
+        first_seen: dict = {}
+        for key_node, value_node in self._merged_pairs(node):
+            merged = isinstance(key_node, _MergedKey)
+            key = key_node.value if merged else self._key(key_node)
+            if key is None:
+                continue
+            if key in first_seen:
+                if first_seen[key] is not None:  # keys that came in by a merge: the first wins
+                    self.source.problems.append(Diagnostic(
+                        "duplicate-key",
+                        f"duplicate key '{key}' (first at line {first_seen[key][0]})",
+                        *_pos(key_node)))
+                continue
+            first_seen[key] = None if merged else _pos(key_node)
+            self.source.keys[path + (key,)] = _pos(key_node)
+            result[key] = self.convert(value_node, path + (key,), depth + 1)
+        return result
+
+    def _key(self, key_node: yaml.Node):
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SCALAR_TAGS:
+            value = self._scalar(key_node)
+            return value if isinstance(value, str) else str(value)
+        self.source.problems.append(Diagnostic("wrong-type", "a key must be plain text", *_pos(key_node)))
+        return None
+
+    def _merged_pairs(self, node: yaml.MappingNode):
+        """The mapping's own pairs, then pairs brought in by `<<: *anchor` (YAML merge keys)."""
+        own, merged = [], []
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_TAG}merge":
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                for src in sources:
+                    self.visited += 1
+                    if not isinstance(src, yaml.MappingNode):
+                        self.source.problems.append(Diagnostic("wrong-type", "'<<' merges mappings only", *_pos(src)))
+                        continue
+                    merged.extend((_MergedKey(k), v) for k, v in self._merged_pairs(src))
+            else:
+                own.append((key_node, value_node))
+        own_keys = {k.value for k, _ in own if isinstance(k, yaml.ScalarNode)}
+        return own + [(k, v) for k, v in merged if k.value not in own_keys]
+
+
+class _MergedKey(yaml.ScalarNode):
+    """A key copied in by a merge: it keeps its position but never counts as a duplicate."""
+
+    def __init__(self, key_node: yaml.Node):
+        super().__init__("merged", key_node.value, key_node.start_mark, key_node.end_mark)
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -1,0 +1,87 @@
+"""Each rule of the contract, on a small file broken in exactly one way: the right code, at
+the right line, reported once."""
+import pytest
+
+from game.scenario import load_text
+
+from .conftest import edited, small_lines
+
+BROKEN = [
+    # (what is broken, {line: new text}, expected code, expected line)
+    ("yaml syntax", {21: "    narration: [Six chairs."}, "yaml-syntax", 22),
+    ("python tag", {21: "    narration: !!python/object/apply:os.system [echo hi]"}, "bad-tag", 21),
+    ("duplicate key", {36: "        stance: follow"}, "duplicate-key", 36),
+    ("unknown key", {21: "    narattion: Six chairs."}, "unknown-key", 21),
+    ("missing key", {30: "        skill: blocking", 31: "        targets: [ana]"}, "missing-key", 29),
+    ("wrong type", {32: "        targets: ana"}, "wrong-type", 32),
+    ("out of range", {11: "  - {id: ana, name: Ana, start: {engagement: 1.8}}"}, "out-of-range", 11),
+    ("bad stance", {30: "        stance: leed"}, "bad-value", 30),
+    ("bad member id", {13: "  - {id: Cai, name: Cai}"}, "bad-id", 13),
+    ("duplicate member", {13: "  - {id: ana, name: Cai}"}, "duplicate-member", 13),
+    ("reserved member id", {13: "  - {id: group, name: Cai}"}, "reserved-id", 13),
+    ("unknown start node", {17: "start: openin"}, "unknown-node", 17),
+    ("unknown next node", {37: "        next: midle"}, "unknown-node", 37),
+    ("unknown goto", {45: "          - goto: end_stall"}, "unknown-node", 45),
+    ("unknown speaker", {23: "      - anna: I'll start."}, "unknown-member", 23),
+    ("unknown target", {32: "        targets: [anna]"}, "unknown-member", 32),
+    ("unknown effect member", {33: "        effects: {group: {cohesion: +0.05}, anna: {trust: -0.05}}"}, "unknown-member", 33),
+    ("group effect on a member variable", {33: "        effects: {group: {trust: +0.05}}"}, "unknown-key", 33),
+    ("unknown objective", {34: "        score: {universalty: 1}"}, "unknown-objective", 34),
+    ("bad expression", {43: "          - if: group.cohesion >="}, "bad-expression", 43),
+    ("unknown name", {61: "        if: score.draw_out < 5"}, "unknown-name", 61),
+    ("node without choices or ending", {66: "    narration: nothing here"}, "no-choices", 64),
+    ("ending with choices", {68: "    ending: {outcome: stalled}\n    choices: [{text: x, stance: lead, next: middle}]"}, "ending-with-choices", 69),
+    ("last branch with if", {45: "          - {if: turn > 1, goto: end_stalled}"}, "last-branch-if", 45),
+    ("two experts", {52: "        expert: true"}, "two-experts", 60),
+    ("unsupported format", {1: "format: 2"}, "unsupported-format", 1),
+    ("bad outcome", {66: "    ending: {outcome: great, text: Good.}"}, "bad-value", 66),
+    ("bad colour", {13: "  - {id: cai, name: Cai, look: {skin: brown}}"}, "bad-value", 13),
+]
+
+
+@pytest.mark.parametrize("what, replacements, code, line", BROKEN, ids=[b[0] for b in BROKEN])
+def test_each_rule_is_reported_once_at_its_line(what, replacements, code, line):
+    result = load_text(edited(replacements))
+    assert result.scenario is None, f"{what}: the file must not load"
+    matching = [d for d in result.errors if d.code == code]
+    assert len(matching) == 1, f"{what}: expected one [{code}], got {result.diagnostics}"
+    assert matching[0].line == line
+
+
+def test_too_many_choices_is_an_error():
+    choice = "      - {text: more, stance: lead, feedback: f, next: end_growth}"
+    lines = small_lines()
+    at = lines.index("  middle:") + 3  # after 'choices:' of node middle
+    text = "\n".join(lines[: at + 1] + [choice] * 5 + lines[at + 1:]) + "\n"
+    result = load_text(text)
+    assert [d.code for d in result.errors] == ["too-many-choices"]
+
+
+@pytest.mark.parametrize("count, code", [(2, "member-count"), (13, "member-count")])
+def test_member_count_outside_3_to_12_is_an_error(small_text, count, code):
+    members = "".join(f"  - {{id: m{i}, name: M{i}}}\n" for i in range(count))
+    head, rest = small_text.split("members:\n", 1)
+    rest = rest[rest.index("\nstart:") + 1:]
+    result = load_text(head + "members:\n" + members + rest)
+    assert code in [d.code for d in result.errors]
+
+
+def test_did_you_mean_names_the_close_node():
+    result = load_text(edited({37: "        next: midle"}))
+    assert "(did you mean 'middle'?)" in result.errors[0].message
+
+
+def test_did_you_mean_names_the_close_key():
+    result = load_text(edited({21: "    narattion: Six chairs."}))
+    assert "did you mean 'narration'" in result.errors[0].message
+
+
+def test_duplicate_key_names_both_lines():
+    result = load_text(edited({36: "        stance: follow"}))
+    (error,) = result.errors
+    assert error.line == 36 and "line 30" in error.message
+
+
+def test_several_problems_are_all_reported():
+    result = load_text(edited({21: "    narattion: x", 37: "        next: midle", 32: "        targets: [anna]"}))
+    assert {d.code for d in result.errors} >= {"unknown-key", "unknown-node", "unknown-member"}
