@@ -1,0 +1,51 @@
+"""Step 1: the effects the scenario's author wrote on a choice, applied as written.
+
+Parties: `group` takes cohesion and conflict; `everyone` and a member id take engagement,
+trust and distress. Where an author writes a member's number on `group` it applies to every
+member, and a group number written on a member or on `everyone` applies to the group — the
+reading an instructor would expect. An unknown member id is ignored (the validator reports it).
+Deltas add up first and everything is clamped to 0..1 once, after all of them.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .move import Move
+from .state import GROUP_VARS, MEMBER_VARS, GroupState
+
+
+def _member_deltas(move: Move, member_id: str) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for party, deltas in move.effects:
+        if party in ("group", "everyone", member_id):
+            for var, delta in deltas:
+                if var in MEMBER_VARS:
+                    totals[var] = totals.get(var, 0.0) + delta
+    return totals
+
+
+def _group_deltas(move: Move, member_ids: tuple[str, ...]) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for party, deltas in move.effects:
+        if party not in ("group", "everyone") and party not in member_ids:
+            continue
+        for var, delta in deltas:
+            if var in GROUP_VARS:
+                totals[var] = totals.get(var, 0.0) + delta
+    return totals
+
+
+def apply_authored(state: GroupState, move: Move) -> GroupState:
+    """The state with the choice's authored deltas added, then clamped."""
+    group = _group_deltas(move, state.member_ids)
+    changed = replace(
+        state,
+        cohesion=state.cohesion + group.get("cohesion", 0.0),
+        conflict=state.conflict + group.get("conflict", 0.0),
+    )
+    changed = changed.map_members(
+        lambda mid, m: replace(
+            m, **{var: getattr(m, var) + d for var, d in _member_deltas(move, mid).items()}
+        )
+    )
+    return changed.clamped()

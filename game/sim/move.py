@@ -1,0 +1,87 @@
+"""What goes into a step (the trainee's Move) and what comes out (Need, Events, StepResult)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .state import GroupState
+
+Effects = tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
+
+
+def _name(value) -> str | None:
+    if value is None:
+        return None
+    return str(getattr(value, "value", value))
+
+
+@dataclass(frozen=True)
+class Move:
+    """One choice the trainee made, as the model sees it."""
+
+    stance: str                       # "lead" | "follow"
+    skill: str | None = None          # e.g. "blocking", "drawing_out", "silence"
+    targets: tuple[str, ...] = ()     # members addressed or attended to
+    effects: Effects = ()             # party ("group", "everyone", member id) -> ((var, delta),)
+    breakthrough: str | None = None   # member the author gives a breakthrough
+    phase: str = "working"            # "opening" | "working" | "closing"
+
+    @classmethod
+    def from_choice(cls, choice, phase="working") -> "Move":
+        """The Move for a scenario `Choice` made in a node of the given phase."""
+        return cls(
+            stance=_name(choice.stance),
+            skill=_name(choice.skill),
+            targets=tuple(choice.targets),
+            effects=tuple((party, tuple(delta.items())) for party, delta in choice.effects.items()),
+            breakthrough=choice.breakthrough,
+            phase=_name(phase) or "working",
+        )
+
+    def addresses(self, member_id: str) -> bool:
+        """True when the move is aimed at this member, or at the whole group (no targets)."""
+        return not self.targets or member_id in self.targets
+
+    def uses(self, skills: tuple[str, ...]) -> bool:
+        return self.skill in skills
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened to one member this turn.
+
+    Types: neglect, support (by = the member who reached out), breakthrough, monopolizing,
+    hostility, rescuing (by = the rescuer; member = whose work was cut short), withdrawal.
+    """
+
+    type: str
+    member: str | None
+    by: str | None = None
+
+
+@dataclass(frozen=True)
+class Need:
+    """What the group needed at that moment, and why.
+
+    `reason` is a short phrase that may hold a `{member}` placeholder for the member it is
+    about (`member` holds that member's id); `text(names)` fills it in with a display name.
+    """
+
+    stance: str
+    reason: str
+    member: str | None = None
+
+    def text(self, names: dict[str, str] | None = None) -> str:
+        if self.member is None:
+            return self.reason
+        name = (names or {}).get(self.member, self.member)
+        return self.reason.format(member=name)
+
+
+@dataclass(frozen=True)
+class StepResult:
+    before: GroupState
+    after: GroupState
+    need: Need
+    fit: bool                         # the move's stance matched the need
+    events: tuple[Event, ...]
+    met: bool = True                  # fit, and aimed at the member the need was about
