@@ -1,0 +1,9 @@
+"""A session: the scenario's state machine, the group model and the history of choices.
+
+`Session` is the one API every front end uses (see ARCHITECTURE.md). Pure Python: no pygame.
+"""
+from .reaction import OfferedChoice, Reaction
+from .saves import SaveMismatch
+from .session import ChoiceNotOffered, Session
+
+__all__ = ["ChoiceNotOffered", "OfferedChoice", "Reaction", "SaveMismatch", "Session"]

@@ -86,6 +86,7 @@ def _load(text: str, result: LoadResult) -> LoadResult:
     result.diagnostics.extend(rules.check(scenario, source, known_nodes, complete, intact))
     result.diagnostics.sort(key=lambda d: (d.line, d.col, not d.is_error, d.code))
     if not result.errors:
+        scenario._digest = result.digest
         result.scenario = scenario
     return result
 

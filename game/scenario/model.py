@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCENARIO_ID = r"^[a-z0-9][a-z0-9_-]*$"
 MEMBER_ID = r"^[a-z][a-z0-9_]*$"
@@ -236,6 +236,19 @@ class Scenario(_Strict):
     group: GroupSpec = Field(default_factory=GroupSpec, description="Climate and dynamics.")
     start: str = Field(description="Id of the first node.")
     nodes: dict[str, Node] = Field(min_length=1, description="Node id -> node.")
+
+    # Not part of the format: the SHA-256 of the file it came from (saves name it, so a changed
+    # file is noticed), and a place where the engine keeps what it builds once per scenario.
+    _digest: str = PrivateAttr(default="")
+    _built: dict = PrivateAttr(default_factory=dict)
+
+    @property
+    def digest(self) -> str:
+        return self._digest
+
+    @property
+    def built(self) -> dict:
+        return self._built
 
     def member(self, member_id: str) -> Member:
         return next(m for m in self.members if m.id == member_id)

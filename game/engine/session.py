@@ -1,0 +1,250 @@
+"""The Session: one playthrough of a scenario, and the one door every front end uses.
+
+The list of choices made is the whole truth. Everything else — the node, the group's numbers,
+scores, what has been visited — is rebuilt by replaying that list from the start, so undo,
+saving, hot reload and reports can never drift from what was played.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from transitions import EventData
+
+from game.scenario.model import Node, Scenario
+from game.sim import GroupState, Move, World, describe_changes, initial_state, step
+
+from .machine import machine_for, trigger_name
+from .phases import PhaseTracker
+from .reaction import OfferedChoice, Reaction
+
+
+class ChoiceNotOffered(ValueError):
+    """The number is not among the choices offered at this node."""
+
+    def __init__(self, node_id: str, number, offered: list[int]):
+        numbers = ", ".join(str(n) for n in offered) or "none"
+        super().__init__(f"choice {number} is not offered at node '{node_id}' (offered: {numbers})")
+        self.node_id, self.number, self.offered = node_id, number, offered
+
+
+class Session:
+    """A trainee's run through one scenario with one seed."""
+
+    def __init__(self, scenario: Scenario, seed: int = 0):
+        self.scenario = scenario
+        self.seed = seed
+        self.world = World.from_scenario(scenario)
+        self.names = {m.id: m.name for m in scenario.members}
+        self.node_id = scenario.start  # replaced by the machine as the model's state attribute
+        self._machine = machine_for(scenario)
+        self._machine.add(self)
+        self.phases = PhaseTracker()
+        self._reset()
+
+    # -- what front ends read -----------------------------------------------------------------
+
+    @property
+    def node(self) -> Node:
+        return self.scenario.nodes[self.node_id]
+
+    @property
+    def state(self) -> GroupState:
+        """The group and its members right now (numbers 0..1)."""
+        return self._state
+
+    @property
+    def phase(self) -> str:
+        """briefing, opening, working, closing or debrief."""
+        return self.phases.phase
+
+    @property
+    def turn(self) -> int:
+        """Choices made so far."""
+        return len(self.history)
+
+    @property
+    def ended(self) -> bool:
+        return self.node.ending is not None
+
+    @property
+    def ending(self):
+        return self.node.ending
+
+    @property
+    def stuck(self) -> bool:
+        """No ending here and nothing offered: a scenario bug `simulate` looks for."""
+        return not self.ended and not self.choices
+
+    @property
+    def choices(self) -> list[OfferedChoice]:
+        """The choices offered now, numbered 1.. as on screen (conditions applied)."""
+        if self._offered is None:
+            self._offered = list(self._offer())
+        return self._offered
+
+    @property
+    def choice_numbers(self) -> list[int]:
+        """The 1-based numbers of the choices taken so far: the whole truth of the run."""
+        return [r.offered.number for r in self.history]
+
+    @property
+    def scores(self) -> dict[str, int]:
+        return dict(self._scores)
+
+    @property
+    def leads(self) -> int:
+        return sum(1 for r in self.history if r.stance == "lead")
+
+    @property
+    def follows(self) -> int:
+        return self.turn - self.leads
+
+    @property
+    def visited(self) -> set[str]:
+        return set(self._visited)
+
+    @property
+    def env(self) -> "ConditionEnv":
+        """The names a condition may read, as they are now."""
+        return ConditionEnv(self)
+
+    def expert_choice(self) -> OfferedChoice | None:
+        """The recommended choice, if it is offered now."""
+        return next((c for c in self.choices if c.choice.expert), None)
+
+    # -- what front ends do -------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Leave the briefing for the first node's phase (choosing does it too)."""
+        if self.phase == "briefing":
+            self.phases.enter(self._node_phase())
+
+    def choose(self, number: int) -> Reaction:
+        """Take the offered choice `number` (1-based) and return how the room reacted."""
+        offered = self._offered_by_number(number)
+        self.begin()
+        self._pending = offered
+        before_node = self.node_id
+        if not self.trigger(trigger_name(offered.index)):
+            raise ChoiceNotOffered(before_node, number, [c.number for c in self.choices])
+        reaction = self._last_reaction
+        self._after_move()
+        return reaction
+
+    def undo(self) -> bool:
+        """Take back the last choice; False when there is nothing to undo."""
+        if not self.history:
+            return False
+        self.replay(self.choice_numbers[:-1])
+        return True
+
+    def replay(self, numbers: list[int]) -> None:
+        """Start again and make these choices: the state is always rebuilt, never patched."""
+        self._reset()
+        for number in numbers:
+            self.choose(number)
+
+    def restart(self) -> None:
+        self.replay([])
+
+    def close(self) -> None:
+        """Detach from the shared machine (simulations make thousands of sessions)."""
+        self._machine.remove(self)
+
+    def trace(self) -> dict:
+        from .trace import trace_of
+        return trace_of(self)
+
+    def to_save(self) -> dict:
+        from .saves import save_of
+        return save_of(self)
+
+    @classmethod
+    def from_save(cls, data: dict, scenario: Scenario) -> "Session":
+        from .saves import session_from_save
+        return session_from_save(cls, data, scenario)
+
+    # -- the machine's callback ---------------------------------------------------------------
+
+    def on_choice_made(self, event: EventData) -> None:
+        """After a choice's transition: the group model reacts, and history records it."""
+        offered = self._pending
+        source = event.transition.source
+        phase = self.scenario.nodes[source].phase
+        move = Move.from_choice(offered.choice, phase.value if phase else "working")
+        result = step(self._state, move, self.world, seed=self.seed, turn=self.turn + 1)
+        expert = next((c for c in self._offered or [] if c.choice.expert), None)
+        self._last_reaction = Reaction(
+            turn=self.turn + 1, node_id=source, offered=offered, before=result.before,
+            after=result.after, need=result.need, fit=result.fit, events=result.events,
+            next_node=event.transition.dest,
+            expert=expert if expert is not None and expert.index != offered.index else None,
+            captions=tuple(describe_changes(result.before, result.after, self.names)),
+            names=self.names,
+        )
+        self._state = result.after
+        for objective, points in offered.choice.score.items():
+            self._scores[objective] = self._scores.get(objective, 0) + points
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _reset(self) -> None:
+        setattr(self, "node_id", self.scenario.start)
+        self._state = initial_state(self.scenario)
+        self._scores: dict[str, int] = {o: 0 for o in self.scenario.objectives}
+        self._visited = [self.scenario.start]
+        self.history: list[Reaction] = []
+        self._offered: list[OfferedChoice] | None = None
+        self._pending: OfferedChoice | None = None
+        self._last_reaction: Reaction | None = None
+        self.phases.reset()
+
+    def _after_move(self) -> None:
+        self.history.append(self._last_reaction)
+        if self.node_id not in self._visited:
+            self._visited.append(self.node_id)
+        self._offered = None
+        self.phases.enter("debrief" if self.ended else self._node_phase())
+
+    def _node_phase(self) -> str:
+        phase = self.node.phase
+        return phase.value if phase else "opening"
+
+    def _offer(self) -> Iterator[OfferedChoice]:
+        if self.ended:
+            return
+        number = 0
+        for index, choice in enumerate(self.node.choices):
+            if self.may_trigger(trigger_name(index)):
+                number += 1
+                yield OfferedChoice(number, index, choice)
+
+    def _offered_by_number(self, number) -> OfferedChoice:
+        for offered in self.choices:
+            if offered.number == number:
+                return offered
+        raise ChoiceNotOffered(self.node_id, number, [c.number for c in self.choices])
+
+
+class ConditionEnv:
+    """The values conditions read: group.*, <member>.*, turn, leads, follows, visited.*, score.*."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def __getitem__(self, name: str):
+        session = self.session
+        if name == "turn":
+            return session.turn
+        if name == "leads":
+            return session.leads
+        if name == "follows":
+            return session.follows
+        prefix, _, rest = name.partition(".")
+        if prefix == "group":
+            return getattr(session.state, rest)
+        if prefix == "visited":
+            return rest in session._visited
+        if prefix == "score":
+            return session._scores.get(rest, 0)
+        return getattr(session.state.member(prefix), rest)
