@@ -1,0 +1,188 @@
+"""Where things go on the 1280x720 logical canvas, and how it maps to the window.
+
+Scenes draw on one fixed logical canvas; the app scales it into whatever window
+or projector it has, keeping the aspect ratio (letterboxing). Scenes map mouse
+positions back with `Viewport.to_logical` themselves, so nothing here knows
+about events.
+
+The play screen is one calm grid: narration and the room's meters along the
+top, the circle on the left two thirds, the transcript on the right, and the
+trainee's choices across the bottom in two columns, LEAD and FOLLOW.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+LOGICAL_SIZE = (1280, 720)
+MARGIN = 16
+GAP = 12
+
+Point = tuple[float, float]
+
+
+# -- letterboxing ---------------------------------------------------------------
+
+def letterbox(window_size: tuple[int, int]) -> tuple[float, tuple[int, int]]:
+    """(scale, offset) that fit the logical canvas into the window, centred."""
+    lw, lh = LOGICAL_SIZE
+    ww, wh = max(1, window_size[0]), max(1, window_size[1])
+    scale = min(ww / lw, wh / lh)
+    offset = (round((ww - lw * scale) / 2), round((wh - lh * scale) / 2))
+    return scale, offset
+
+
+@dataclass(frozen=True)
+class Viewport:
+    """The letterbox of one window size, with both directions of the mapping."""
+
+    window_size: tuple[int, int]
+
+    @property
+    def scale(self) -> float:
+        return letterbox(self.window_size)[0]
+
+    @property
+    def offset(self) -> tuple[int, int]:
+        return letterbox(self.window_size)[1]
+
+    def to_logical(self, pos: Point) -> Point:
+        """A window position (a mouse click) in logical canvas coordinates."""
+        (ox, oy), s = self.offset, self.scale
+        return ((pos[0] - ox) / s, (pos[1] - oy) / s)
+
+    def to_window(self, pos: Point) -> Point:
+        """A logical position in window pixels."""
+        (ox, oy), s = self.offset, self.scale
+        return (pos[0] * s + ox, pos[1] * s + oy)
+
+    def canvas_rect(self) -> pygame.Rect:
+        """Where the scaled canvas sits in the window (the rest is the letterbox bars)."""
+        s = self.scale
+        return pygame.Rect(self.offset, (round(LOGICAL_SIZE[0] * s), round(LOGICAL_SIZE[1] * s)))
+
+    def contains(self, pos: Point) -> bool:
+        """True when a window position falls on the canvas, not on a bar."""
+        x, y = self.to_logical(pos)
+        return 0 <= x < LOGICAL_SIZE[0] and 0 <= y < LOGICAL_SIZE[1]
+
+
+def to_logical(pos: Point, window_size: tuple[int, int]) -> Point:
+    return Viewport(window_size).to_logical(pos)
+
+
+def to_window(pos: Point, window_size: tuple[int, int]) -> Point:
+    return Viewport(window_size).to_window(pos)
+
+
+# -- the play screen ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlayLayout:
+    """The named regions of the play screen, in logical coordinates."""
+
+    narration: pygame.Rect
+    meters: pygame.Rect
+    circle: pygame.Rect
+    transcript: pygame.Rect
+    choices: pygame.Rect
+
+    @property
+    def lead_column(self) -> pygame.Rect:
+        return _column(self.choices, 0)
+
+    @property
+    def follow_column(self) -> pygame.Rect:
+        return _column(self.choices, 1)
+
+    @property
+    def seat_ellipse(self) -> pygame.Rect:
+        """The ellipse the chairs stand on, inset so figures and names stay in the circle area."""
+        c = self.circle
+        return pygame.Rect(c.x + 64, c.y + 58, c.width - 128, c.height - 104)
+
+    @property
+    def toast_anchor(self) -> Point:
+        """Top centre of the circle area: where event notices appear."""
+        return (self.circle.centerx, self.circle.y + 10)
+
+
+def _column(choices: pygame.Rect, index: int) -> pygame.Rect:
+    width = (choices.width - GAP) // 2
+    return pygame.Rect(choices.x + index * (width + GAP), choices.y, width, choices.height)
+
+
+def play_layout() -> PlayLayout:
+    """The play screen's regions at 1280x720."""
+    w, h = LOGICAL_SIZE
+    left_w = round((w - 2 * MARGIN - GAP) * 0.665)
+    right_x = MARGIN + left_w + GAP
+    right_w = w - MARGIN - right_x
+    top_h = 76
+    choices_h = 236
+    middle_y = MARGIN + top_h + GAP
+    middle_h = h - MARGIN - choices_h - GAP - middle_y
+    return PlayLayout(
+        narration=pygame.Rect(MARGIN, MARGIN, left_w, top_h),
+        meters=pygame.Rect(right_x, MARGIN, right_w, top_h),
+        circle=pygame.Rect(MARGIN, middle_y, left_w, middle_h),
+        transcript=pygame.Rect(right_x, middle_y, right_w, middle_h),
+        choices=pygame.Rect(MARGIN, h - MARGIN - choices_h, w - 2 * MARGIN, choices_h),
+    )
+
+
+COLUMN_HEADER = 26
+CARDS_PER_COLUMN = 3
+
+
+def card_rects(column: pygame.Rect, count: int) -> list[pygame.Rect]:
+    """Rects for up to three cards stacked under a column's LEAD/FOLLOW header."""
+    count = min(count, CARDS_PER_COLUMN)
+    top = column.y + COLUMN_HEADER
+    slot = (column.bottom - top + GAP // 2) / CARDS_PER_COLUMN
+    height = round(slot - GAP // 2)
+    return [pygame.Rect(column.x, round(top + i * slot), column.width, height) for i in range(count)]
+
+
+def choice_card_rects(layout: PlayLayout, n_lead: int, n_follow: int) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
+    """(lead rects, follow rects) for the choices on offer, up to six in all."""
+    return card_rects(layout.lead_column, n_lead), card_rects(layout.follow_column, n_follow)
+
+
+# -- the circle -------------------------------------------------------------------
+
+def seat_positions(n: int, ellipse: pygame.Rect) -> list[Point]:
+    """Chair centres for the trainee and `n` members (3..12) around an ellipse.
+
+    Index 0 is the trainee's seat, "You", at the bottom centre; members follow
+    clockwise from the trainee's left, evenly spaced in angle, so the member
+    list order is the order round the circle.
+    """
+    if not 1 <= n <= 24:
+        raise ValueError(f"a group has 3 to 12 members, not {n}")
+    cx, cy = ellipse.center
+    rx, ry = ellipse.width / 2, ellipse.height / 2
+    seats = []
+    for i in range(n + 1):
+        angle = math.pi / 2 + 2 * math.pi * i / (n + 1)  # pi/2 is straight down (y grows down)
+        seats.append((cx + rx * math.cos(angle), cy + ry * math.sin(angle)))
+    return seats
+
+
+def facing(seat: Point, centre: Point) -> float:
+    """Which way a seated figure turns to face the middle: -1 (left) .. +1 (right)."""
+    dx = centre[0] - seat[0]
+    return max(-1.0, min(1.0, dx / 300))
+
+
+def depth_scale(seat: Point, ellipse: pygame.Rect, near: float = 1.0, far: float = 0.84) -> float:
+    """Figures at the back of the circle are drawn a little smaller: a hint of depth."""
+    t = (seat[1] - ellipse.top) / max(1, ellipse.height)
+    return far + (near - far) * max(0.0, min(1.0, t))
+
+
+def draw_order(seats: list[Point]) -> list[int]:
+    """Seat indices back to front, so nearer figures overlap farther ones."""
+    return sorted(range(len(seats)), key=lambda i: seats[i][1])
