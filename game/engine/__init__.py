@@ -2,8 +2,12 @@
 
 `Session` is the one API every front end uses (see ARCHITECTURE.md). Pure Python: no pygame.
 """
+from .debrief import Debrief, Decision, debrief_of, describe_event
 from .reaction import OfferedChoice, Reaction
 from .saves import SaveMismatch
 from .session import ChoiceNotOffered, Session
 
-__all__ = ["ChoiceNotOffered", "OfferedChoice", "Reaction", "SaveMismatch", "Session"]
+__all__ = [
+    "ChoiceNotOffered", "Debrief", "Decision", "OfferedChoice", "Reaction", "SaveMismatch",
+    "Session", "debrief_of", "describe_event",
+]

@@ -1,0 +1,104 @@
+"""The debrief: what the group needed at each moment, what the trainee chose, and why it mattered.
+
+Built from the session's history, so the screen, the terminal and the reports all tell the same
+story. Also the words for events ("Maria is being lost"), which every front end shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.sim import Event
+
+# Event type -> sentence. {member} and {by} are display names. Kinds the model adds later
+# fall back to a plain description rather than failing.
+EVENT_WORDS = {
+    "neglect": "{member} is being lost: too long unattended while struggling",
+    "breakthrough": "Breakthrough: {member} lets something through, and the room feels it",
+    "support": "{by} reaches out to {member}: the group does some of the work",
+    "monopolizing": "{member} holds the floor; the others fall quiet",
+    "hostility": "{member} bristles: confrontation without trust raises the heat",
+    "rescuing": "{by} rushes to reassure {member}, cutting their work short",
+    "withdrawal": "{member} withdraws from the circle",
+}
+EVENT_TITLES = {
+    "neglect": "Losing a member", "breakthrough": "Breakthrough", "support": "The group steps in",
+    "monopolizing": "Monopolizing", "hostility": "Hostility", "rescuing": "Rescuing",
+    "withdrawal": "Withdrawal",
+}
+GOOD_EVENTS = frozenset({"breakthrough", "support"})
+OUTCOME_WORDS = {
+    "breakthrough": "Breakthrough: the group reached something real together.",
+    "growth": "Growth: the group moved forward.",
+    "stalled": "Stalled: the group marked time.",
+    "rupture": "Rupture: the group was hurt by this session.",
+}
+
+
+def describe_event(event: Event, names: dict[str, str]) -> str:
+    words = EVENT_WORDS.get(event.type, "{member}: " + event.type.replace("_", " "))
+    return words.format(member=names.get(event.member, event.member or "the group"),
+                        by=names.get(event.by, event.by or "someone"))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One moment of the session, as the debrief shows it."""
+
+    turn: int
+    node_id: str
+    choice_text: str
+    stance: str
+    skill: str | None
+    need: str              # lead | follow
+    need_reason: str       # why the group needed it
+    fit: bool
+    feedback: str
+    expert_text: str | None      # the recommended choice, when it differed
+    expert_feedback: str | None
+    events: tuple[str, ...]      # described
+
+
+@dataclass(frozen=True)
+class Debrief:
+    scenario_title: str
+    outcome: str | None          # None when the session stopped before an ending
+    ending_text: str
+    scores: tuple[tuple[str, str, int], ...]   # (objective id, objective text, points)
+    decisions: tuple[Decision, ...]
+    fits: int                    # decisions whose stance met the need
+    series: dict[str, list[float]]            # cohesion, engagement, conflict over turns (0 = start)
+    member_series: dict[str, list[float]]     # each member's engagement over turns
+
+    @property
+    def outcome_words(self) -> str:
+        return OUTCOME_WORDS.get(self.outcome or "", "The session stopped before an ending.")
+
+
+def debrief_of(session) -> Debrief:
+    names = session.names
+    decisions = tuple(_decision(r, names) for r in session.history)
+    ending = session.ending if session.ended else None
+    states = [session.history[0].before] if session.history else [session.state]
+    states += [r.after for r in session.history]
+    return Debrief(
+        scenario_title=session.scenario.display_title,
+        outcome=ending.outcome.value if ending else None,
+        ending_text=ending.text if ending else "",
+        scores=tuple((o, text, session.scores.get(o, 0)) for o, text in session.scenario.objectives.items()),
+        decisions=decisions,
+        fits=sum(d.fit for d in decisions),
+        series={v: [getattr(s, v) for s in states] for v in ("cohesion", "engagement", "conflict")},
+        member_series={mid: [s.member(mid).engagement for s in states] for mid in session.scenario.member_ids},
+    )
+
+
+def _decision(reaction, names) -> Decision:
+    expert = reaction.expert.choice if reaction.expert else None
+    return Decision(
+        turn=reaction.turn, node_id=reaction.node_id, choice_text=reaction.choice.text,
+        stance=reaction.stance, skill=reaction.offered.skill, need=reaction.need.stance,
+        need_reason=reaction.need.text(names), fit=reaction.fit, feedback=reaction.feedback,
+        expert_text=expert.text if expert else None,
+        expert_feedback=expert.feedback if expert else None,
+        events=tuple(describe_event(e, names) for e in reaction.events),
+    )

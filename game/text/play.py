@@ -1,0 +1,191 @@
+"""The terminal front end: the whole session in plain text, for any terminal and screen reader.
+
+It only reads the Session and calls `choose` and `undo`. Input: a choice's number, `u` to undo,
+`q` to quit, `?` for help. End of input or Ctrl-C ends the session cleanly.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from typing import TextIO
+
+from game.engine import Session, debrief_of, describe_event
+from game.engine.debrief import GOOD_EVENTS
+
+SPARKS = "▁▂▃▄▅▆▇█"
+HELP = "Type a choice's number and Enter. u = undo the last choice, q = quit, ? = this help."
+
+
+class TextPlay:
+    """One session in the terminal; `run()` returns the exit code."""
+
+    def __init__(self, session: Session, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
+                 coach: bool = False):
+        self.session = session
+        self.stdin, self.stdout = stdin, stdout
+        self.coach = coach
+        self.width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
+        self._phase_shown = None
+
+    # -- output -------------------------------------------------------------------------------
+
+    def say(self, text: str = "", indent: str = "") -> None:
+        if not text:
+            print(file=self.stdout)
+            return
+        for paragraph in text.splitlines() or [""]:
+            lines = textwrap.wrap(paragraph, self.width, initial_indent=indent,
+                                  subsequent_indent=indent + ("  " if indent else "")) or [""]
+            print("\n".join(lines), file=self.stdout)
+
+    def heading(self, text: str) -> None:
+        self.say()
+        self.say(text.upper())
+        self.say("─" * min(len(text), self.width))
+
+    # -- the session --------------------------------------------------------------------------
+
+    def run(self) -> int:
+        try:
+            self.briefing()
+            if not self.ask_to_begin():
+                return 0
+            self.session.begin()
+            return self.loop()
+        except (EOFError, KeyboardInterrupt):
+            self.say()
+            self.say("Session left unfinished.")
+            return 0
+
+    def read(self, prompt: str) -> str:
+        print(prompt, end="", file=self.stdout, flush=True)
+        line = self.stdin.readline()
+        if not line:
+            raise EOFError
+        return line.strip().lower()
+
+    def briefing(self) -> None:
+        scenario = self.session.scenario
+        self.heading(scenario.display_title)
+        facts = [f"Level: {scenario.level.value}", f"Focus: {scenario.focus}" if scenario.focus else ""]
+        if scenario.minutes:
+            facts.append(f"About {scenario.minutes} minutes")
+        self.say(" · ".join(f for f in facts if f))
+        if scenario.content_notes:
+            self.say("Content notes: " + "; ".join(scenario.content_notes))
+        self.say()
+        self.say(scenario.summary.strip())
+        self.heading("Objectives")
+        for text in scenario.objectives.values():
+            self.say(f"• {text}", "  ")
+        self.heading("In the circle")
+        for member in scenario.members:
+            age = f", {member.age}" if member.age else ""
+            self.say(f"{member.name}{age} — {member.concern}".rstrip(" —"), "  ")
+
+    def ask_to_begin(self) -> bool:
+        self.say()
+        self.say("At each moment, choose to LEAD the group or to FOLLOW it. " + HELP)
+        return self.read("Press Enter to begin (q to quit): ") != "q"
+
+    def loop(self) -> int:
+        while True:
+            self.show_node()
+            if self.session.ended:
+                self.show_debrief()
+                return 0
+            if self.session.stuck:
+                self.say("No choice is offered here and the story has no ending: the scenario is stuck.")
+                return 1
+            if not self.take_turn():
+                self.say("Session left unfinished.")
+                return 0
+
+    def show_node(self) -> None:
+        session, node = self.session, self.session.node
+        if session.phase != self._phase_shown and session.phase != "debrief":
+            self.heading(f"{session.phase} phase")
+            self._phase_shown = session.phase
+        self.say()
+        if node.narration:
+            self.say(node.narration.strip())
+        for line in node.lines:
+            tone = f" ({line.tone.value})" if line.tone.value != "neutral" else ""
+            self.say(f"{session.names.get(line.speaker, line.speaker)}{tone}: “{line.text.strip()}”", "  ")
+
+    def take_turn(self) -> bool:
+        """Ask until a choice is made (True) or the trainee quits (False)."""
+        self.show_choices()
+        while True:
+            answer = self.read(f"Your choice (1-{len(self.session.choices)}, u, q, ?): ")
+            if answer in ("q", "quit"):
+                return False
+            if answer in ("?", "h", "help"):
+                self.say(HELP)
+            elif answer in ("u", "undo"):
+                if self.session.undo():
+                    self.say("(Undone: back one choice.)")
+                    self.show_node()
+                    self.show_choices()
+                else:
+                    self.say("Nothing to undo yet.")
+            elif answer.isdigit() and 1 <= int(answer) <= len(self.session.choices):
+                self.show_reaction(self.session.choose(int(answer)))
+                return True
+            else:
+                self.say(f"Please type a number from 1 to {len(self.session.choices)}, u, q or ?.")
+
+    def show_choices(self) -> None:
+        self.say()
+        for offered in self.session.choices:
+            skill = f" · {offered.skill.replace('_', ' ')}" if offered.skill else ""
+            self.say(f"{offered.number}. [{offered.stance.upper()}{skill}] {offered.choice.text.strip()}", "  ")
+
+    def show_reaction(self, reaction) -> None:
+        self.say()
+        changes = list(reaction.captions) or ["The room stays much as it was."]
+        self.say("In the room: " + " ".join(c[0].upper() + c[1:] + "." for c in changes))
+        for event in reaction.events:
+            mark = "+" if event.type in GOOD_EVENTS else "!"
+            self.say(f"{mark} {describe_event(event, self.session.names)}", "  ")
+        if self.coach:
+            verdict = "You met that need." if reaction.fit else "Your choice went the other way."
+            need = reaction.need_text
+            self.say(f"Coach: {need[0].upper()}{need[1:]}. {verdict} {reaction.feedback}".strip(), "  ")
+
+    # -- the debrief --------------------------------------------------------------------------
+
+    def show_debrief(self) -> None:
+        debrief = debrief_of(self.session)
+        self.heading("Debrief")
+        self.say(debrief.outcome_words)
+        if debrief.ending_text:
+            self.say(debrief.ending_text.strip())
+        self.heading("Objectives")
+        for _, text, points in debrief.scores:
+            self.say(f"{points:+d}  {text}", "  ")
+        self.heading("The room over time")
+        for label, values in debrief.series.items():
+            self.say(f"{label.capitalize():<11} {sparkline(values)}  {values[0]:.0%} → {values[-1]:.0%}", "  ")
+        self.heading(f"Your decisions: the need met in {debrief.fits} of {len(debrief.decisions)}")
+        for d in debrief.decisions:
+            self.show_decision(d)
+
+    def show_decision(self, d) -> None:
+        skill = f", {d.skill.replace('_', ' ')}" if d.skill else ""
+        mark = "✓" if d.fit else "✗"
+        self.say()
+        self.say(f"{d.turn}. You chose to {d.stance.upper()}{skill}: “{d.choice_text.strip()}”")
+        self.say(f"{mark} The group needed you to {d.need}: {d.need_reason}.", "   ")
+        if d.feedback:
+            self.say(d.feedback.strip(), "   ")
+        for event in d.events:
+            self.say(f"• {event}", "   ")
+        if d.expert_text:
+            self.say(f"Recommended: “{d.expert_text.strip()}” {d.expert_feedback or ''}".rstrip(), "   ")
+
+
+def sparkline(values: list[float]) -> str:
+    """0..1 values as block characters, so a trend reads at a glance in a terminal."""
+    return "".join(SPARKS[min(len(SPARKS) - 1, int(v * len(SPARKS)))] for v in values)
