@@ -83,7 +83,8 @@ def _load(text: str, result: LoadResult) -> LoadResult:
     resolve_phases(scenario)
     known_nodes = set(source.data["nodes"]) if isinstance(source.data.get("nodes"), dict) else set()
     intact = {n for n, node in scenario.nodes.items() if not getattr(node, "salvaged", False)}
-    result.diagnostics.extend(rules.check(scenario, source, known_nodes, complete, intact))
+    sound = complete and not any(d.is_error for d in result.diagnostics)
+    result.diagnostics.extend(rules.check(scenario, source, known_nodes, sound, intact))
     result.diagnostics.sort(key=lambda d: (d.line, d.col, not d.is_error, d.code))
     if not result.errors:
         scenario._digest = result.digest

@@ -61,7 +61,7 @@ class _Checker:
         count = len(self.scenario.members)
         raw = self.source.data.get("members")
         if isinstance(raw, list) and not MIN_MEMBERS <= len(raw) <= MAX_MEMBERS:
-            yield self.at("member-count", f"{len(raw)} members; a scenario has {MIN_MEMBERS} to {MAX_MEMBERS}", ("members",))
+            yield self.at("member-count", f"{len(raw)} members; a scenario has {MIN_MEMBERS} to {MAX_MEMBERS}", ("members",), key=True)
         first: dict[str, int] = {}
         for index, member in enumerate(self.scenario.members[:count]):
             path = ("members", _raw_index(raw, member.id, index, first), "id")
@@ -154,7 +154,7 @@ class _Checker:
         low, high = ADVISED_MEMBERS
         count = len(self.scenario.members)
         if not low <= count <= high:
-            yield self.at("member-count-advice", f"{count} members; {low} to {high} make a working group", ("members",))
+            yield self.at("member-count-advice", f"{count} members; {low} to {high} make a working group", ("members",), key=True)
         reachable = _reachable(self.scenario)
         for node_id in self.scenario.nodes:
             if node_id not in reachable:

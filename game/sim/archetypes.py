@@ -99,7 +99,7 @@ def _rescuer(turn: Turn, now: GroupState, mid: str):
         return now, []
     cuts = []
     for worker in turn.workers:
-        if worker == mid:
+        if worker == mid or worker not in now.member_ids:
             continue
         me = now.member(worker)
         relief = turn.start.member(worker).distress - me.distress

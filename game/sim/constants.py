@@ -61,6 +61,8 @@ BREAKTHROUGH_COHESION_GAIN = 0.04      # a shared moment is a piece of the "we"
 
 CONTAGION_RATE = 0.3        # share of the gap to the others closed per turn at contagion 1.0;
                             #   low enough that members keep their own colour for a session
+DISTRESS_SOOTHING_SHARE = 0.25  # calm is caught more slowly than distress: relief has to be
+                            #   given (attention, support, breakthrough), not just sat beside
 TYPICAL_INFLUENCE = 1.0     # each member's weight in the mean the others drift toward
 MONOPOLIZER_INFLUENCE = 2.5  # the one who holds the floor sets the mood
 HOSTILE_INFLUENCE = 2.5     # anger fills a room faster than calm does

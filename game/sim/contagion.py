@@ -3,14 +3,19 @@
 For each member, the others' engagement and distress are averaged with weights (a monopolizer
 and a hostile member weigh MONOPOLIZER_INFLUENCE / HOSTILE_INFLUENCE, everyone else
 TYPICAL_INFLUENCE): they pull harder. The member then closes CONTAGION_RATE x contagion of the
-gap to that mean, for engagement and for distress. All members move at once, from the same
+gap to that mean, for engagement and for distress — except that distress falls toward calmer
+others at only DISTRESS_SOOTHING_SHARE of that rate: distress is caught more easily than calm,
+so a distressed member left alone stays distressed. All members move at once, from the same
 snapshot, so the order of members does not matter. With contagion 0 nothing moves.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from .constants import CONTAGION_RATE, HOSTILE_INFLUENCE, MONOPOLIZER_INFLUENCE, TYPICAL_INFLUENCE
+from .constants import (
+    CONTAGION_RATE, DISTRESS_SOOTHING_SHARE, HOSTILE_INFLUENCE, MONOPOLIZER_INFLUENCE,
+    TYPICAL_INFLUENCE,
+)
 from .state import GroupState, clamp
 from .world import World
 
@@ -41,7 +46,8 @@ def spread(state: GroupState, world: World) -> GroupState:
             mean = _others_mean(state, world, mid, var)
             if mean is not None:
                 own = getattr(m, var)
-                changes[var] = clamp(own + pull * (mean - own))
+                rate = pull * (DISTRESS_SOOTHING_SHARE if var == "distress" and mean < own else 1.0)
+                changes[var] = clamp(own + rate * (mean - own))
         return replace(m, **changes)
 
     return state.map_members(drift)

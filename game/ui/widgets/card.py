@@ -1,0 +1,146 @@
+"""Buttons and choice cards: the trainee's hands on the session.
+
+A choice card shows its keyboard number, the words the trainee would say, and
+two tags: the stance (LEAD or FOLLOW, with its own icon and stripe pattern, not
+only its colour) and the leadership skill it uses. Hover and keyboard focus are
+plain flags a scene sets; hit-testing is `contains`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui import fonts
+from game.ui.theme import Palette, readable_on, stance_colour
+from game.ui.widgets import icons
+from game.ui.widgets.panel import draw_focus_ring, draw_panel, draw_pill, lifted
+
+STRIPE = 7
+PAD = 10
+BADGE = 28
+TAG_COLUMN = 118
+
+
+@dataclass
+class Button:
+    """A labelled rounded button; `primary` ones are filled with the accent colour."""
+
+    rect: pygame.Rect
+    label: str
+    primary: bool = False
+    hovered: bool = False
+    focused: bool = False
+    enabled: bool = True
+
+    def contains(self, pos) -> bool:
+        return self.enabled and self.rect.collidepoint(pos)
+
+    def draw(self, surface: pygame.Surface, palette: Palette, text: fonts.TextCache = fonts.default) -> None:
+        fill = palette.accent if self.primary else palette.panel
+        if self.hovered and self.enabled:
+            fill = lifted(fill, palette, 0.12)
+        ink = readable_on(fill) if self.primary else palette.text
+        if not self.enabled:
+            ink = palette.muted
+        draw_panel(surface, self.rect, palette, fill=fill, radius=10, shadow=self.enabled)
+        label = text.render(self.label, "body", ink, bold=True)
+        surface.blit(label, label.get_rect(center=self.rect.center))
+        if self.focused:
+            draw_focus_ring(surface, self.rect, palette, radius=10)
+
+
+@dataclass
+class Card:
+    """A numbered choice: what the trainee could say, tagged with stance and skill."""
+
+    rect: pygame.Rect
+    number: int
+    text: str
+    stance: str                 # 'lead' or 'follow'
+    skill: str | None = None    # e.g. 'drawing_out'
+    hovered: bool = False
+    focused: bool = False
+    enabled: bool = True
+
+    def contains(self, pos) -> bool:
+        return self.enabled and self.rect.collidepoint(pos)
+
+    def draw(self, surface: pygame.Surface, palette: Palette, text: fonts.TextCache = fonts.default) -> None:
+        fill = lifted(palette.panel, palette) if self.hovered and self.enabled else palette.panel
+        rect = self.rect.move(0, -2) if self.hovered and self.enabled else self.rect
+        draw_panel(surface, rect, palette, fill=fill, radius=10, shadow=True)
+        colour = stance_colour(palette, self.stance)
+        _draw_stripe(surface, rect, self.stance, colour)
+        ink = palette.text if self.enabled else palette.muted
+        _draw_badge(surface, rect, self.number, colour, palette, text)
+        _draw_words(surface, rect, self.text, ink, text)
+        _draw_tags(surface, rect, self.stance, self.skill, colour, palette, text)
+        if self.focused:
+            draw_focus_ring(surface, rect, palette, radius=10)
+
+
+def _draw_stripe(surface, rect: pygame.Rect, stance: str, colour) -> None:
+    """Lead: a solid bar. Follow: a column of dots. The pattern tells them apart in greyscale."""
+    band = pygame.Rect(rect.x, rect.y, STRIPE, rect.height)
+    clip = surface.get_clip()
+    surface.set_clip(band.clip(clip) if clip else band)
+    if stance == "lead":
+        pygame.draw.rect(surface, colour, rect, border_radius=10)
+    else:
+        for y in range(rect.y + 7, rect.bottom - 4, 9):
+            pygame.draw.circle(surface, colour, (rect.x + 4, y), 3)
+    surface.set_clip(clip)
+
+
+def _draw_badge(surface, rect: pygame.Rect, number: int, colour, palette: Palette, text) -> None:
+    """The key that picks this card, in a disc outlined in the stance colour."""
+    centre = (rect.x + STRIPE + PAD + BADGE // 2, rect.centery)
+    pygame.draw.circle(surface, palette.background, centre, BADGE // 2)
+    pygame.draw.circle(surface, colour, centre, BADGE // 2, 2)
+    digit = text.render(str(number), "body", palette.text, bold=True)
+    surface.blit(digit, digit.get_rect(center=(centre[0], centre[1] + 1)))
+
+
+def words_width(rect: pygame.Rect) -> int:
+    return rect.width - (STRIPE + PAD + BADGE + PAD) - TAG_COLUMN - 2 * PAD
+
+
+def fit_words(words: str, width: int, height: int, text: fonts.TextCache) -> tuple[str, list[str]]:
+    """The largest size at which the choice fits the card, and its lines.
+
+    Body size first; if that needs more lines than fit, the small size; only
+    then an ellipsis. A choice's words are the decision, so they are kept whole
+    whenever possible.
+    """
+    for size in ("body", "small"):
+        room = max(1, height // text.line_height(size))
+        lines = text.wrap(words, size, width)
+        if len(lines) <= room:
+            return size, lines
+    room = max(1, height // text.line_height("small"))
+    return "small", text.wrap(words, "small", width, max_lines=room)
+
+
+def _draw_words(surface, rect: pygame.Rect, words: str, ink, text) -> None:
+    x = rect.x + STRIPE + PAD + BADGE + PAD
+    size, lines = fit_words(words, words_width(rect), rect.height - 2 * 6, text)
+    step = text.line_height(size)
+    y = rect.centery - step * len(lines) // 2
+    for line in lines:
+        surface.blit(text.render(line, size, ink), (x, y))
+        y += step
+
+
+def _draw_tags(surface, rect: pygame.Rect, stance: str, skill, colour, palette: Palette, text) -> None:
+    """Stance pill (icon + word) above a quieter skill tag, right-aligned."""
+    right = rect.right - PAD
+    label = text.render(stance.upper(), "small", readable_on(colour), bold=True)
+    pill = pygame.Rect(0, 0, label.get_width() + 30, label.get_height() + 6)
+    pill.topright = (right, rect.y + 9 if skill else rect.centery - pill.height // 2)
+    draw_pill(surface, pill, colour)
+    icons.stance_icon(surface, stance, (pill.x + 12, pill.centery), 11, readable_on(colour))
+    surface.blit(label, (pill.x + 22, pill.y + 3))
+    if skill:
+        tag = text.render(skill.replace("_", " "), "small", palette.muted)
+        surface.blit(tag, tag.get_rect(topright=(right - 2, pill.bottom + 5)))

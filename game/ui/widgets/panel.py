@@ -1,0 +1,41 @@
+"""Shared shapes: panels, pills, the keyboard focus ring."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.theme import Palette, shade
+
+RADIUS = 12
+
+
+def draw_panel(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, *,
+               fill=None, radius: int = RADIUS, shadow: bool = True, edge: bool = True) -> None:
+    """A rounded panel with a soft drop shadow: the resting surface for text."""
+    if shadow and palette.name != "high_contrast":
+        shade_layer = pygame.Surface((rect.width + 8, rect.height + 8), pygame.SRCALPHA)
+        pygame.draw.rect(shade_layer, (*palette.shadow, 70), shade_layer.get_rect().inflate(-6, -6).move(0, 3),
+                         border_radius=radius + 2)
+        surface.blit(shade_layer, (rect.x - 4, rect.y - 2))
+    pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=radius)
+    if edge:
+        pygame.draw.rect(surface, palette.panel_edge, rect, 1, border_radius=radius)
+
+
+def draw_pill(surface: pygame.Surface, rect: pygame.Rect, fill, edge=None) -> None:
+    """A fully rounded tag background."""
+    pygame.draw.rect(surface, fill, rect, border_radius=rect.height // 2)
+    if edge:
+        pygame.draw.rect(surface, edge, rect, 1, border_radius=rect.height // 2)
+
+
+def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, radius: int = RADIUS) -> None:
+    """Two-tone ring (bright halo outside a dark or light line): visible on any background,
+    and a shape, so keyboard focus never depends on seeing a colour."""
+    outer = rect.inflate(10, 10)
+    pygame.draw.rect(surface, palette.focus, outer, 4, border_radius=radius + 5)
+    pygame.draw.rect(surface, palette.text, rect.inflate(4, 4), 2, border_radius=radius + 2)
+
+
+def lifted(fill, palette: Palette, amount: float = 0.06):
+    """A hovered surface comes slightly toward the viewer: lighter on light themes, lighter on dark too."""
+    return shade(fill, -amount if palette.name != "high_contrast" else -0.15)
