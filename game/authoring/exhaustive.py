@@ -1,0 +1,283 @@
+"""The exhaustive check (a "quicktest"): every choice at every node taken at least once.
+
+Walking every path would grow with the number of paths, which explodes with branching. Instead
+a breadth-first search over choice lists keeps only paths that discover something: a node not
+reached before, or a choice offered that no path has claimed yet. Each path is replayed on the
+real Session, so `if:` conditions, branches and the group model act exactly as in play. Each
+discovery is enqueued at most once, so the work grows with the number of choices (times the
+depth of the graph), not with the number of paths.
+
+Conditions on numbers can need a particular history that a shortest path does not make. So a
+node whose branch choices still have a destination never reached is re-expanded from a few more
+arrivals (`RETRIES`), and what is still missing after the search is probed by seeded random runs
+that prefer untried choices. Whatever remains unreached is reported with the reason: the
+conditions guarding it were never true on any path explored.
+"""
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass, field
+
+from game.engine import Session
+from game.scenario.model import Scenario
+
+from .coverage import ChoiceKey, Coverage, EdgeKey, Problem, destinations
+from .policies import least_used
+from .simulate import MAX_TURNS, play_one
+
+RETRIES = 8          # extra expansions of a node whose branches are not all reached yet
+PROBE_RUNS = 100     # random runs to look for what the search missed
+
+
+@dataclass
+class ExhaustiveReport:
+    """What the exhaustive check reached, the shortest way to each node, and what it missed."""
+
+    scenario: Scenario
+    seed: int
+    coverage: Coverage
+    paths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # node -> shortest choices
+    arrivals: Counter = field(default_factory=Counter)               # node -> times stood there
+    stuck: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    explored: int = 0        # paths expanded by the search
+    probes: int = 0          # random runs after it
+
+    @property
+    def ok(self) -> bool:
+        return not self.stuck and not self.errors
+
+    def endings(self) -> dict[str, list[str]]:
+        """Outcome -> ending nodes reached, in file order."""
+        found: dict[str, list[str]] = {}
+        for node_id, node in self.scenario.nodes.items():
+            if node.is_ending and node_id in self.paths:
+                found.setdefault(node.ending.outcome.value, []).append(node_id)
+        return found
+
+    def never_nodes(self) -> list[tuple[str, str]]:
+        return [(n, why_node(self, n)) for n in self.coverage.never_nodes()]
+
+    def never_choices(self) -> list[tuple[ChoiceKey, str]]:
+        return [(key, why_choice(self, key)) for key in self.coverage.never_choices()]
+
+    def never_branches(self) -> list[tuple[EdgeKey, str]]:
+        """Branch destinations never reached from a choice that was itself taken."""
+        taken = self.coverage.choice_hits
+        return [(edge, why_branch(self, edge)) for edge in self.coverage.never_edges()
+                if taken[edge[:2]]]
+
+    def as_dict(self) -> dict:
+        nodes, choices = self.coverage.nodes_dict(), self.coverage.choices_dict()
+        nodes["never"] = [{"node": n, "why": why} for n, why in self.never_nodes()]
+        choices["never"] = [dict(self.coverage.choice_ref(k), why=why) for k, why in self.never_choices()]
+        edges = self.coverage.all_edges()
+        return {
+            "scenario": self.scenario.id,
+            "mode": "exhaustive",
+            "seed": self.seed,
+            "explored": self.explored,
+            "probes": self.probes,
+            "nodes": nodes,
+            "choices": choices,
+            "branches": {
+                "taken": len(edges) - len(self.coverage.never_edges()),
+                "total": len(edges),
+                "never": [{"node": e[0], "choice": e[1] + 1, "goto": e[2], "why": why}
+                          for e, why in self.never_branches()],
+            },
+            "endings": self.endings(),
+            "paths": {n: list(p) for n, p in self.paths.items()},
+            "stuck": [p.as_dict() for p in self.stuck],
+            "errors": [p.as_dict() for p in self.errors],
+        }
+
+
+class _Search:
+    """The breadth-first search; one Session replays every path (state is always rebuilt)."""
+
+    def __init__(self, scenario: Scenario, seed: int):
+        self.report = ExhaustiveReport(scenario, seed, Coverage(scenario))
+        self.session = Session(scenario, seed=seed)
+        self.claimed: set[ChoiceKey] = set()   # taken, or promised by a path in the queue
+        self.retries: Counter = Counter()
+        self.stuck_at: set[str] = set()
+        self.queue: deque[tuple[int, ...]] = deque()
+
+    def run(self) -> ExhaustiveReport:
+        try:
+            self.arrive((), self.session.scenario.start)
+            while self.queue:
+                self.expand(self.queue.popleft())
+        finally:
+            self.session.close()
+        return self.report
+
+    def arrive(self, path: tuple[int, ...], node_id: str) -> None:
+        """The session stands at `node_id` after `path`: remember it, and queue it if useful."""
+        report, session = self.report, self.session
+        report.arrivals[node_id] += 1
+        report.coverage.node_hits[node_id] += 1
+        fresh = node_id not in report.paths
+        if fresh:
+            report.paths[node_id] = path
+        if session.stuck:
+            if node_id not in self.stuck_at:
+                self.stuck_at.add(node_id)
+                report.stuck.append(Problem(report.seed, path, _stuck_message(session)))
+            return
+        if session.ended or len(path) >= MAX_TURNS:
+            return
+        unclaimed = [c for c in session.choices if (node_id, c.index) not in self.claimed]
+        self.claimed.update((node_id, c.index) for c in unclaimed)
+        if fresh or unclaimed or self.worth_retry(node_id):
+            self.queue.append(path)
+
+    def worth_retry(self, node_id: str) -> bool:
+        """Another look at a node whose offered branches still have a destination unreached."""
+        if self.retries[node_id] >= RETRIES:
+            return False
+        hits = self.report.coverage.edge_hits
+        missing = any(
+            not hits[(node_id, c.index, dest)]
+            for c in self.session.choices if not isinstance(c.choice.next, str)
+            for dest in destinations(c.choice)
+        )
+        if missing:
+            self.retries[node_id] += 1
+        return missing
+
+    def expand(self, path: tuple[int, ...]) -> None:
+        """Take every choice offered at the end of `path`, each from a fresh replay."""
+        self.report.explored += 1
+        if not self.replay(path, path):
+            return
+        node_id, offered = self.session.node_id, list(self.session.choices)
+        for choice in offered:
+            if not self.replay(path, path + (choice.number,)):
+                continue
+            try:
+                reaction = self.session.choose(choice.number)
+            except Exception as err:
+                self.fail(path + (choice.number,), err)
+                continue
+            coverage = self.report.coverage
+            coverage.choice_hits[(node_id, choice.index)] += 1
+            coverage.edge_hits[(node_id, choice.index, reaction.next_node)] += 1
+            self.arrive(path + (choice.number,), reaction.next_node)
+
+    def replay(self, path: tuple[int, ...], shown: tuple[int, ...]) -> bool:
+        try:
+            self.session.replay(list(path))
+            return True
+        except Exception as err:
+            self.fail(shown, err)
+            return False
+
+    def fail(self, path: tuple[int, ...], err: Exception) -> None:
+        message = f"{type(err).__name__}: {err}"
+        if all(p.message != message for p in self.report.errors):
+            self.report.errors.append(Problem(self.report.seed, path, message))
+
+
+def _stuck_message(session: Session) -> str:
+    conditions = [f"`{c.when}`" for c in session.node.choices if c.when]
+    why = f" (all false here: {', '.join(conditions)})" if conditions else ""
+    return f"stuck at node '{session.node_id}': none of its choices is offered{why}"
+
+
+def _probe(report: ExhaustiveReport, runs: int) -> None:
+    """Seeded least-used random runs, merged in, for what needs a particular history."""
+    scenario, coverage = report.scenario, report.coverage
+    usage = Counter({key: 1 for key in coverage.choice_hits})  # try the untried first
+    for i in range(runs):
+        probe = Coverage(scenario)
+        result = play_one(scenario, report.seed + i, least_used, usage, probe, _probe_turns(scenario))
+        report.probes += 1
+        _merge(report, probe, result)
+        if not coverage.never_nodes() and not coverage.never_choices() and not coverage.never_edges():
+            return
+
+
+def _probe_turns(scenario: Scenario) -> int:
+    """Long enough to cross the graph a few times; a probe that circles is simply dropped."""
+    return min(MAX_TURNS, 20 + 4 * len(scenario.nodes))
+
+
+def _merge(report: ExhaustiveReport, probe: Coverage, result) -> None:
+    coverage = report.coverage
+    for node_id, hits in probe.node_hits.items():
+        report.arrivals[node_id] += hits
+        if node_id not in report.paths:
+            report.paths[node_id] = _prefix_to(report.scenario, result, node_id)
+    coverage.node_hits.update(probe.node_hits)
+    coverage.choice_hits.update(probe.choice_hits)
+    coverage.edge_hits.update(probe.edge_hits)
+    problem = None if result.capped else result.problem
+    if problem is not None and all(p.message != problem.message for p in report.stuck + report.errors):
+        (report.stuck if result.stuck else report.errors).append(problem)
+
+
+def _prefix_to(scenario: Scenario, result, node_id: str) -> tuple[int, ...]:
+    """The choices of a probe run up to its first arrival at `node_id`."""
+    session = Session(scenario, seed=result.seed)
+    try:
+        for count, number in enumerate(result.choices):
+            if session.node_id == node_id:
+                return tuple(result.choices[:count])
+            session.choose(number)
+        return tuple(result.choices)
+    except Exception:
+        return tuple(result.choices)
+    finally:
+        session.close()
+
+
+def exhaustive(scenario: Scenario, seed: int = 0, probes: int = PROBE_RUNS) -> ExhaustiveReport:
+    """Take every choice at every node at least once; report what could not be reached."""
+    report = _Search(scenario, seed).run()
+    coverage = report.coverage
+    if probes and (coverage.never_nodes() or coverage.never_choices() or coverage.never_edges()):
+        _probe(report, probes)
+    return report
+
+
+# -- why something was never reached ------------------------------------------------------------
+
+def why_choice(report: ExhaustiveReport, key: ChoiceKey) -> str:
+    node_id, _ = key
+    if not report.coverage.node_hits[node_id]:
+        return f"its node '{node_id}' is never reached"
+    choice = report.coverage.choice(key)
+    times = report.arrivals[node_id]
+    if choice.when:
+        return f"its condition `{choice.when}` was false at all {times} arrivals explored"
+    return f"never offered in {times} arrivals explored (an error stopped it?)"
+
+
+def why_branch(report: ExhaustiveReport, edge: EdgeKey) -> str:
+    node_id, index, dest = edge
+    choice = report.coverage.choice((node_id, index))
+    guards = [f"`{b.when}`" for b in choice.next if b.goto == dest and b.when]
+    taken = report.coverage.choice_hits[(node_id, index)]
+    if guards:
+        return f"its condition {' / '.join(guards)} was false all {taken} times the choice was taken"
+    return f"an earlier branch's condition held all {taken} times the choice was taken"
+
+
+def why_node(report: ExhaustiveReport, node_id: str) -> str:
+    ways = [(src, i, c) for src, node in report.scenario.nodes.items()
+            for i, c in enumerate(node.choices) if node_id in destinations(c)]
+    if not ways and node_id != report.scenario.start:
+        return "no choice leads here"
+    reached = [(src, i, c) for src, i, c in ways if report.coverage.node_hits[src]]
+    if not reached:
+        sources = sorted({src for src, _, _ in ways})
+        return f"only reached from nodes never reached: {', '.join(sources)}"
+    parts = []
+    for src, index, choice in reached:
+        if report.coverage.choice_hits[(src, index)]:
+            parts.append(f"choice {index + 1} of '{src}' ({why_branch(report, (src, index, node_id))})")
+        else:
+            parts.append(f"choice {index + 1} of '{src}' ({why_choice(report, (src, index))})")
+    return "its ways in never fired on any path explored: " + "; ".join(parts)

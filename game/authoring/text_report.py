@@ -1,0 +1,116 @@
+"""The `simulate` reports as plain text for a terminal: short lines, worst news last and loud.
+
+`shown` is the scenario as the user named it, so a reproduce line can be pasted back as is.
+"""
+from __future__ import annotations
+
+from game.scenario.model import Outcome
+
+from .coverage import Coverage, Problem
+from .exhaustive import ExhaustiveReport
+from .simulate import SimulationReport
+
+BAR_WIDTH = 40
+BLOCK = "█"
+
+
+def bar(count: int, most: int) -> str:
+    """A histogram bar; any count above zero shows at least one block."""
+    if count <= 0 or most <= 0:
+        return ""
+    return BLOCK * max(1, round(BAR_WIDTH * count / most))
+
+
+def simulation_text(report: SimulationReport, shown: str) -> str:
+    last = report.seed + report.runs - 1
+    seeds = f"seed {report.seed}" if report.runs == 1 else f"seeds {report.seed}..{last}"
+    lines = [f"Simulated {report.runs} runs of '{report.scenario.id}' (policy {report.policy}, {seeds})", ""]
+    lines += _endings(report)
+    lines += ["", f"Mean turns: {report.mean_turns:.1f}",
+              "Mean final group: " + "  ".join(f"{k} {v:.2f}" for k, v in report.mean_final.items()), ""]
+    lines += _node_lines(report.coverage) + [""] + _choice_lines(report.coverage) + [""]
+    lines += _problems("Stuck runs", report.stuck, shown) + _problems("Runs that raised", report.errors, shown)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _endings(report: SimulationReport) -> list[str]:
+    rows = [(o.value, report.endings[o.value]) for o in Outcome]
+    unfinished = len(report.stuck) + len(report.errors)
+    if unfinished:
+        rows.append(("no ending", unfinished))
+    most = max((count for _, count in rows), default=0)
+    lines = ["Endings"]
+    for name, count in rows:
+        share = f"{100 * count / report.runs:5.1f}%" if report.runs else "    -"
+        lines.append(f"  {name:<12} {count:>6} {share}  {bar(count, most)}".rstrip())
+    for node_id, count in sorted(report.ending_nodes.items()):
+        outcome = report.scenario.nodes[node_id].ending.outcome.value
+        lines.append(f"    {node_id} ({outcome}): {count}")
+    return lines
+
+
+def _node_lines(coverage: Coverage) -> list[str]:
+    nodes = coverage.nodes_dict()
+    lines = [f"Nodes: {nodes['visited']} of {nodes['total']} visited (visits per node)"]
+    width = max((len(n) for n in coverage.scenario.nodes), default=0)
+    for node_id in coverage.scenario.nodes:
+        lines.append(f"  {node_id:<{width}} {coverage.node_hits[node_id]:>7}")
+    if nodes["never"]:
+        lines.append("  never reached: " + ", ".join(nodes["never"]))
+    return lines
+
+
+def _choice_lines(coverage: Coverage) -> list[str]:
+    choices = coverage.choices_dict()
+    lines = [f"Choices: {choices['taken']} of {choices['total']} taken "
+             "(times taken, by choice number as written)"]
+    width = max((len(n) for n in choices["hits"]), default=0)
+    for node_id, hits in choices["hits"].items():
+        counts = "  ".join(f"{number}:{count}" for number, count in hits.items())
+        lines.append(f"  {node_id:<{width}}  {counts}")
+    if choices["never"]:
+        lines.append("  never taken:")
+        lines += [f"    {c['node']} choice {c['choice']}: {_quote(c['text'])}" for c in choices["never"]]
+    return lines
+
+
+def _problems(title: str, problems: list[Problem], shown: str) -> list[str]:
+    if not problems:
+        return [f"{title}: none"]
+    lines = [f"{title}: {len(problems)}"]
+    for problem in problems[:10]:
+        lines.append(f"  seed {problem.seed}: {problem.message}")
+        lines.append(f"    reproduce: {problem.reproduce(shown)}")
+    if len(problems) > 10:
+        lines.append(f"  ... and {len(problems) - 10} more (see --json)")
+    return lines
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f'"{text if len(text) <= limit else text[:limit - 1] + "…"}"'
+
+
+def exhaustive_text(report: ExhaustiveReport, shown: str) -> str:
+    data = report.as_dict()
+    lines = [f"Exhaustive check of '{report.scenario.id}': every choice at every node, "
+             f"each from a shortest path (seed {report.seed})",
+             f"Explored {report.explored} paths" + (f", then {report.probes} random probes" if report.probes else ""),
+             ""]
+    nodes, choices, branches = data["nodes"], data["choices"], data["branches"]
+    lines.append(f"Nodes: {nodes['visited']} of {nodes['total']} reached")
+    lines += [f"  never: {n['node']}: {n['why']}" for n in nodes["never"]]
+    lines.append(f"Choices: {choices['taken']} of {choices['total']} taken")
+    lines += [f"  never: {c['node']} choice {c['choice']} {_quote(c['text'], 40)}: {c['why']}" for c in choices["never"]]
+    lines.append(f"Branches: {branches['taken']} of {branches['total']} taken")
+    lines += [f"  never: {b['node']} choice {b['choice']} -> {b['goto']}: {b['why']}" for b in branches["never"]]
+    lines += ["", "Endings reached (shortest choices to each):"]
+    for outcome, node_ids in data["endings"].items():
+        for node_id in node_ids:
+            numbers = ",".join(str(n) for n in report.paths[node_id]) or "(none)"
+            lines.append(f"  {outcome:<12} {node_id}: --choices {numbers}")
+    if not data["endings"]:
+        lines.append("  none")
+    lines.append("")
+    lines += _problems("Stuck", report.stuck, shown) + _problems("Raised", report.errors, shown)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,52 @@
+"""`simulate SCENARIO [--runs N] [--policy ...] [--seed N] [--json] [--exhaustive]`.
+
+Many seeded headless playthroughs (see game.authoring.simulate), or with --exhaustive every
+choice at every node taken once. Exit 1 when any run got stuck or raised.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+
+from game.authoring.exhaustive import exhaustive
+from game.authoring.policies import POLICIES
+from game.authoring.simulate import simulate
+from game.authoring.text_report import exhaustive_text, simulation_text
+
+from .common import CommandError, fail, load_for_play
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("scenario", metavar="SCENARIO", help="a scenario file (or a shipped scenario's id)")
+    parser.add_argument("--runs", type=_count, default=100, help="playthroughs (default 100)")
+    parser.add_argument("--policy", choices=tuple(POLICIES), default="random",
+                        help="random prefers untried choices; lead/follow/expert take that kind when offered")
+    parser.add_argument("--seed", type=int, default=0, help="run i uses seed+i (default 0)")
+    parser.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    parser.add_argument("--exhaustive", action="store_true",
+                        help="take every choice at every node once (ignores --runs and --policy)")
+
+
+def run(args) -> int:
+    try:
+        scenario, _ = load_for_play(args.scenario)
+    except CommandError as err:
+        return fail("simulate", str(err))
+    if args.exhaustive:
+        report = exhaustive(scenario, seed=args.seed)
+        text = exhaustive_text(report, args.scenario)
+    else:
+        report = simulate(scenario, runs=args.runs, policy=args.policy, seed=args.seed)
+        text = simulation_text(report, args.scenario)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(text, end="")
+    return 0 if report.ok else 1
