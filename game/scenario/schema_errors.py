@@ -45,7 +45,7 @@ def diagnostics_from(error: ValidationError, model: type[BaseModel], base: tuple
         if loc is None:
             continue
         diagnostic = _one(item, model, base, loc, source)
-        key = (diagnostic.code, diagnostic.line, diagnostic.col)
+        key = (diagnostic.code, diagnostic.line, diagnostic.col, diagnostic.message)
         if key not in seen:
             seen.add(key)
             result.append(diagnostic)

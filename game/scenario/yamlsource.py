@@ -120,20 +120,37 @@ def _syntax_diagnostic(err: yaml.MarkedYAMLError) -> Diagnostic:
 
 
 class _Converter:
-    """Walks composed nodes into plain data, counting every node visited (aliases included)."""
+    """Walks composed nodes into plain data.
+
+    A node met a second time was reached through an alias; it and everything under it count
+    toward the expansion budget, so a bomb stops after MAX_NODES copies however it is built.
+    """
 
     def __init__(self, source: Source):
         self.source = source
-        self.visited = 0
+        self.seen: set[int] = set()
+        self.expanded = 0  # nodes produced by alias expansion so far
+        self.aliasing = 0  # > 0 while converting under an alias
 
     def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        self.visited += 1
-        if self.visited > MAX_NODES:
-            raise SourceError(Diagnostic(
-                "alias-bomb", f"anchors and aliases expand past {MAX_NODES:,} nodes", *_pos(node)))
+        pos = _pos(node)
         if depth > MAX_DEPTH:
-            raise SourceError(Diagnostic("too-deep", f"nesting deeper than {MAX_DEPTH} levels", *_pos(node)))
-        self.source.values[path] = _pos(node)
+            raise SourceError(Diagnostic("too-deep", f"nesting deeper than {MAX_DEPTH} levels", *pos))
+        alias = id(node) in self.seen
+        self.seen.add(id(node))
+        self.aliasing += alias
+        try:
+            if self.aliasing:
+                self.expanded += 1
+                if self.expanded > MAX_NODES:
+                    raise SourceError(Diagnostic(
+                        "alias-bomb", f"anchors and aliases expand past {MAX_NODES:,} nodes", *pos))
+            self.source.values[path] = pos
+            return self._value(node, path, depth)
+        finally:
+            self.aliasing -= alias
+
+    def _value(self, node: yaml.Node, path: Path, depth: int) -> Any:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth) if node.tag == f"{_TAG}map" else self._bad_tag(node)
         if isinstance(node, yaml.SequenceNode):
@@ -162,15 +179,14 @@ class _Converter:
             key = key_node.value if merged else self._key(key_node)
             if key is None:
                 continue
+            pos = _pos(key_node)
             if key in first_seen:
                 if first_seen[key] is not None:  # keys that came in by a merge: the first wins
                     self.source.problems.append(Diagnostic(
-                        "duplicate-key",
-                        f"duplicate key '{key}' (first at line {first_seen[key][0]})",
-                        *_pos(key_node)))
+                        "duplicate-key", f"duplicate key '{key}' (first at line {first_seen[key][0]})", *pos))
                 continue
-            first_seen[key] = None if merged else _pos(key_node)
-            self.source.keys[path + (key,)] = _pos(key_node)
+            first_seen[key] = None if merged else pos
+            self.source.keys[path + (key,)] = pos
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
 
@@ -188,7 +204,6 @@ class _Converter:
             if key_node.tag == f"{_TAG}merge":
                 sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 for src in sources:
-                    self.visited += 1
                     if not isinstance(src, yaml.MappingNode):
                         self.source.problems.append(Diagnostic("wrong-type", "'<<' merges mappings only", *_pos(src)))
                         continue

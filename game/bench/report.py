@@ -1,0 +1,66 @@
+"""Gathering every figure `bench` knows, and printing them next to their baselines and targets."""
+from __future__ import annotations
+
+from typing import TextIO
+
+from . import core
+
+# (figure, baseline, how to compare, target, what it means)
+LINES = [
+    ("validate_s", "parse_s", "ratio", 3.0, "load + validate a 5,000-node scenario vs PyYAML's C parser alone"),
+    ("bare_steps_per_s", "steps_per_s", "ratio", 10.0, "choices/s: bare transitions Machine vs full Session"),
+]
+
+
+def _stage(progress: TextIO | None, text: str) -> None:
+    if progress:
+        print(f"bench: {text} ...", file=progress, flush=True)
+
+
+def collect(quick: bool = False, progress: TextIO | None = None) -> dict:
+    figures: dict = {}
+    _stage(progress, "loading a generated 5,000-node scenario")
+    figures.update(core.loading(runs=1 if quick else 3))
+    _stage(progress, "stepping sessions")
+    figures.update(core.stepping(core.largest_shipped(), seconds=0.3 if quick else 1.0))
+    for extra in _extras():
+        figures.update(extra(quick, progress))
+    return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in figures.items()}
+
+
+def _extras():
+    """Figures of parts that may be absent (the screen, the authoring tools)."""
+    found = []
+    for name in ("authoring", "screen"):
+        try:
+            module = __import__(f"game.bench.{name}", fromlist=["figures"])
+        except ImportError:
+            continue
+        found.append(module.figures)
+    return found
+
+
+def format_text(figures: dict) -> str:
+    rows = []
+    for figure, baseline, _, target, meaning in LINES + _extra_lines():
+        if figure not in figures or baseline not in figures:
+            continue
+        value, base = figures[figure], figures[baseline]
+        ratio = value / base if base else float("inf")
+        verdict = "ok" if ratio <= target else "OVER TARGET"
+        rows.append(f"{meaning}\n    {figure} = {value:,.4g}   {baseline} = {base:,.4g}   "
+                    f"ratio {ratio:.2f} (target <= {target:g}) {verdict}")
+    shown = {f for row in LINES + _extra_lines() for f in row[:2]}
+    others = [f"    {k} = {v}" for k, v in figures.items() if k not in shown and not k.endswith("_ratio") and k != "steps_slowdown"]
+    return "\n".join(rows + (["other figures:"] + others if others else []))
+
+
+def _extra_lines():
+    lines = []
+    for name in ("authoring", "screen"):
+        try:
+            module = __import__(f"game.bench.{name}", fromlist=["LINES"])
+        except ImportError:
+            continue
+        lines += getattr(module, "LINES", [])
+    return lines
