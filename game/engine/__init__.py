@@ -4,10 +4,11 @@
 """
 from .debrief import Debrief, Decision, debrief_of, describe_event
 from .reaction import OfferedChoice, Reaction
+from .reload import Reloaded, reload_session
 from .saves import SaveMismatch
 from .session import ChoiceNotOffered, Session
 
 __all__ = [
-    "ChoiceNotOffered", "Debrief", "Decision", "OfferedChoice", "Reaction", "SaveMismatch",
-    "Session", "debrief_of", "describe_event",
+    "ChoiceNotOffered", "Debrief", "Decision", "OfferedChoice", "Reaction", "Reloaded",
+    "SaveMismatch", "Session", "debrief_of", "describe_event", "reload_session",
 ]

@@ -1,0 +1,45 @@
+"""Hot reload: an edited scenario file replaces the one in play, and the choices replay.
+
+Instructors edit a scenario while playing it. The choices made so far replay on the new
+version; where one no longer fits (a node or choice was removed, a condition changed), play
+stops at the last point that still exists and says so. A file with errors changes nothing: the
+trainee plays on with the last good version and sees what is wrong.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.scenario import LoadResult
+
+from .session import ChoiceNotOffered, Session
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    session: Session          # the session to play on (the old one when the file has errors)
+    message: str              # one line for the screen
+    problems: tuple[str, ...] = ()  # the file's errors, formatted, when it did not load
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def reload_session(session: Session, result: LoadResult) -> Reloaded:
+    """Replay `session`'s choices on the freshly loaded `result`."""
+    if result.scenario is None:
+        problems = tuple(d.format_text(result.path) for d in result.errors)
+        return Reloaded(session, f"The file has {len(problems)} error(s); still playing the last good version.", problems)
+    fresh = Session(result.scenario, seed=session.seed)
+    numbers = session.choice_numbers
+    for done, number in enumerate(numbers):
+        try:
+            fresh.choose(number)
+        except ChoiceNotOffered:
+            session.close()
+            return Reloaded(fresh, f"Reloaded. Choice {done + 1} no longer fits; "
+                                   f"replayed {done} of {len(numbers)}, now at '{fresh.node_id}'.")
+    session.close()
+    if fresh.node_id != session.node_id:
+        return Reloaded(fresh, f"Reloaded. The same choices now lead to '{fresh.node_id}'.")
+    return Reloaded(fresh, f"Reloaded; replayed {len(numbers)} choice(s).")
