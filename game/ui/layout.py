@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui import fonts
+
 LOGICAL_SIZE = (1280, 720)
 MARGIN = 16
 GAP = 12
@@ -105,8 +107,12 @@ class PlayLayout:
 
     @property
     def toast_anchor(self) -> Point:
-        """Top centre of the circle area: where event notices appear."""
-        return (self.circle.centerx, self.circle.y + 10)
+        """Top centre of the transcript: event notices appear there, never over a member."""
+        return (self.transcript.centerx, self.transcript.y + 40)
+
+    @property
+    def toast_width(self) -> int:
+        return self.transcript.width - 24
 
 
 def _column(choices: pygame.Rect, index: int) -> pygame.Rect:
@@ -114,13 +120,18 @@ def _column(choices: pygame.Rect, index: int) -> pygame.Rect:
     return pygame.Rect(choices.x + index * (width + GAP), choices.y, width, choices.height)
 
 
-def play_layout() -> PlayLayout:
-    """The play screen's regions at 1280x720."""
+def play_layout(text: fonts.TextCache | None = None) -> PlayLayout:
+    """The play screen's regions at 1280x720.
+
+    The top strip grows a little with the text scale, so two rows of meters
+    (label over bar) still fit at the presenter size; the circle gives way.
+    """
+    text = text or fonts.default
     w, h = LOGICAL_SIZE
     left_w = round((w - 2 * MARGIN - GAP) * 0.665)
     right_x = MARGIN + left_w + GAP
     right_w = w - MARGIN - right_x
-    top_h = 76
+    top_h = max(76, 2 * meter_height(text) + 22)
     choices_h = 236
     middle_y = MARGIN + top_h + GAP
     middle_h = h - MARGIN - choices_h - GAP - middle_y
@@ -131,6 +142,11 @@ def play_layout() -> PlayLayout:
         transcript=pygame.Rect(right_x, middle_y, right_w, middle_h),
         choices=pygame.Rect(MARGIN, h - MARGIN - choices_h, w - 2 * MARGIN, choices_h),
     )
+
+
+def meter_height(text: fonts.TextCache | None = None) -> int:
+    """One meter: a line of small text over its bar."""
+    return (text or fonts.default).line_height("small") + 10
 
 
 COLUMN_HEADER = 26
@@ -157,17 +173,27 @@ def seat_positions(n: int, ellipse: pygame.Rect) -> list[Point]:
     """Chair centres for the trainee and `n` members (3..12) around an ellipse.
 
     Index 0 is the trainee's seat, "You", at the bottom centre; members follow
-    clockwise from the trainee's left, evenly spaced in angle, so the member
-    list order is the order round the circle.
+    clockwise from the trainee's left, so the member list order is the order
+    round the circle. Seats are spaced evenly by distance along the ellipse,
+    not by angle: on a wide ellipse equal angles would crowd the chairs at the
+    two ends.
     """
     if not 1 <= n <= 24:
         raise ValueError(f"a group has 3 to 12 members, not {n}")
     cx, cy = ellipse.center
     rx, ry = ellipse.width / 2, ellipse.height / 2
-    seats = []
+    samples = 720
+    angles = [math.pi / 2 + 2 * math.pi * k / samples for k in range(samples + 1)]  # from straight down
+    points = [(cx + rx * math.cos(a), cy + ry * math.sin(a)) for a in angles]
+    lengths = [0.0]
+    for a, b in zip(points, points[1:]):
+        lengths.append(lengths[-1] + math.dist(a, b))
+    seats, k = [], 0
     for i in range(n + 1):
-        angle = math.pi / 2 + 2 * math.pi * i / (n + 1)  # pi/2 is straight down (y grows down)
-        seats.append((cx + rx * math.cos(angle), cy + ry * math.sin(angle)))
+        target = lengths[-1] * i / (n + 1)
+        while lengths[k + 1] < target:
+            k += 1
+        seats.append(points[k])
     return seats
 
 
@@ -175,6 +201,11 @@ def facing(seat: Point, centre: Point) -> float:
     """Which way a seated figure turns to face the middle: -1 (left) .. +1 (right)."""
     dx = centre[0] - seat[0]
     return max(-1.0, min(1.0, dx / 300))
+
+
+def member_scale(n: int) -> float:
+    """Figures are larger in a small group, smaller in a full circle of twelve."""
+    return 1.15 if n <= 6 else 1.05 if n <= 9 else 0.92
 
 
 def depth_scale(seat: Point, ellipse: pygame.Rect, near: float = 1.0, far: float = 0.84) -> float:

@@ -23,7 +23,7 @@ from game.ui.theme import LIGHT, Palette, mix, shade
 
 POINTS = 96               # outline resolution
 BREATH_PERIOD = 5.0       # seconds per slow breath
-BASE_RADIUS = 70          # px at engagement 1
+BASE_RADIUS = 84          # px at engagement 1
 SATELLITES = 3            # droplets shed by a fragmented group
 SUPERSAMPLE = 2
 

@@ -1,7 +1,8 @@
 """Speech bubbles: what a member says, near them, typed out as they speak it.
 
-The bubble places itself above the speaker when there is room (below when
-not), stays inside the bounds it is given, and points its tail at the speaker.
+The bubble places itself near the speaker — above the head if it can, else
+shifted, beside or below — inside the bounds it is given, covering as little
+as it can of the figures it is told to avoid, and points its tail at the speaker.
 The whole text is wrapped before the reveal starts, so words never jump from
 one line to the next while they appear.
 """
@@ -28,6 +29,7 @@ class SpeechBubble:
     bounds: pygame.Rect             # where the bubble may go (the circle area)
     max_width: int = 300
     shown: float = 0.0              # characters revealed so far
+    avoid: list[pygame.Rect] = field(default_factory=list)  # figures the bubble should not cover
     text_cache: fonts.TextCache = field(default=fonts.default, repr=False)
     _lines: list[str] | None = field(default=None, init=False, repr=False)
 
@@ -51,26 +53,51 @@ class SpeechBubble:
             self._lines = self.text_cache.wrap(self.text, "body", self.max_width - 2 * PAD)
         return self._lines
 
-    def rect(self) -> pygame.Rect:
-        """The body of the bubble, placed above (or below) the anchor within bounds."""
+    def size(self) -> tuple[int, int]:
         cache = self.text_cache
         width = max([cache.width(line, "body") for line in self.lines]
                     + [cache.width(self.speaker, "small", bold=True)]) + 2 * PAD
         height = cache.line_height("small", True) + len(self.lines) * cache.line_height("body") + 2 * PAD - 2
-        body = pygame.Rect(0, 0, width, height)
-        body.midbottom = (round(self.anchor[0]), round(self.anchor[1] - TAIL))
-        if body.top < self.bounds.top:
-            body.midtop = (round(self.anchor[0]), round(self.anchor[1] + TAIL + 70))
-        return body.clamp(self.bounds)
+        return width, height
+
+    def candidates(self) -> list[pygame.Rect]:
+        """Places to try, best first: above the head, then shifted sideways, then beside it."""
+        w, h = self.size()
+        ax, ay = round(self.anchor[0]), round(self.anchor[1])
+        inward = 1 if self.anchor[0] < self.bounds.centerx else -1
+        places = []
+        for shift in (0, inward * w // 3, -inward * w // 3, inward * (w // 2 - 20)):
+            places.append(pygame.Rect(ax - w // 2 + shift, ay - TAIL - h, w, h))
+        for side in (inward, -inward):  # beside the head, at its height
+            x = ax + TAIL + 14 if side > 0 else ax - TAIL - 14 - w
+            places.append(pygame.Rect(x, ay - h // 3, w, h))
+        places.append(pygame.Rect(ax - w // 2, ay + TAIL + 80, w, h))  # below the figure
+        return places
+
+    def rect(self) -> pygame.Rect:
+        """The body of the bubble: the first candidate place that stays in bounds and
+        covers the least of `avoid` (other members' figures)."""
+        best, best_cost = None, None
+        for order, place in enumerate(self.candidates()):
+            moved = place.clamp(self.bounds)
+            cost = _overlap(moved, self.avoid) + 4 * abs(moved.x - place.x) * moved.height
+            cost += 8 * abs(moved.y - place.y) * moved.width + order * 400
+            if best_cost is None or cost < best_cost:
+                best, best_cost = moved, cost
+        return best
 
     def tail(self, body: pygame.Rect) -> list[tuple[int, int]]:
-        """A triangle from the bubble's edge toward the speaker."""
-        above = body.bottom <= self.anchor[1]
-        base_y = body.bottom - 1 if above else body.top + 1
-        x = min(max(round(self.anchor[0]), body.left + 18), body.right - 18)
-        tip_y = base_y + TAIL if above else base_y - TAIL
-        tip_x = x + max(-16, min(16, round(self.anchor[0]) - x))
-        return [(x - 8, base_y), (x + 8, base_y), (tip_x, tip_y)]
+        """A triangle from the bubble's nearest edge toward the speaker."""
+        ax, ay = self.anchor
+        if body.bottom <= ay or body.top >= ay:  # above or below: tail on a horizontal edge
+            base_y = body.bottom - 1 if body.bottom <= ay else body.top + 1
+            x = min(max(round(ax), body.left + 18), body.right - 18)
+            tip = (x + max(-16, min(16, round(ax) - x)), base_y + (TAIL if body.bottom <= ay else -TAIL))
+            return [(x - 8, base_y), (x + 8, base_y), tip]
+        base_x = body.left + 1 if ax < body.left else body.right - 1
+        y = min(max(round(ay), body.top + 16), body.bottom - 16)
+        tip = (base_x + (-TAIL if ax < body.left else TAIL), y + max(-10, min(10, round(ay) - y)))
+        return [(base_x, y - 8), (base_x, y + 8), tip]
 
     # -- drawing ----------------------------------------------------------------
     def draw(self, surface: pygame.Surface, palette: Palette) -> pygame.Rect:
@@ -83,7 +110,9 @@ class SpeechBubble:
         pygame.draw.rect(surface, palette.bubble, body, border_radius=12)
         pygame.draw.rect(surface, edge, body, 1, border_radius=12)
         # Cover the tail's base so bubble and tail read as one outline.
-        pygame.draw.line(surface, palette.bubble, (tail[0][0] + 1, tail[0][1]), (tail[1][0] - 1, tail[1][1]), 3)
+        (x0, y0), (x1, y1) = tail[0], tail[1]
+        inset = (0, 1) if y0 == y1 else (1, 0)
+        pygame.draw.line(surface, palette.bubble, (x0 + inset[1], y0 + inset[0]), (x1 - inset[1], y1 - inset[0]), 3)
         cache = self.text_cache
         name = cache.render(self.speaker, "small", shade(palette.bubble_text, -0.25), bold=True)
         surface.blit(name, (body.x + PAD, body.y + PAD - 3))
@@ -100,3 +129,7 @@ def _shadow(surface, body: pygame.Rect, palette: Palette) -> None:
     layer = pygame.Surface(body.inflate(8, 8).size, pygame.SRCALPHA)
     pygame.draw.rect(layer, (*palette.shadow, 80), layer.get_rect().inflate(-6, -6).move(0, 3), border_radius=14)
     surface.blit(layer, body.inflate(8, 8).topleft)
+
+
+def _overlap(rect: pygame.Rect, others: list[pygame.Rect]) -> int:
+    return sum(rect.clip(other).width * rect.clip(other).height for other in others)

@@ -144,3 +144,17 @@ def _draw_tags(surface, rect: pygame.Rect, stance: str, skill, colour, palette: 
     if skill:
         tag = text.render(skill.replace("_", " "), "small", palette.muted)
         surface.blit(tag, tag.get_rect(topright=(right - 2, pill.bottom + 5)))
+
+
+HEADER_HINTS = {"lead": "step in, shape the moment", "follow": "let the group carry it"}
+
+
+def draw_column_header(surface: pygame.Surface, column: pygame.Rect, stance: str, palette: Palette,
+                       text: fonts.TextCache = fonts.default) -> None:
+    """'LEAD' / 'FOLLOW' over a column of cards: icon, word and a short hint."""
+    colour = stance_colour(palette, stance)
+    icons.stance_icon(surface, stance, (column.x + 10, column.y + 9), 14, colour)
+    word = text.render(stance.upper(), "small", palette.text, bold=True)
+    surface.blit(word, (column.x + 24, column.y))
+    hint = text.render(HEADER_HINTS.get(stance, ""), "small", palette.muted)
+    surface.blit(hint, (column.x + 32 + word.get_width(), column.y))

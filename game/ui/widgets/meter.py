@@ -38,7 +38,7 @@ class Meter:
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, palette: Palette,
              text: fonts.TextCache = fonts.default) -> None:
-        """Label and value on one line, the bar beneath; fits rects about 30 px tall."""
+        """Label and value on one line, the bar beneath; see layout.meter_height for the height."""
         label = text.render(self.label, "small", palette.muted)
         value = text.render(f"{self.percent()}%", "small", palette.text, bold=True)
         surface.blit(label, (rect.x, rect.y))
@@ -47,7 +47,9 @@ class Meter:
         if delta:
             worse = delta.startswith("▲") == self.higher_is_worse
             mark = text.render(delta, "tiny", palette.warning if worse else palette.good, bold=True)
-            surface.blit(mark, mark.get_rect(topright=(rect.right - value.get_width() - 6, rect.y + 2)))
+            spare = rect.width - label.get_width() - value.get_width() - 14
+            if mark.get_width() <= spare:  # when crowded, the tick on the bar still shows the change
+                surface.blit(mark, mark.get_rect(topright=(rect.right - value.get_width() - 6, rect.y + 2)))
         bar = pygame.Rect(rect.x, rect.bottom - BAR_HEIGHT, rect.width, BAR_HEIGHT)
         self._draw_bar(surface, bar, palette)
 

@@ -55,7 +55,7 @@ class Toast:
              max_width: int = 460) -> pygame.Rect:
         """Draw hanging from `anchor` (its top centre); slides down slightly as it appears."""
         cache = self.text_cache
-        lines = cache.wrap(self.text, "body", max_width - 58, bold=True, max_lines=2)
+        lines = cache.wrap(self.text, "body", max_width - 58, bold=True, max_lines=3)
         step = cache.line_height("body", True)
         width = max(cache.width(line, "body", True) for line in lines) + 58
         rect = pygame.Rect(0, 0, width, max(44, len(lines) * step + 20))
@@ -104,11 +104,15 @@ class Caption:
     def alive(self) -> bool:
         return self.age < self.life
 
-    def draw(self, surface: pygame.Surface, palette: Palette) -> pygame.Rect:
+    def draw(self, surface: pygame.Surface, palette: Palette, bounds: pygame.Rect | None = None) -> pygame.Rect:
+        """Draw centred on its (risen) position, kept inside `bounds` if given."""
         label = self.text_cache.render(self.text, "small", palette.text)
-        rect = label.get_rect(center=(round(self.pos[0]), round(self.pos[1] - self.rise * self.age / self.life)))
-        layer = pygame.Surface(rect.inflate(16, 8).size, pygame.SRCALPHA)
+        centre = (round(self.pos[0]), round(self.pos[1] - self.rise * self.age / self.life))
+        rect = label.get_rect(center=centre).inflate(16, 8)
+        if bounds is not None:
+            rect = rect.clamp(bounds)
+        layer = pygame.Surface(rect.size, pygame.SRCALPHA)
         pygame.draw.rect(layer, (*palette.panel, 215), layer.get_rect(), border_radius=layer.get_height() // 2)
         layer.blit(label, (8, 4))
         layer.set_alpha(round(255 * _opacity(self.age, self.life)))
-        return surface.blit(layer, rect.inflate(16, 8).topleft)
+        return surface.blit(layer, rect.topleft)

@@ -106,6 +106,8 @@ class Transcript:
             if y + height >= view.y and y <= view.bottom:
                 self._draw_entry(surface, line, view.x, round(y), palette)
             y += height + ENTRY_GAP
+        if self.scroll < self._max_scroll:
+            _fade(surface, view, palette)
         surface.set_clip(clip)
         self._draw_scrollbar(surface, rect, view, content, palette)
         if not self.at_end:
@@ -135,3 +137,11 @@ class Transcript:
         thumb_h = max(24, round(view.height * view.height / content))
         top = track.bottom - thumb_h - round((track.height - thumb_h) * self.scroll / max(1, self._max_scroll))
         pygame.draw.rect(surface, palette.muted, (track.x, top, 4, thumb_h), border_radius=2)
+
+
+def _fade(surface, view: pygame.Rect, palette: Palette, height: int = 16) -> None:
+    """Older lines dissolve into the header instead of being cut mid-glyph."""
+    band = pygame.Surface((view.width, height), pygame.SRCALPHA)
+    for i in range(height):
+        pygame.draw.line(band, (*palette.panel, round(255 * (1 - i / height))), (0, i), (view.width, i))
+    surface.blit(band, view.topleft)
