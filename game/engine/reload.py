@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from game.scenario import LoadResult
 
-from .session import ChoiceNotOffered, Session
+from .session import Session
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,29 @@ def reload_session(session: Session, result: LoadResult) -> Reloaded:
         problems = tuple(d.format_text(result.path) for d in result.errors)
         return Reloaded(session, f"The file has {len(problems)} error(s); still playing the last good version.", problems)
     fresh = Session(result.scenario, seed=session.seed)
-    numbers = session.choice_numbers
-    for done, number in enumerate(numbers):
-        try:
-            fresh.choose(number)
-        except ChoiceNotOffered:
+    made = session.history
+    for done, reaction in enumerate(made):
+        number = _same_choice(fresh, reaction)
+        if number is None:
             session.close()
             return Reloaded(fresh, f"Reloaded. Choice {done + 1} no longer fits; "
-                                   f"replayed {done} of {len(numbers)}, now at '{fresh.node_id}'.")
+                                   f"replayed {done} of {len(made)}, now at '{fresh.node_id}'.")
+        fresh.choose(number)
     session.close()
     if fresh.node_id != session.node_id:
         return Reloaded(fresh, f"Reloaded. The same choices now lead to '{fresh.node_id}'.")
-    return Reloaded(fresh, f"Reloaded; replayed {len(numbers)} choice(s).")
+    return Reloaded(fresh, f"Reloaded; replayed {len(made)} choice(s).")
+
+
+def _same_choice(session: Session, reaction) -> int | None:
+    """The offered number of the choice made before: the same text first (an author may
+    insert or reorder choices), else the same place in the node, if still offered there."""
+    if session.node_id != reaction.node_id:
+        return None
+    offered = session.choices
+    for wanted in (lambda c: c.choice.text == reaction.choice.text,
+                   lambda c: c.index == reaction.offered.index):
+        match = next((c for c in offered if wanted(c)), None)
+        if match is not None:
+            return match.number
+    return None
