@@ -171,11 +171,11 @@ class Line(_Strict):
 class Delta(_Strict):
     """Changes to one party's numbers; each -1..1, the result clamped to 0..1."""
 
-    engagement: Optional[float] = Field(None, ge=-1, le=1)
-    trust: Optional[float] = Field(None, ge=-1, le=1)
-    distress: Optional[float] = Field(None, ge=-1, le=1)
-    cohesion: Optional[float] = Field(None, ge=-1, le=1)
-    conflict: Optional[float] = Field(None, ge=-1, le=1)
+    engagement: Optional[float] = Field(None, ge=-1, le=1, description="Change to a member's engagement.")
+    trust: Optional[float] = Field(None, ge=-1, le=1, description="Change to a member's trust.")
+    distress: Optional[float] = Field(None, ge=-1, le=1, description="Change to a member's distress.")
+    cohesion: Optional[float] = Field(None, ge=-1, le=1, description="Change to the group's cohesion.")
+    conflict: Optional[float] = Field(None, ge=-1, le=1, description="Change to the group's conflict.")
 
     def items(self) -> list[tuple[str, float]]:
         """The deltas actually written, in a fixed order."""
