@@ -1,0 +1,180 @@
+"""A starter scenario for `new ID`: small, complete, every key explained where it stands.
+
+It must validate with no errors and no warnings (`validate --strict`) and play to an ending
+under every policy, so an instructor starts from something that works and changes one thing at
+a time. The tests hold it to that.
+"""
+from __future__ import annotations
+
+import re
+
+from game.scenario.model import SCENARIO_ID
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../assets/scenario.schema.json"
+SCHEMA_NOTE = (
+    "the first line's $schema path is relative to the file: it is right for a file in "
+    "scenarios/; from another folder, point it at assets/scenario.schema.json"
+)
+
+
+class BadScenarioId(ValueError):
+    """An id that the format would reject; the message says what is allowed."""
+
+
+def check_id(scenario_id: str) -> None:
+    if not re.fullmatch(SCENARIO_ID.strip("^$"), scenario_id):
+        raise BadScenarioId(
+            f"'{scenario_id}' is not a valid scenario id: use lowercase letters, digits, "
+            "'-' and '_', starting with a letter or digit (like group-week2)"
+        )
+
+
+def title_of(scenario_id: str) -> str:
+    words = re.sub(r"[-_]+", " ", scenario_id).strip()
+    return words[:1].upper() + words[1:]
+
+
+def starter_text(scenario_id: str) -> str:
+    """The starter file's text; BadScenarioId for an id the format would reject."""
+    check_id(scenario_id)
+    return TEMPLATE.replace("{id}", scenario_id).replace("{title}", title_of(scenario_id))
+
+
+TEMPLATE = SCHEMA_LINE + """
+# The line above lets an editor with YAML support (VS Code's YAML extension, for one) check
+# this file as you type. Its path is relative: right for a file in scenarios/.
+#
+# A starter scenario: six members, one short branch, two endings. Change one thing at a time,
+# and check as you go:
+#     python main.py validate scenarios/{id}.yaml --strict   (problems, at their line)
+#     python main.py graph scenarios/{id}.yaml               (the branching, as a diagram)
+#     python main.py simulate scenarios/{id}.yaml            (many playthroughs: where they end)
+#     python main.py play scenarios/{id}.yaml                (play it)
+# YAML: indent with spaces, never tabs; anything after " #" is a comment; text containing
+# ": " needs quotes, or use `>-` and write it indented on the lines below.
+
+format: 1                  # required: the format version (1 is the only one today)
+id: {id}                   # required: unique; lowercase letters, digits, - and _
+title: {title}             # shown on the menu
+summary: >-                # shown on the briefing screen (`>-` folds the lines below into one)
+  Six adults meet for the second session of a support group. Maria fills the
+  silences; Sam has not spoken yet. Decide, moment by moment, whether the group
+  needs you to lead or to step back.
+focus: feeling alone with a problem   # the shared problem the group meets about
+level: beginner            # beginner | intermediate | advanced
+minutes: 5                 # expected play time in minutes (optional)
+content_notes: []          # heavy material a player should know of beforehand, e.g. [suicide]
+
+objectives:                # learning objectives: id -> text; choices score them (see `score:`)
+  universality: Help members see that what they feel is shared.
+  draw_out: Bring a quiet member in without pressure.
+
+members:                   # 3..12 people (6..10 recommended)
+  - id: maria              # short id used in lines, targets, effects and conditions
+    name: Maria            # shown under the chair
+    age: 54                # optional
+    archetype: monopolizer # typical, monopolizer, silent, help_rejecting, hostile, rescuer,
+                           #   intellectualizer or newcomer: how the group model treats them
+    concern: Fills every silence with her week.   # what brings them here (briefing screen)
+    start: {engagement: 0.8, trust: 0.5, distress: 0.5}   # each 0..1 (defaults 0.5, 0.5, 0.3)
+    look: {skin: "#c68642", hair: "#3b2a1a", top: "#8e3b46"}   # optional colours; keep the quotes
+  - id: sam                # the other members use the same keys; leave out what you do not need
+    name: Sam
+    archetype: silent
+    concern: New in town; has not spoken in the group yet.
+    start: {engagement: 0.2, trust: 0.4, distress: 0.6}
+  - id: lee
+    name: Lee
+    concern: Caring for a parent alone.
+  - id: ana
+    name: Ana
+    archetype: rescuer
+    concern: Looks after everyone but herself.
+  - id: omar
+    name: Omar
+    archetype: intellectualizer
+    concern: Explains his feelings instead of having them.
+  - id: june
+    name: June
+    archetype: newcomer
+    concern: Not sure she belongs here.
+
+group:                     # the room as a whole
+  start: {cohesion: 0.3, conflict: 0.1}          # each 0..1; these are the defaults
+  dynamics: {contagion: 0.3, neglect_after: 2}   # how much members pull each other (0..1);
+                                                 #   turns before a distressed member drifts
+
+start: opening             # required: the id of the first node
+
+nodes:                     # required: node id -> node
+  opening:                 # a node id: letters, digits, - and _
+    phase: opening         # opening | working | closing (default: the previous node's)
+    narration: >-          # what the trainee sees and hears
+      Six chairs in a circle. Maria is already telling the group about her week.
+    lines:                 # what members say before the trainee chooses, in order
+      - maria: And then, of course, it rained all Saturday, so I stayed in again.   # member id: text
+      - {speaker: sam, text: "...", tone: anxious}   # long form; tone: neutral, anxious, sad,
+                                                     #   angry, hopeful, flat, defensive, warm
+    choices:               # 1..6 choices; offer both a lead and a follow
+      - text: Thank you, Maria. Sam, you are new here. How is it to hear this?   # what the trainee says
+        stance: lead       # required: lead | follow (the trainee's core decision)
+        skill: drawing_out # optional leadership skill (blocking, linking, reflecting, silence ...)
+        targets: [maria, sam]   # members addressed or attended to
+        effects:           # optional changes, each -1..1; results stay within 0..1
+          group: {cohesion: +0.05}   # the group takes cohesion and conflict
+          sam: {trust: +0.05}        # a member (or `everyone`) takes engagement, trust, distress
+        score: {draw_out: 1}         # objective id -> points (may be negative)
+        feedback: Blocking gently and inviting Sam makes room for a quiet member.   # for the debrief
+        expert: true       # the recommended choice (at most one per node)
+        next: sharing      # the node this choice leads to
+      - text: (Stay quiet and let Maria go on.)
+        stance: follow
+        skill: silence
+        targets: [maria]
+        if: group.conflict < 0.8   # optional: the choice is offered only when this holds
+        feedback: Silence can let the group find its own way, or let one voice fill the room.
+        next: sharing
+
+  sharing:
+    phase: working
+    narration: Sam looks up. Lee nods slowly; Omar leans back.
+    lines:
+      - sam: I didn't think anyone else felt like this.
+      - {speaker: lee, text: "I do. Every evening.", tone: sad}
+      - {speaker: ana, text: "Oh, but you will be fine, Sam!", tone: warm}
+      - {speaker: omar, text: "Statistically, it is very common.", tone: flat}
+      - {speaker: june, text: "Me too, actually.", tone: hopeful}
+    choices:
+      - text: Sam, Lee, June, it sounds as if you share something here. Can you say more?
+        stance: lead
+        skill: linking
+        targets: [sam, lee, june]
+        effects: {everyone: {engagement: +0.05}}
+        score: {universality: 2}
+        breakthrough: sam  # optional: this choice gives that member a breakthrough
+        feedback: Linking members turns separate stories into a shared one.
+        expert: true
+        next: growth
+      - text: (Nod, and let the group carry the conversation.)
+        stance: follow
+        skill: silence
+        score: {universality: 1}
+        feedback: Stepping back lets a close group reach each other; a loose one drifts.
+        next:              # or branches, tried in order: the first whose `if` holds is taken
+          - if: group.cohesion >= 0.35   # a condition on the room (see the authoring guide)
+            goto: growth
+          - goto: stalled  # the last branch has no `if`
+
+  growth:                  # an ending: `ending` and no choices
+    phase: closing
+    narration: The time is up. Sam stays to help stack the chairs.
+    ending:
+      outcome: growth      # breakthrough | growth | stalled | rupture
+      text: The group found something in common, and Sam found a voice.   # read at the end
+
+  stalled:
+    phase: closing
+    ending:
+      outcome: stalled
+      text: Maria talked for the whole hour; Sam did not come back the next week.
+"""
