@@ -1,8 +1,11 @@
-"""`play [SCENARIO] [--text] [--presenter] [--fullscreen] [--seed N]`: play a scenario.
+"""`play [SCENARIO] [--text] [--presenter] [--fullscreen] [--seed N] [--resume]`: play.
 
 Bare `python main.py` opens the menu. `--text` plays in the terminal (no display needed).
+Every attempt is recorded (see game/records) unless `--no-records`.
 """
 from __future__ import annotations
+
+import sys
 
 from .common import CommandError, fail, load_for_play
 
@@ -13,7 +16,12 @@ def add_arguments(parser) -> None:
     parser.add_argument("--coach", action="store_true", help="(text) after each choice, say what the group needed")
     parser.add_argument("--presenter", action="store_true", help="classroom mode: fullscreen, larger text, coach and inner state on")
     parser.add_argument("--fullscreen", action="store_true", help="open fullscreen")
+    parser.add_argument("--demo", action="store_true", help="play the expert path by itself, with pauses (for a projector)")
     parser.add_argument("--seed", type=int, default=0, help="the model's seed (default 0)")
+    parser.add_argument("--resume", action="store_true", help="continue the last unfinished attempt")
+    parser.add_argument("--learner", help="the learner's name for the records (asked once if not given)")
+    parser.add_argument("--data-dir", help="where records are kept (default: the user data folder, or $CIRCLE_DATA_DIR)")
+    parser.add_argument("--no-records", action="store_true", help="do not record this attempt")
 
 
 def run(args) -> int:
@@ -26,35 +34,94 @@ def run(args) -> int:
     return run_app(args)
 
 
+def open_records(args):
+    """The records database, or None (with a warning) when it cannot be opened."""
+    if args.no_records:
+        return None
+    from game.records import Records
+    try:
+        records = Records(args.data_dir)
+    except (OSError, Exception) as err:  # a read-only home must not stop anyone playing
+        print(f"circle: records are off ({err})", file=sys.stderr)
+        return None
+    if records.notice:
+        print(f"circle: {records.notice}", file=sys.stderr)
+    return records
+
+
+def learner_name(args, records, ask: bool) -> str:
+    """--learner, else the name given before, else (once, when interactive) ask."""
+    if args.learner is not None:
+        if records:
+            records.set_setting("learner", args.learner)
+        return args.learner
+    if records is None:
+        return ""
+    name = records.setting("learner")
+    if name is None and ask:
+        try:
+            name = input("Your name for your records (optional, Enter to skip): ").strip()
+        except (EOFError, KeyboardInterrupt):
+            name = ""
+        records.set_setting("learner", name)
+    return name or ""
+
+
 def _play_text(args) -> int:
-    from game.engine import Session
+    from game.engine import SaveMismatch, Session
+    from game.records import AttemptLog, resume
     from game.text import TextPlay
 
+    records = open_records(args)
+    learner = learner_name(args, records, ask=sys.stdin.isatty())
+    if args.resume:
+        if records is None:
+            return fail("play", "--resume needs the records (drop --no-records)")
+        try:
+            log = _resume_text(records, learner, args.scenario)
+        except (CommandError, SaveMismatch) as err:
+            return fail("play", str(err))
+        return TextPlay(log.session, coach=args.coach or args.presenter, log=log).run()
     if not args.scenario:
-        return _choose_text_scenario(args)
+        args.scenario = _choose_text_scenario()
+        if args.scenario is None:
+            return 0
     try:
-        scenario, _ = load_for_play(args.scenario)
+        scenario, result = load_for_play(args.scenario)
     except CommandError as err:
         return fail("play", str(err))
     session = Session(scenario, seed=args.seed)
-    return TextPlay(session, coach=args.coach or args.presenter).run()
+    log = AttemptLog(records, session, learner, result.path)
+    return TextPlay(session, coach=args.coach or args.presenter, log=log).run()
 
 
-def _choose_text_scenario(args) -> int:
+def _resume_text(records, learner: str, scenario_name: str | None):
+    from game.records import resume
+
+    waiting = records.unfinished(learner or None)
+    if scenario_name:
+        wanted = load_for_play(scenario_name)[0].id
+        waiting = [a for a in waiting if a.scenario_id == wanted]
+    if not waiting:
+        raise CommandError("no unfinished attempt to resume")
+    attempt = waiting[0]
+    scenario, _ = load_for_play(attempt.scenario_path or attempt.scenario_id)
+    return resume(records, attempt, scenario)
+
+
+def _choose_text_scenario() -> str | None:
     """No scenario named: list the shipped ones and ask."""
     from .common import SHIPPED
 
     files = sorted(SHIPPED.glob("*.yaml"))
-    if not files:
-        return fail("play", "no scenarios found")
     for number, path in enumerate(files, 1):
         print(f"  {number}. {path.stem}")
     try:
         answer = input(f"Scenario (1-{len(files)}): ").strip()
     except (EOFError, KeyboardInterrupt):
         print()
-        return 0
+        return None
     if not answer.isdigit() or not 1 <= int(answer) <= len(files):
-        return fail("play", f"no scenario numbered '{answer}'")
-    args.scenario = str(files[int(answer) - 1])
-    return _play_text(args)
+        print(f"play: no scenario numbered '{answer}'", file=sys.stderr)
+        return None
+    return str(files[int(answer) - 1])

@@ -3,9 +3,10 @@
 The need is judged on the state *before* the choice, in this order (first match wins):
 
 1. conflict at or above CONFLICT_HIGH                          -> lead: "conflict is running high"
-2. a distressed member about to be lost (distress >= DISTRESSED, unattended for
-   neglect_after - 1 turns or more, at least 1) while the group cannot carry them
-   (see attention.can_carry); or one already lost, whatever the group -> lead: "{member} is being lost"
+2. a distressed member (distress >= DISTRESSED) whom the group cannot carry (attention.can_carry)
+   or who is already being lost (unattended >= neglect_after), whatever the group; the one
+   longest unattended, then most distressed -> lead: "{member} is being lost" once unattended
+   for a turn or more, else "{member} is struggling alone"
 3. a monopolizer holding the floor (engagement >= MONOPOLIZING_ENGAGEMENT) unblocked for
    MONOPOLY_UNCHECKED_TURNS turns                              -> lead: "{member} is taking over"
 4. avoidance at or above AVOIDANCE_HIGH                        -> lead: "the group is avoiding"
@@ -35,15 +36,13 @@ from .state import GroupState
 from .world import World
 
 
-def member_being_lost(state: GroupState, world: World) -> str | None:
-    """The distressed member most at risk of being lost if nobody turns to them now."""
-    soon = max(1, world.neglect_after - 1)
+def member_in_need(state: GroupState, world: World) -> str | None:
+    """The distressed member the leader must turn to, if the group cannot carry them."""
     at_risk = [
         (m.unattended, m.distress, -index, mid)
         for index, (mid, m) in enumerate(state.members)
         if m.distress >= DISTRESSED
-        and (m.unattended >= world.neglect_after
-             or (m.unattended >= soon and not can_carry(state, mid)))
+        and (m.unattended >= world.neglect_after or not can_carry(state, mid))
     ]
     return max(at_risk)[3] if at_risk else None
 
@@ -61,9 +60,11 @@ def judge_need(state: GroupState, world: World, phase: str) -> Need:
     """What the group needs from the leader at this moment (see the module docstring)."""
     if state.conflict >= CONFLICT_HIGH:
         return Need("lead", "conflict is running high")
-    lost = member_being_lost(state, world)
-    if lost is not None:
-        return Need("lead", "{member} is being lost", lost)
+    struggling = member_in_need(state, world)
+    if struggling is not None:
+        if state.member(struggling).unattended >= 1:
+            return Need("lead", "{member} is being lost", struggling)
+        return Need("lead", "{member} is struggling alone", struggling)
     monopolizer = unchecked_monopolizer(state, world)
     if monopolizer is not None:
         return Need("lead", "{member} is taking over", monopolizer)

@@ -21,8 +21,9 @@ class TextPlay:
     """One session in the terminal; `run()` returns the exit code."""
 
     def __init__(self, session: Session, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-                 coach: bool = False):
+                 coach: bool = False, log=None):
         self.session = session
+        self.log = log  # an AttemptLog, told of every choice and undo (records), or None
         self.stdin, self.stdout = stdin, stdout
         self.coach = coach
         self.width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
@@ -48,9 +49,13 @@ class TextPlay:
 
     def run(self) -> int:
         try:
-            self.briefing()
-            if not self.ask_to_begin():
-                return 0
+            if self.session.turn:  # resumed: the trainee has read the briefing already
+                title = self.session.scenario.display_title
+                self.say(f"Resuming {title} after {self.session.turn} choice(s). {HELP}")
+            else:
+                self.briefing()
+                if not self.ask_to_begin():
+                    return 0
             self.session.begin()
             return self.loop()
         except (EOFError, KeyboardInterrupt):
@@ -125,16 +130,23 @@ class TextPlay:
                 self.say(HELP)
             elif answer in ("u", "undo"):
                 if self.session.undo():
+                    self._logged()
                     self.say("(Undone: back one choice.)")
                     self.show_node()
                     self.show_choices()
                 else:
                     self.say("Nothing to undo yet.")
             elif answer.isdigit() and 1 <= int(answer) <= len(self.session.choices):
-                self.show_reaction(self.session.choose(int(answer)))
+                reaction = self.session.choose(int(answer))
+                self._logged()
+                self.show_reaction(reaction)
                 return True
             else:
                 self.say(f"Please type a number from 1 to {len(self.session.choices)}, u, q or ?.")
+
+    def _logged(self) -> None:
+        if self.log is not None:
+            self.log.update(self.session)
 
     def show_choices(self) -> None:
         self.say()

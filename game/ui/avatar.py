@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -65,6 +65,14 @@ class Pose:
     speaking: float = 0.0
     expression: str = "neutral"             # the nearest named expression, for captions
 
+    def key(self) -> tuple:
+        """The pose rounded to what shows at figure size: the sprite cache's key."""
+        return (round(self.lean, 2), round(self.turned_away, 2), round(self.arms_crossed, 2),
+                round(self.head_down, 2), round(self.mouth_curve, 2), round(self.mouth_width, 2),
+                round(self.brow_inner, 2), round(self.brow_raise, 2), round(self.eye_open, 2),
+                round(self.blush, 2), round(self.gaze[0], 2), round(self.gaze[1], 2),
+                round(self.speaking, 2))
+
     def lerp(self, other: Pose, t: float) -> Pose:
         """The pose t of the way from self to other (t=0 self, t=1 other)."""
         t = _clamp(t)
@@ -72,8 +80,8 @@ class Pose:
         for name in ("lean", "turned_away", "arms_crossed", "head_down", "mouth_curve",
                      "mouth_width", "brow_inner", "brow_raise", "eye_open", "blush", "speaking"):
             a, b = getattr(self, name), getattr(other, name)
-            mixed[name] = a + (b - a) * t
-        gaze = tuple(a + (b - a) * t for a, b in zip(self.gaze, other.gaze))
+            mixed[name] = a * (1 - t) + b * t  # exact at both ends, unlike a + (b - a) * t
+        gaze = tuple(a * (1 - t) + b * t for a, b in zip(self.gaze, other.gaze))
         expression = self.expression if t < 0.5 else other.expression
         return Pose(gaze=gaze, expression=expression, **mixed)  # type: ignore[arg-type]
 
@@ -172,7 +180,7 @@ def draw_member(surface: pygame.Surface, centre: tuple[float, float], look: dict
     """
     full = complete_look(look, index)
     phase = int(t * 8) % 4 if pose.speaking > 0.5 else 0
-    key = (tuple(round(v, 2) if isinstance(v, float) else v for v in astuple(pose)),
+    key = (pose.key(),
            tuple(sorted(full.items())), round(scale, 2), round(facing, 1), palette.name, phase)
     sprite = _cache.get(key)
     if sprite is None:

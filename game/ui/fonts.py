@@ -46,6 +46,7 @@ class TextCache:
         self.capacity = capacity
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
         self.scale_name = scale
 
     # -- settings -------------------------------------------------------------
@@ -102,6 +103,11 @@ class TextCache:
         Paragraph breaks ('\\n') are kept. A word longer than the width is split
         by characters. With `max_lines`, the last kept line ends in an ellipsis.
         """
+        key = (text, self.pixel_size(size_name), width, bold, max_lines)
+        cached = self._wraps.get(key)
+        if cached is not None:
+            self._wraps.move_to_end(key)
+            return list(cached)
         font = self.font(size_name, bold)
         lines: list[str] = []
         for paragraph in text.split("\n"):
@@ -109,7 +115,10 @@ class TextCache:
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
             lines[-1] = _ellipsize(lines[-1], font, width)
-        return lines
+        self._wraps[key] = lines
+        if len(self._wraps) > self.capacity:
+            self._wraps.popitem(last=False)
+        return list(lines)
 
 
 def _wrap_paragraph(paragraph: str, font: pygame.font.Font, width: int) -> list[str]:

@@ -21,7 +21,7 @@ import pygame
 
 from game.ui.theme import LIGHT, Palette, mix, shade
 
-POINTS = 96               # outline resolution
+POINTS = 80               # outline resolution
 BREATH_PERIOD = 5.0       # seconds per slow breath
 BASE_RADIUS = 84          # px at engagement 1
 SATELLITES = 3            # droplets shed by a fragmented group
@@ -45,19 +45,19 @@ def group_radius(engagement: float, scale: float = 1.0) -> float:
     return BASE_RADIUS * scale * (0.45 + 0.55 * min(1.0, max(0.0, engagement)))
 
 
-def outline(centre, radius: float, conflict: float, t: float) -> list[tuple[float, float]]:
+def outline(centre, radius: float, conflict: float, t: float, points: int = POINTS) -> list[tuple[float, float]]:
     """The blob's edge: slow organic wobble, plus spikes and tremor that grow with conflict."""
     cx, cy = centre
     breath = 1 + 0.035 * math.sin(2 * math.pi * t / BREATH_PERIOD)
     tremor = conflict ** 2 * 0.04 * math.sin(t * 23.0)
-    points = []
-    for i in range(POINTS):
-        a = 2 * math.pi * i / POINTS
+    edge = []
+    for i in range(points):
+        a = 2 * math.pi * i / points
         wobble = 0.045 * math.sin(3 * a + t * 0.7) + 0.03 * math.sin(5 * a - t * 0.45 + 1.3)
         ragged = conflict ** 1.4 * (0.13 * _zigzag(a * 11 + t * 1.7) + 0.07 * _zigzag(a * 17 - t * 2.3))
         r = radius * (breath + wobble + ragged + tremor * math.sin(7 * a))
-        points.append((cx + r * math.cos(a), cy + 0.78 * r * math.sin(a)))  # flattened: it lies on the floor
-    return points
+        edge.append((cx + r * math.cos(a), cy + 0.78 * r * math.sin(a)))  # flattened: it lies on the floor
+    return edge
 
 
 def _zigzag(x: float) -> float:
@@ -124,7 +124,7 @@ def _draw_satellites(layer, centre, radius: float, cohesion: float, conflict: fl
         r = radius * (0.16 + 0.12 * apart)
         x = centre[0] + distance * math.cos(a)
         y = centre[1] + 0.78 * distance * math.sin(a)
-        body = outline((x, y), r, conflict, t + i)
+        body = outline((x, y), r, conflict, t + i, points=40)
         pygame.draw.polygon(layer, colour, body)
         pygame.draw.polygon(layer, shade(colour, 0.22), body, SUPERSAMPLE)
 

@@ -23,13 +23,20 @@ LEFT, BOTTOM, TOP, RIGHT = 44, 34, 30, 92
 def draw_line_chart(surface: pygame.Surface, rect: pygame.Rect, series: dict[str, list[float]],
                     colours: dict[str, tuple[int, int, int]] | None = None, thin_series=(),
                     palette: Palette | None = None, *, title: str = "", x_label: str = "Turn",
-                    y_max: float = 1.0, percent: bool = True, end_labels: bool = True,
+                    y_label: str = "", y_max: float = 1.0, percent: bool = True, end_labels: bool = True,
                     text: fonts.TextCache = fonts.default) -> pygame.Rect:
     """Draw the chart inside `rect`; returns the plot area. Values run 0..y_max."""
     from game.ui.theme import LIGHT
     palette = palette or LIGHT
     colours = colours or {}
-    plot = pygame.Rect(rect.x + LEFT, rect.y + TOP, rect.width - LEFT - RIGHT, rect.height - TOP - BOTTOM)
+    right = RIGHT
+    if end_labels and series:
+        right = max(text.width(name, "small", bold=True) for name in series) + 30
+    left = LEFT + (18 if y_label else 0)
+    plot = pygame.Rect(rect.x + left, rect.y + TOP, rect.width - left - right, rect.height - TOP - BOTTOM)
+    if y_label:
+        turned = pygame.transform.rotate(text.render(y_label, "tiny", palette.muted), 90)
+        surface.blit(turned, turned.get_rect(center=(rect.x + 8, plot.centery)))
     if title:
         surface.blit(text.render(title, "small", palette.text, bold=True), (rect.x, rect.y + 4))
     length = max((len(v) for v in series.values()), default=0)
@@ -46,7 +53,7 @@ def draw_line_chart(surface: pygame.Surface, rect: pygame.Rect, series: dict[str
         for point in points:
             _marker(surface, MARKERS[i % len(MARKERS)], point, 4, colour, palette.panel)
     if end_labels:
-        _end_labels(surface, plot, main, series, length, y_max, colours, palette, text)
+        _end_labels(surface, plot, main, thin, series, length, y_max, colours, palette, text)
     _legend(surface, rect, main, colours, palette, text)
     return plot
 
@@ -147,20 +154,29 @@ def _marker(surface, shape: str, at, r: float, colour, background) -> None:
     pygame.gfxdraw.aapolygon(surface, pts, colour)
 
 
-def _end_labels(surface, plot, names, series, length, y_max, colours, palette: Palette, text) -> None:
-    """Each main line named at its last point, nudged apart so labels never overlap."""
+def _end_labels(surface, plot, names, thin, series, length, y_max, colours, palette: Palette, text) -> None:
+    """Each line named at its last point, nudged apart so labels never overlap.
+
+    Main series get their marker and a bold name; thin ones a small muted name.
+    """
     ends = []
-    for i, name in enumerate(names):
+    for i, name in enumerate(names + thin):
         values = series[name]
         if values:
             ends.append([_points(plot, values, length, y_max)[-1][1], i, name])
     ends.sort()
-    height = text.line_height("small") + 1
     for k in range(1, len(ends)):
-        ends[k][0] = max(ends[k][0], ends[k - 1][0] + height)
+        ends[k][0] = max(ends[k][0], ends[k - 1][0] + text.line_height("tiny") + 1)
+    overflow = ends[-1][0] - plot.bottom if ends else 0
     for y, i, name in ends:
-        colour = colours.get(name, palette.text)
+        y -= max(0, overflow)
         x = plot.right + 10
+        if i >= len(names):
+            label = text.render(name, "tiny", palette.muted)
+            surface.blit(label, label.get_rect(midleft=(x + 12, round(y))))
+            continue
+        colour = colours.get(name, palette.text)
         _marker(surface, MARKERS[i % len(MARKERS)], (x + 4, y), 4, colour, palette.panel)
-        label = text.render(name, "small", colour if palette.name != "light" else mix(colour, palette.text, 0.35), bold=True)
+        ink = colour if palette.name != "light" else mix(colour, palette.text, 0.35)
+        label = text.render(name, "small", ink, bold=True)
         surface.blit(label, label.get_rect(midleft=(x + 12, round(y))))

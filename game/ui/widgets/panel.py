@@ -1,6 +1,8 @@
 """Shared shapes: panels, pills, the keyboard focus ring."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 from game.ui.theme import Palette, shade
@@ -12,13 +14,18 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, *,
                fill=None, radius: int = RADIUS, shadow: bool = True, edge: bool = True) -> None:
     """A rounded panel with a soft drop shadow: the resting surface for text."""
     if shadow and palette.name != "high_contrast":
-        shade_layer = pygame.Surface((rect.width + 8, rect.height + 8), pygame.SRCALPHA)
-        pygame.draw.rect(shade_layer, (*palette.shadow, 70), shade_layer.get_rect().inflate(-6, -6).move(0, 3),
-                         border_radius=radius + 2)
-        surface.blit(shade_layer, (rect.x - 4, rect.y - 2))
+        surface.blit(_shadow(rect.size, palette.shadow, radius), (rect.x - 4, rect.y - 2))
     pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=radius)
     if edge:
         pygame.draw.rect(surface, palette.panel_edge, rect, 1, border_radius=radius)
+
+
+@lru_cache(maxsize=64)
+def _shadow(size: tuple[int, int], colour, radius: int) -> pygame.Surface:
+    """Shadows are the same for every panel of a size: make each once."""
+    layer = pygame.Surface((size[0] + 8, size[1] + 8), pygame.SRCALPHA)
+    pygame.draw.rect(layer, (*colour, 70), layer.get_rect().inflate(-6, -6).move(0, 3), border_radius=radius + 2)
+    return layer
 
 
 def draw_pill(surface: pygame.Surface, rect: pygame.Rect, fill, edge=None) -> None:

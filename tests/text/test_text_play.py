@@ -1,0 +1,62 @@
+"""The terminal front end plays a whole session from plain input lines."""
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from game.engine import Session
+from game.scenario import load_path
+from game.text import TextPlay
+
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = ROOT / "tests" / "scenario" / "small.yaml"
+
+
+def play(keys: str, coach: bool = False):
+    session = Session(load_path(SMALL).scenario, seed=1)
+    out = io.StringIO()
+    code = TextPlay(session, stdin=io.StringIO(keys), stdout=out, coach=coach).run()
+    return code, out.getvalue(), session
+
+
+def test_a_whole_session_from_briefing_to_debrief():
+    code, text, session = play("\n1\n2\n")
+    assert code == 0 and session.ended
+    for expected in ("OBJECTIVES", "Help members see what they share.", "IN THE CIRCLE",
+                     "1. [LEAD · blocking] Thank Ana and open a round.", "In the room:",
+                     "DEBRIEF", "The group needed you to", "Blocking opens room."):
+        assert expected in text, expected
+
+
+def test_the_debrief_names_the_expert_choice_when_it_differed():
+    _, text, _ = play("\n1\n1\n")
+    assert "Recommended: “Wait.”" in text
+
+
+def test_undo_goes_back_one_choice():
+    _, text, session = play("\n1\nu\n2\n")
+    assert "(Undone: back one choice.)" in text
+    assert session.choice_numbers == [2] and session.node_id == "end_stalled"
+
+
+def test_a_bad_answer_asks_again():
+    _, text, session = play("\n7\nx\n1\n1\n")
+    assert text.count("Please type a number from 1 to 2") == 2 and session.ended
+
+
+def test_quit_and_end_of_input_leave_cleanly():
+    for keys in ("\n1\nq\n", "\n1\n", ""):
+        code, text, _ = play(keys)
+        assert code == 0 and "Session left unfinished." in text
+
+
+def test_the_coach_says_what_the_group_needed_after_each_choice():
+    _, text, _ = play("\n1\n1\n", coach=True)
+    assert "Coach: The group needed you to" in text
+
+
+def test_play_text_from_the_command_line_never_prints_a_traceback(tmp_path):
+    for keys in ("", "\n1\n1\n", "\nq\n"):
+        result = subprocess.run([sys.executable, "main.py", "play", str(SMALL), "--text", "--data-dir", str(tmp_path)],
+                                cwd=ROOT, input=keys, capture_output=True, text=True)
+        assert result.returncode == 0 and "Traceback" not in result.stderr
