@@ -19,8 +19,7 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from game.ui import fonts
-from game.ui.theme import LIGHT, Palette, hex_to_rgb, mix, shade
+from game.ui.theme import LIGHT, Palette, complete_look, default_look, hex_to_rgb, mix, shade  # noqa: F401
 
 SUPERSAMPLE = 3
 BOX = (84, 100)        # the figure's box at scale 1, in px
@@ -138,33 +137,6 @@ def _gaze(toward: tuple[float, float] | None, head_down: float) -> tuple[float, 
     return (toward[0] * (1 - down), toward[1] + (1 - toward[1]) * down)
 
 
-# -- looks ---------------------------------------------------------------------------
-SKINS = ["#F2CFB1", "#8D5B3E", "#D9A37E", "#5C3A28", "#E8B894", "#B07A55", "#F6DCC6", "#7A4C33"]
-HAIRS = ["#2E2420", "#B5835A", "#1C1A1A", "#8A8D93", "#6B3F26", "#D8B56F", "#3B2A22", "#A0522D"]
-TOPS = ["#5B8FA8", "#B86B77", "#6E9B6A", "#C49A4A", "#7D6FA8", "#4F7C7A",
-        "#A8745A", "#8296B8", "#9C6D93", "#6F8F4E"]
-LEGS = ["#3D4453", "#5A4A3F", "#2F3A3A", "#4B4660", "#545454"]
-HAIR_STYLES = ["short", "long", "bun", "curly", "cropped", "side"]
-
-
-def default_look(index: int) -> dict[str, str]:
-    """A distinct look for the member at `index`; strides keep neighbours unalike."""
-    return {
-        "skin": SKINS[(index * 3) % len(SKINS)],
-        "hair": HAIRS[(index * 5 + 1) % len(HAIRS)],
-        "top": TOPS[(index * 7 + 2) % len(TOPS)],
-        "legs": LEGS[index % len(LEGS)],
-        "hair_style": HAIR_STYLES[(index * 5 + index // 6) % len(HAIR_STYLES)],
-    }
-
-
-def complete_look(look: dict | None, index: int = 0) -> dict[str, str]:
-    """Fill the colours a scenario left out from the member's default look."""
-    full = default_look(index)
-    full.update({k: v for k, v in (look or {}).items() if v})
-    return full
-
-
 # -- drawing -------------------------------------------------------------------------
 _cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
 
@@ -258,7 +230,7 @@ def _render_member(look: dict, pose: Pose, scale: float, facing: float,
     pen = _Pen(scratch, k)
     side = 1.0 if facing >= 0 else -1.0
     # Leaning in moves the shoulders toward the middle and a little down.
-    sx = facing * pose.lean * 5 - side * pose.turned_away * 2
+    sx = facing * pose.lean * 7 - side * pose.turned_away * 2
     sy = -30 + pose.lean * 2.5
     _draw_chair(pen, palette)
     _draw_legs(pen, legs)
@@ -362,13 +334,24 @@ def _draw_face(pen: _Pen, pose: Pose, skin, hair, side, phase) -> None:
         if smiling_eyes:
             pen.line(ink, [(ex - 1.6, ey + 0.6), (ex, ey - 0.8), (ex + 1.6, ey + 0.6)], 1.0)
         else:
-            h = max(0.7, 3.2 * pose.eye_open * (1 - 0.55 * pose.head_down))
-            pen.ellipse(ink, ex - 1.3, ey - h / 2, 2.6, h)
+            _draw_eye(pen, ink, ex, ey, pose)
         brow_y = ey - 4 - pose.brow_raise * 1.2
         inner = (ex - s * 1.9, brow_y - pose.brow_inner * 1.3)
         outer = (ex + s * 2.2, brow_y + pose.brow_inner * 0.5)
         pen.line(shade(hair, 0.15), [inner, outer], 1.1)
     _draw_mouth(pen, pose, ink, fx, fy + 5.3, phase)
+
+
+def _draw_eye(pen: _Pen, ink, ex: float, ey: float, pose: Pose) -> None:
+    """White and pupil, so eyes read on every skin tone; lowered lids become a line."""
+    h = 3.8 * pose.eye_open * (1 - 0.55 * pose.head_down)
+    if h < 1.6:
+        pen.line(ink, [(ex - 1.6, ey), (ex + 1.6, ey)], 1.0)
+        return
+    pen.ellipse((250, 248, 244), ex - 1.9, ey - h / 2, 3.8, h)
+    px, py = ex + pose.gaze[0] * 0.6, ey + pose.gaze[1] * 0.4
+    ph = min(h, 2.8)
+    pen.ellipse(ink, px - 1.25, py - ph / 2, 2.5, ph)
 
 
 def _draw_mouth(pen: _Pen, pose: Pose, ink, mx, my, phase) -> None:
@@ -378,7 +361,7 @@ def _draw_mouth(pen: _Pen, pose: Pose, ink, mx, my, phase) -> None:
         pen.ellipse(ink, mx - half * 0.6, my - 1.2, half * 1.2, 2.8 + phase * 0.2)
         return
     pts = [(mx + half * u, my + curve * (1 - u * u) - curve * 0.5) for u in (-1, -0.5, 0, 0.5, 1)]
-    pen.line(ink, pts, 1.1)
+    pen.line(ink, pts, 1.25)
 
 
 def _draw_sound(pen: _Pen, palette: Palette, side, amount, phase) -> None:

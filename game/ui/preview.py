@@ -19,7 +19,7 @@ from game.ui import fonts, layout, theme
 from game.ui.avatar import draw_member, pose_from_state
 from game.ui.third_party import draw_group, group_radius
 from game.ui.widgets import (Caption, Card, Meter, SpeechBubble, Toast, Transcript, draw_name_label,
-                             draw_narration, draw_room, draw_target_ring, draw_trainee_seat)
+                             draw_narration, draw_panel, draw_room, draw_target_ring, draw_trainee_seat)
 from game.ui.widgets.card import draw_column_header
 
 
@@ -86,7 +86,6 @@ def compose_frame(palette: theme.Palette, n_members: int = 8, t: float = 1.5) ->
 
 
 def _draw_meters(canvas, area: pygame.Rect, palette) -> None:
-    from game.ui.widgets import draw_panel
     draw_panel(canvas, area, palette)
     meters = [Meter("Cohesion", 0.62, "good", previous=0.58),
               Meter("Engagement", 0.55, "accent", previous=0.61),
@@ -110,9 +109,9 @@ def _draw_circle(canvas, play: layout.PlayLayout, members, palette, t: float, sp
     drawn_blob = False
     small = len(members) > 9
     speaker_seat = seats[speaker + 1]
-    figures: list[pygame.Rect] = []
-    blob = group_radius(0.55, blob_scale) * 0.5  # a bubble may cover the blob's rim, not its heart
-    figures.append(pygame.Rect(centre[0] - blob, centre[1] - blob * 0.8, 2 * blob, 1.6 * blob))
+    figures: list = []
+    blob = group_radius(0.55, blob_scale) * 0.6  # a bubble may cover the blob more readily than a person
+    figures.append((pygame.Rect(centre[0] - blob, centre[1] - blob * 0.8, 2 * blob, 1.6 * blob), 0.3))
     for index in layout.draw_order(seats):
         seat = seats[index]
         if not drawn_blob and seat[1] > centre[1]:

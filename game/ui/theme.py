@@ -141,3 +141,30 @@ def get(name: str) -> Palette:
 def stance_colour(palette: Palette, stance: str) -> RGB:
     """The colour of a stance tag ('lead' or 'follow'); anything else reads as muted."""
     return {"lead": palette.lead, "follow": palette.follow}.get(stance, palette.muted)
+
+
+# -- member looks: skin, hair and clothes (never the accents, which carry meaning) --
+SKINS = ["#F2CFB1", "#8D5B3E", "#D9A37E", "#6B4330", "#E8B894", "#B07A55", "#F6DCC6", "#7F5037"]
+HAIRS = ["#2E2420", "#B5835A", "#1C1A1A", "#8A8D93", "#6B3F26", "#D8B56F", "#3B2A22", "#A0522D"]
+TOPS = ["#5B8FA8", "#B86B77", "#6E9B6A", "#C49A4A", "#7D6FA8", "#4F7C7A",
+        "#A8745A", "#8296B8", "#9C6D93", "#6F8F4E"]
+LEGS = ["#3D4453", "#5A4A3F", "#2F3A3A", "#4B4660", "#545454"]
+HAIR_STYLES = ["short", "long", "bun", "curly", "cropped", "side"]
+
+
+def default_look(index: int) -> dict[str, str]:
+    """A distinct look for the member at `index`; strides keep neighbours unalike."""
+    return {
+        "skin": SKINS[(index * 3) % len(SKINS)],
+        "hair": HAIRS[(index * 5 + 1) % len(HAIRS)],
+        "top": TOPS[(index * 7 + 2) % len(TOPS)],
+        "legs": LEGS[index % len(LEGS)],
+        "hair_style": HAIR_STYLES[(index * 5 + index // 6) % len(HAIR_STYLES)],
+    }
+
+
+def complete_look(look: dict | None, index: int = 0) -> dict[str, str]:
+    """Fill the colours a scenario left out from the member's default look."""
+    full = default_look(index)
+    full.update({k: v for k, v in (look or {}).items() if v})
+    return full

@@ -29,7 +29,7 @@ class SpeechBubble:
     bounds: pygame.Rect             # where the bubble may go (the circle area)
     max_width: int = 300
     shown: float = 0.0              # characters revealed so far
-    avoid: list[pygame.Rect] = field(default_factory=list)  # figures the bubble should not cover
+    avoid: list = field(default_factory=list)  # rects (or (rect, weight)) the bubble should not cover
     text_cache: fonts.TextCache = field(default=fonts.default, repr=False)
     _lines: list[str] | None = field(default=None, init=False, repr=False)
 
@@ -131,5 +131,11 @@ def _shadow(surface, body: pygame.Rect, palette: Palette) -> None:
     surface.blit(layer, body.inflate(8, 8).topleft)
 
 
-def _overlap(rect: pygame.Rect, others: list[pygame.Rect]) -> int:
-    return sum(rect.clip(other).width * rect.clip(other).height for other in others)
+def _overlap(rect: pygame.Rect, others) -> float:
+    """Area of `rect` covering the others; an entry may be (rect, weight) to matter less or more."""
+    total = 0.0
+    for other in others:
+        other, weight = other if isinstance(other, tuple) else (other, 1.0)
+        clipped = rect.clip(other)
+        total += clipped.width * clipped.height * weight
+    return total

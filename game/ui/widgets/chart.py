@@ -13,7 +13,7 @@ import pygame
 import pygame.gfxdraw
 
 from game.ui import fonts
-from game.ui.theme import Palette, mix
+from game.ui.theme import LIGHT, Palette, mix
 
 DASHES = [None, (10, 6), (3, 5), (12, 4, 3, 4)]   # solid, dashed, dotted, dash-dot
 MARKERS = ["circle", "square", "triangle", "diamond"]
@@ -26,7 +26,6 @@ def draw_line_chart(surface: pygame.Surface, rect: pygame.Rect, series: dict[str
                     y_label: str = "", y_max: float = 1.0, percent: bool = True, end_labels: bool = True,
                     text: fonts.TextCache = fonts.default) -> pygame.Rect:
     """Draw the chart inside `rect`; returns the plot area. Values run 0..y_max."""
-    from game.ui.theme import LIGHT
     palette = palette or LIGHT
     colours = colours or {}
     right = RIGHT
