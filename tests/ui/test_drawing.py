@@ -18,7 +18,7 @@ from hypothesis import strategies as st  # noqa: E402
 from game.ui import fonts, layout, theme  # noqa: E402
 from game.ui.avatar import Pose, draw_member, pose_from_state  # noqa: E402
 from game.ui.third_party import draw_group  # noqa: E402
-from game.ui.widgets import Card, Meter, SpeechBubble, Toast, Transcript, draw_line_chart  # noqa: E402
+from game.ui.widgets import Button, Card, Meter, SpeechBubble, Toast, Transcript, draw_line_chart  # noqa: E402
 from game.ui.widgets.card import fit_words, words_width  # noqa: E402
 
 pygame.init()
@@ -325,6 +325,13 @@ def test_a_card_knows_when_it_is_pointed_at():
     assert card.contains((20, 20)) and not card.contains((400, 20))
     card.enabled = False
     assert not card.contains((20, 20))
+
+
+def test_a_disabled_button_cannot_be_pressed():
+    button = Button(pygame.Rect(10, 10, 120, 40), "Undo")
+    assert button.contains((20, 20))
+    button.enabled = False
+    assert not button.contains((20, 20))
 
 
 def test_a_focused_card_shows_a_focus_ring_around_it():
