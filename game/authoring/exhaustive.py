@@ -9,12 +9,14 @@ depth of the graph), not with the number of paths.
 
 Conditions on numbers can need a particular history that a shortest path does not make. So a
 node whose branch choices still have a destination never reached is re-expanded from a few more
-arrivals (`RETRIES`), and what is still missing after the search is probed by seeded random runs
-that prefer untried choices. Whatever remains unreached is reported with the reason: the
-conditions guarding it were never true on any path explored.
+arrivals (`RETRIES`). While something is still missing, seeded random runs that prefer the
+least-taken choices wander off the shortest paths, and every node they stand at is offered to
+the search again (`PROBE_RUNS` at most). Whatever remains unreached is reported with the
+reason: the conditions guarding it were never true on any path explored.
 """
 from __future__ import annotations
 
+import random
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
@@ -23,10 +25,11 @@ from game.scenario.model import Scenario
 
 from .coverage import ChoiceKey, Coverage, EdgeKey, Problem, destinations
 from .policies import least_used
-from .simulate import MAX_TURNS, play_one
+from .simulate import MAX_TURNS
 
 RETRIES = 8          # extra expansions of a node whose branches are not all reached yet
-PROBE_RUNS = 100     # random runs to look for what the search missed
+PROBE_RUNS = 200     # random runs to seed the search with other histories, at most
+PATIENCE = 40        # stop probing after this many runs in a row found nothing new
 
 
 @dataclass
@@ -41,7 +44,7 @@ class ExhaustiveReport:
     stuck: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     explored: int = 0        # paths expanded by the search
-    probes: int = 0          # random runs after it
+    probes: int = 0          # random runs that seeded it
 
     @property
     def ok(self) -> bool:
@@ -104,14 +107,34 @@ class _Search:
         self.stuck_at: set[str] = set()
         self.queue: deque[tuple[int, ...]] = deque()
 
-    def run(self) -> ExhaustiveReport:
+    def run(self, probes: int) -> ExhaustiveReport:
         try:
             self.arrive((), self.session.scenario.start)
-            while self.queue:
-                self.expand(self.queue.popleft())
+            self.drain()
+            idle = 0
+            for i in range(probes):
+                if self.complete() or idle >= PATIENCE:
+                    break
+                found = self.found()
+                self.probe(random.Random(self.report.seed + i))
+                self.drain()
+                idle = 0 if self.found() > found else idle + 1
         finally:
             self.session.close()
         return self.report
+
+    def drain(self) -> None:
+        while self.queue:
+            self.expand(self.queue.popleft())
+
+    def found(self) -> int:
+        """How much is covered: grows whenever a node, choice or branch is first reached."""
+        coverage = self.report.coverage
+        return len(coverage.node_hits) + len(coverage.choice_hits) + len(coverage.edge_hits)
+
+    def complete(self) -> bool:
+        coverage = self.report.coverage
+        return not (coverage.never_nodes() or coverage.never_choices() or coverage.never_edges())
 
     def arrive(self, path: tuple[int, ...], node_id: str) -> None:
         """The session stands at `node_id` after `path`: remember it, and queue it if useful."""
@@ -152,19 +175,42 @@ class _Search:
         self.report.explored += 1
         if not self.replay(path, path):
             return
-        node_id, offered = self.session.node_id, list(self.session.choices)
-        for choice in offered:
-            if not self.replay(path, path + (choice.number,)):
-                continue
-            try:
-                reaction = self.session.choose(choice.number)
-            except Exception as err:
-                self.fail(path + (choice.number,), err)
-                continue
-            coverage = self.report.coverage
-            coverage.choice_hits[(node_id, choice.index)] += 1
-            coverage.edge_hits[(node_id, choice.index, reaction.next_node)] += 1
-            self.arrive(path + (choice.number,), reaction.next_node)
+        offered = list(self.session.choices)
+        for position, choice in enumerate(offered):
+            # the first choice is taken from the replay above; each other from a new one
+            if position == 0 or self.replay(path, path + (choice.number,)):
+                self.take(path, choice)
+
+    def take(self, path: tuple[int, ...], choice) -> bool:
+        """Make `choice` where the session stands, count it, and arrive; False if it raised."""
+        node_id = self.session.node_id
+        try:
+            reaction = self.session.choose(choice.number)
+        except Exception as err:
+            self.fail(path + (choice.number,), err)
+            return False
+        coverage = self.report.coverage
+        coverage.choice_hits[(node_id, choice.index)] += 1
+        coverage.edge_hits[(node_id, choice.index, reaction.next_node)] += 1
+        self.arrive(path + (choice.number,), reaction.next_node)
+        return True
+
+    def probe(self, rng: random.Random) -> None:
+        """One random run preferring the least-taken choices; what it finds seeds the search.
+
+        Conditions on numbers can need a history that no shortest path makes; a run that
+        wanders differently may make it, and every node it stands at is offered to `arrive`.
+        """
+        self.report.probes += 1
+        if not self.replay((), ()):
+            return
+        path: tuple[int, ...] = ()
+        usage = self.report.coverage.choice_hits
+        while self.session.choices and len(path) < _probe_turns(self.report.scenario):
+            pick = least_used(self.session.choices, self.session.node_id, rng, usage)
+            if not self.take(path, pick):
+                return
+            path += (pick.number,)
 
     def replay(self, path: tuple[int, ...], shown: tuple[int, ...]) -> bool:
         try:
@@ -180,69 +226,27 @@ class _Search:
             self.report.errors.append(Problem(self.report.seed, path, message))
 
 
+def _probe_turns(scenario: Scenario) -> int:
+    """Long enough to cross the graph a few times; a probe that circles simply stops."""
+    return min(MAX_TURNS, 20 + 4 * len(scenario.nodes))
+
+
 def _stuck_message(session: Session) -> str:
     conditions = [f"`{c.when}`" for c in session.node.choices if c.when]
     why = f" (all false here: {', '.join(conditions)})" if conditions else ""
     return f"stuck at node '{session.node_id}': none of its choices is offered{why}"
 
 
-def _probe(report: ExhaustiveReport, runs: int) -> None:
-    """Seeded least-used random runs, merged in, for what needs a particular history."""
-    scenario, coverage = report.scenario, report.coverage
-    usage = Counter({key: 1 for key in coverage.choice_hits})  # try the untried first
-    for i in range(runs):
-        probe = Coverage(scenario)
-        result = play_one(scenario, report.seed + i, least_used, usage, probe, _probe_turns(scenario))
-        report.probes += 1
-        _merge(report, probe, result)
-        if not coverage.never_nodes() and not coverage.never_choices() and not coverage.never_edges():
-            return
-
-
-def _probe_turns(scenario: Scenario) -> int:
-    """Long enough to cross the graph a few times; a probe that circles is simply dropped."""
-    return min(MAX_TURNS, 20 + 4 * len(scenario.nodes))
-
-
-def _merge(report: ExhaustiveReport, probe: Coverage, result) -> None:
-    coverage = report.coverage
-    for node_id, hits in probe.node_hits.items():
-        report.arrivals[node_id] += hits
-        if node_id not in report.paths:
-            report.paths[node_id] = _prefix_to(report.scenario, result, node_id)
-    coverage.node_hits.update(probe.node_hits)
-    coverage.choice_hits.update(probe.choice_hits)
-    coverage.edge_hits.update(probe.edge_hits)
-    problem = None if result.capped else result.problem
-    if problem is not None and all(p.message != problem.message for p in report.stuck + report.errors):
-        (report.stuck if result.stuck else report.errors).append(problem)
-
-
-def _prefix_to(scenario: Scenario, result, node_id: str) -> tuple[int, ...]:
-    """The choices of a probe run up to its first arrival at `node_id`."""
-    session = Session(scenario, seed=result.seed)
-    try:
-        for count, number in enumerate(result.choices):
-            if session.node_id == node_id:
-                return tuple(result.choices[:count])
-            session.choose(number)
-        return tuple(result.choices)
-    except Exception:
-        return tuple(result.choices)
-    finally:
-        session.close()
-
-
 def exhaustive(scenario: Scenario, seed: int = 0, probes: int = PROBE_RUNS) -> ExhaustiveReport:
     """Take every choice at every node at least once; report what could not be reached."""
-    report = _Search(scenario, seed).run()
-    coverage = report.coverage
-    if probes and (coverage.never_nodes() or coverage.never_choices() or coverage.never_edges()):
-        _probe(report, probes)
-    return report
+    return _Search(scenario, seed).run(probes)
 
 
 # -- why something was never reached ------------------------------------------------------------
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
 
 def why_choice(report: ExhaustiveReport, key: ChoiceKey) -> str:
     node_id, _ = key
@@ -251,8 +255,8 @@ def why_choice(report: ExhaustiveReport, key: ChoiceKey) -> str:
     choice = report.coverage.choice(key)
     times = report.arrivals[node_id]
     if choice.when:
-        return f"its condition `{choice.when}` was false at all {times} arrivals explored"
-    return f"never offered in {times} arrivals explored (an error stopped it?)"
+        return f"its condition `{choice.when}` was false every time the node was reached ({_times(times)})"
+    return f"never offered, though the node was reached {_times(times)} (an error stopped it?)"
 
 
 def why_branch(report: ExhaustiveReport, edge: EdgeKey) -> str:
@@ -261,8 +265,8 @@ def why_branch(report: ExhaustiveReport, edge: EdgeKey) -> str:
     guards = [f"`{b.when}`" for b in choice.next if b.goto == dest and b.when]
     taken = report.coverage.choice_hits[(node_id, index)]
     if guards:
-        return f"its condition {' / '.join(guards)} was false all {taken} times the choice was taken"
-    return f"an earlier branch's condition held all {taken} times the choice was taken"
+        return f"its condition {' / '.join(guards)} was false every time the choice was taken ({_times(taken)})"
+    return f"an earlier branch's condition held every time the choice was taken ({_times(taken)})"
 
 
 def why_node(report: ExhaustiveReport, node_id: str) -> str:
