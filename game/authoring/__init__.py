@@ -1,15 +1,13 @@
 """Instructors' tools over the engine: simulate, the exhaustive check, graph, schema, new.
 
-Pure Python like the engine (no pygame). The functions below are what other tools (the
-benchmark, the command line) call; each returns a report object with `as_dict()`.
-"""
-from .exhaustive import ExhaustiveReport, exhaustive
-from .graph import graph_of, render
-from .schema import scenario_schema
-from .simulate import SimulationReport, simulate
-from .starter import starter_text
+Pure Python like the engine (no pygame). Import from the modules, whose names are the tools:
 
-__all__ = [
-    "ExhaustiveReport", "SimulationReport", "exhaustive", "graph_of", "render", "scenario_schema",
-    "simulate", "starter_text",
-]
+    from game.authoring.simulate import simulate        # simulate(scenario, runs, policy, seed)
+    from game.authoring.exhaustive import exhaustive    # exhaustive(scenario, seed=0)
+    from game.authoring.graph import render             # render(scenario, "mermaid" | "dot")
+    from game.authoring.schema import scenario_schema
+    from game.authoring.starter import starter_text
+
+Each report object has `as_dict()` (the command's JSON). Nothing is re-exported here, so that
+`game.authoring.simulate` stays the module and not the function of the same name.
+"""

@@ -9,9 +9,10 @@ depth of the graph), not with the number of paths.
 
 Conditions on numbers can need a particular history that a shortest path does not make. So a
 node whose branch choices still have a destination never reached is re-expanded from a few more
-arrivals (`RETRIES`). While something is still missing, seeded random runs that prefer the
-least-taken choices wander off the shortest paths, and every node they stand at is offered to
-the search again (`PROBE_RUNS` at most). Whatever remains unreached is reported with the
+arrivals (`RETRIES`). While something is still missing, probe runs wander off the shortest
+paths (first as the expert, the leader and the follower would play, then seeded random runs
+that prefer the least-taken choices), and every node they stand at is offered to the search
+again (`PROBE_RUNS` at most). Whatever remains unreached is reported with the
 reason: the conditions guarding it were never true on any path explored.
 """
 from __future__ import annotations
@@ -24,10 +25,13 @@ from game.engine import Session
 from game.scenario.model import Scenario
 
 from .coverage import ChoiceKey, Coverage, EdgeKey, Problem, destinations
-from .policies import least_used
+from .policies import POLICIES, least_used
 from .simulate import MAX_TURNS
 
-RETRIES = 8          # extra expansions of a node whose branches are not all reached yet
+RETRIES = 4          # extra expansions of a node whose branches are not all reached yet
+# The first probes play like a trainee who follows the expert, or always leads, or always
+# follows: the histories authors gate their best and worst endings on. Then random ones.
+PROBE_POLICIES = ("expert", "lead", "follow")
 PROBE_RUNS = 200     # random runs to seed the search with other histories, at most
 PATIENCE = 40        # stop probing after this many runs in a row found nothing new
 
@@ -116,7 +120,8 @@ class _Search:
                 if self.complete() or idle >= PATIENCE:
                     break
                 found = self.found()
-                self.probe(random.Random(self.report.seed + i))
+                policy = POLICIES[PROBE_POLICIES[i]] if i < len(PROBE_POLICIES) else least_used
+                self.probe(policy, random.Random(self.report.seed + i))
                 self.drain()
                 idle = 0 if self.found() > found else idle + 1
         finally:
@@ -195,8 +200,8 @@ class _Search:
         self.arrive(path + (choice.number,), reaction.next_node)
         return True
 
-    def probe(self, rng: random.Random) -> None:
-        """One random run preferring the least-taken choices; what it finds seeds the search.
+    def probe(self, policy, rng: random.Random) -> None:
+        """One run with `policy` (least-taken choices first); what it finds seeds the search.
 
         Conditions on numbers can need a history that no shortest path makes; a run that
         wanders differently may make it, and every node it stands at is offered to `arrive`.
@@ -207,7 +212,7 @@ class _Search:
         path: tuple[int, ...] = ()
         usage = self.report.coverage.choice_hits
         while self.session.choices and len(path) < _probe_turns(self.report.scenario):
-            pick = least_used(self.session.choices, self.session.node_id, rng, usage)
+            pick = policy(self.session.choices, self.session.node_id, rng, usage)
             if not self.take(path, pick):
                 return
             path += (pick.number,)

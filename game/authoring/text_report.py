@@ -12,6 +12,7 @@ from .simulate import SimulationReport
 
 BAR_WIDTH = 40
 BLOCK = "█"
+LIST_LIMIT = 20  # a longer list of misses is read in --json
 
 
 def bar(count: int, most: int) -> str:
@@ -70,7 +71,9 @@ def _choice_lines(coverage: Coverage) -> list[str]:
         lines.append(f"  {node_id:<{width}}  {counts}")
     if choices["never"]:
         lines.append("  never taken:")
-        lines += [f"    {c['node']} choice {c['choice']}: {_quote(c['text'])}" for c in choices["never"]]
+        lines += [f"    {c['node']} choice {c['choice']}: {_quote(c['text'])}" for c in choices["never"][:LIST_LIMIT]]
+        if len(choices["never"]) > LIST_LIMIT:
+            lines.append(f"    ... and {len(choices['never']) - LIST_LIMIT} more (see --json)")
     return lines
 
 
@@ -78,11 +81,11 @@ def _problems(title: str, problems: list[Problem], shown: str) -> list[str]:
     if not problems:
         return [f"{title}: none"]
     lines = [f"{title}: {len(problems)}"]
-    for problem in problems[:10]:
+    for problem in problems[:LIST_LIMIT]:
         lines.append(f"  seed {problem.seed}: {problem.message}")
         lines.append(f"    reproduce: {problem.reproduce(shown)}")
-    if len(problems) > 10:
-        lines.append(f"  ... and {len(problems) - 10} more (see --json)")
+    if len(problems) > LIST_LIMIT:
+        lines.append(f"  ... and {len(problems) - LIST_LIMIT} more (see --json)")
     return lines
 
 
