@@ -6,6 +6,7 @@ an earlier choice's `if:` hides it, but an author looks for the choice in the fi
 """
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,8 +29,10 @@ class Problem:
 
     def reproduce(self, shown: str) -> str:
         """The command line that replays this run (choice numbers as offered on screen)."""
-        numbers = ",".join(str(n) for n in self.choices)
-        return f"python main.py run {shown} --seed {self.seed} --choices {numbers}".rstrip()
+        command = f"python main.py run {shlex.quote(shown)} --seed {self.seed}"
+        if self.choices:
+            command += " --choices " + ",".join(str(n) for n in self.choices)
+        return command
 
 
 @dataclass

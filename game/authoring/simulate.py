@@ -82,7 +82,8 @@ def _play(session: Session, policy, rng, usage: Usage, attempted: list[int],
 def _nothing_offered(session: Session) -> str:
     conditions = [f"`{c.when}`" for c in session.node.choices if c.when]
     why = f" (all false here: {', '.join(conditions)})" if conditions else ""
-    return (f"stuck at node '{session.node_id}' after {session.turn} turns: "
+    turns = f"{session.turn} turn" + ("" if session.turn == 1 else "s")
+    return (f"stuck at node '{session.node_id}' after {turns}: "
             f"none of its {len(session.node.choices)} choices is offered{why}")
 
 

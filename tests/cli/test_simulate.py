@@ -280,6 +280,25 @@ def test_cli_stuck_scenario_exits_1_and_prints_seed_and_reproduce_line(tmp_path)
     assert all(len(p["choices"]) == 1 and p["message"] for p in data["stuck"])
 
 
+def test_the_reproduce_line_replays_the_stuck_run_exactly(tmp_path):
+    path = tmp_path / "stuck.yaml"
+    path.write_text(STUCK, encoding="utf-8")
+    (problem,) = simulate(scenario_of(STUCK), runs=1, seed=8).stuck
+    command = problem.reproduce(str(path)).split()
+    assert command[:3] == ["python", "main.py", "run"]
+    out = cli(*command[2:])
+    trace = json.loads(out.stdout)
+    assert trace["ending"] is None and trace["seed"] == 8
+    assert [step["choice"] for step in trace["steps"]] == list(problem.choices)
+
+
+def test_a_run_stuck_at_the_start_reproduces_without_choices():
+    at_start = STUCK.replace("start: opening", "start: middle")
+    (problem,) = simulate(scenario_of(at_start), runs=1, seed=2).stuck
+    assert problem.choices == ()
+    assert problem.reproduce("s.yaml") == "python main.py run s.yaml --seed 2"
+
+
 def test_cli_text_report_draws_a_histogram_and_lists_what_was_never_reached(tmp_path):
     path = tmp_path / "branching.yaml"
     path.write_text(BRANCHING, encoding="utf-8")
