@@ -76,7 +76,7 @@ class ExhaustiveReport:
 
     def as_dict(self) -> dict:
         nodes, choices = self.coverage.nodes_dict(), self.coverage.choices_dict()
-        nodes["never"] = [{"node": n, "why": why} for n, why in self.never_nodes()]
+        nodes["why"] = dict(self.never_nodes())  # `never` stays a list of ids, as in simulate
         choices["never"] = [dict(self.coverage.choice_ref(k), why=why) for k, why in self.never_choices()]
         edges = self.coverage.all_edges()
         return {

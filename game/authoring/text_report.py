@@ -98,16 +98,16 @@ def exhaustive_text(report: ExhaustiveReport, shown: str) -> str:
     data = report.as_dict()
     lines = [f"Exhaustive check of '{report.scenario.id}': every choice at every node, "
              f"each from a shortest path (seed {report.seed})",
-             f"Explored {report.explored} paths" + (f", then {report.probes} random probes" if report.probes else ""),
+             f"Explored {report.explored} paths" + (f", then {report.probes} probe runs" if report.probes else ""),
              ""]
     nodes, choices, branches = data["nodes"], data["choices"], data["branches"]
     lines.append(f"Nodes: {nodes['visited']} of {nodes['total']} reached")
-    lines += [f"  never: {n['node']}: {n['why']}" for n in nodes["never"]]
+    lines += [f"  never: {node_id}: {nodes['why'][node_id]}" for node_id in nodes["never"]]
     lines.append(f"Choices: {choices['taken']} of {choices['total']} taken")
     lines += [f"  never: {c['node']} choice {c['choice']} {_quote(c['text'], 40)}: {c['why']}" for c in choices["never"]]
     lines.append(f"Branches: {branches['taken']} of {branches['total']} taken")
     lines += [f"  never: {b['node']} choice {b['choice']} -> {b['goto']}: {b['why']}" for b in branches["never"]]
-    lines += ["", "Endings reached (shortest choices to each):"]
+    lines += ["", "Endings reached (the shortest choices found to each):"]
     for outcome, node_ids in data["endings"].items():
         for node_id in node_ids:
             numbers = ",".join(str(n) for n in report.paths[node_id]) or "(none)"
