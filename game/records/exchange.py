@@ -1,0 +1,233 @@
+"""The attempts export: what a student sends to an instructor, and what class-report reads.
+
+One versioned JSON document, `{"kind": "circle-attempts", "version": 1, "attempts": [...]}`.
+Each attempt carries its decisions (node, choice, stance, need, fit, the expert choice, what
+was on offer), so a class report needs no scenario files. The pydantic models below are the
+single definition of the format: exporting dumps them, reading validates against them, and a
+file that does not fit is refused with a message naming the file and the first problem.
+"""
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from game.engine import debrief_of
+
+from .replay import Replayed
+
+KIND = "circle-attempts"
+VERSION = 1
+MAX_BYTES = 50 * 1024 * 1024   # a class's exports are kilobytes; anything this big is not one
+
+
+class _Model(BaseModel):
+    # Unknown keys are ignored so a later minor addition does not make old readers refuse files.
+    model_config = ConfigDict(extra="ignore")
+
+
+class ExportedEvent(_Model):
+    type: str
+    member: str | None = None
+    by: str | None = None
+    text: str = ""
+
+
+class ExportedOption(_Model):
+    """A choice that was on offer at the moment (index as written in the node)."""
+
+    index: int
+    text: str
+    stance: str
+    expert: bool = False
+
+
+class ExportedDecision(_Model):
+    turn: int
+    node: str
+    phase: str | None = None
+    choice: int = Field(description="index of the chosen choice in its node, as written (0-based)")
+    number: int = Field(description="the number it had on screen (1-based, among those offered)")
+    choice_text: str
+    stance: str
+    skill: str | None = None
+    need: str
+    need_reason: str = ""
+    fit: bool
+    expert_chosen: bool = False
+    expert_text: str | None = Field(None, description="the recommended choice, when another was taken")
+    offered: list[ExportedOption] = Field(default_factory=list)
+    events: list[ExportedEvent] = Field(default_factory=list)
+
+
+class ExportedAttempt(_Model):
+    id: int
+    learner: str = ""
+    scenario: str
+    scenario_title: str | None = None
+    digest: str = ""
+    seed: int = 0
+    choices: list[int] = Field(default_factory=list)
+    started: str
+    finished: str | None = None
+    outcome: str | None = None
+    ending: str | None = None
+    scores: dict[str, int] = Field(default_factory=dict)
+    final_group: dict[str, float] = Field(default_factory=dict)
+    replayed: bool = Field(False, description="the decisions were rebuilt from the scenario file")
+    replay_problem: str | None = None
+    scenario_changed: bool = False
+    decisions: list[ExportedDecision] = Field(default_factory=list)
+
+    @field_validator("started", "finished")
+    @classmethod
+    def _iso_time(cls, value: str | None) -> str | None:
+        if value is not None:
+            datetime.fromisoformat(value)  # raises ValueError: pydantic reports it
+        return value
+
+    @property
+    def started_instant(self) -> float:
+        """Seconds since the epoch, whatever time zone the exporting machine was in."""
+        moment = datetime.fromisoformat(self.started)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment.timestamp()
+
+    @property
+    def identity(self) -> tuple[str, str, float]:
+        """The same attempt sent twice (in two files) has the same identity."""
+        return (self.learner, self.scenario, round(self.started_instant, 3))
+
+
+class AttemptsDocument(_Model):
+    kind: str = KIND
+    version: int = VERSION
+    exported: str = ""
+    attempts: list[ExportedAttempt] = Field(default_factory=list)
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+def iso_time(timestamp: float | None) -> str | None:
+    """Local time with its offset, to the millisecond: readable and unambiguous."""
+    if timestamp is None:
+        return None
+    return datetime.fromtimestamp(timestamp, timezone.utc).astimezone().isoformat(timespec="milliseconds")
+
+
+def exported_attempt(replayed: Replayed) -> ExportedAttempt:
+    """What is stored, plus the decisions when the choices replay against the scenario file."""
+    attempt = replayed.attempt
+    return ExportedAttempt(
+        id=attempt.id, learner=attempt.learner, scenario=attempt.scenario_id,
+        scenario_title=replayed.scenario.display_title if replayed.scenario else None,
+        digest=attempt.scenario_digest, seed=attempt.seed, choices=attempt.choices,
+        started=iso_time(attempt.started_at), finished=iso_time(attempt.finished_at),
+        outcome=attempt.outcome, ending=attempt.ending_node, scores=attempt.scores,
+        final_group=dict(attempt.final_state.get("group", {})),
+        replayed=replayed.ok, replay_problem=replayed.problem,
+        scenario_changed=replayed.scenario_changed,
+        decisions=_decisions(replayed) if replayed.ok else [],
+    )
+
+
+def _decisions(replayed: Replayed) -> list[ExportedDecision]:
+    session = replayed.session
+    debrief = debrief_of(session)
+    decisions = []
+    for reaction, told, offered in zip(session.history, debrief.decisions, replayed.offered):
+        phase = session.scenario.nodes[reaction.node_id].phase
+        decisions.append(ExportedDecision(
+            turn=reaction.turn, node=reaction.node_id, phase=phase.value if phase else None,
+            choice=reaction.offered.index, number=reaction.offered.number,
+            choice_text=told.choice_text, stance=told.stance, skill=told.skill, need=told.need,
+            need_reason=told.need_reason, fit=told.fit, expert_chosen=reaction.choice.expert,
+            expert_text=told.expert_text,
+            offered=[ExportedOption(index=o.index, text=o.choice.text, stance=o.stance,
+                                    expert=o.choice.expert) for o in offered],
+            events=[ExportedEvent(type=e.type, member=e.member, by=e.by, text=text)
+                    for e, text in zip(reaction.events, told.events)],
+        ))
+    return decisions
+
+
+def attempts_document(attempts: list[ExportedAttempt]) -> str:
+    """The JSON text of the export."""
+    document = AttemptsDocument(exported=iso_time(datetime.now(timezone.utc).timestamp()),
+                                attempts=attempts)
+    return json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+class ForeignFile(ValueError):
+    """A file that is not a readable attempts export; the message says why, in plain words."""
+
+
+def read_attempts(path: str | Path) -> tuple[list[ExportedAttempt], list[str]]:
+    """The file's valid attempts and a note for each attempt that had to be skipped.
+
+    ForeignFile when the file as a whole cannot be used.
+    """
+    data = _json_of(Path(path))
+    if not isinstance(data, dict) or data.get("kind") != KIND:
+        kind = data.get("kind") if isinstance(data, dict) else None
+        what = f"its kind is {kind!r}" if isinstance(kind, str) else "it has no 'kind'"
+        raise ForeignFile(f"not a Circle attempts export ({what}; expected '{KIND}')")
+    version = data.get("version")
+    if version != VERSION:
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > VERSION
+        raise ForeignFile(f"export version {version!r} is not supported (this program reads version {VERSION}"
+                          f"{'; it was made by a newer version of the program' if newer else ''})")
+    if not isinstance(data.get("attempts"), list):
+        raise ForeignFile("damaged export: 'attempts' is not a list")
+    attempts, skipped = [], []
+    for number, item in enumerate(data["attempts"], 1):
+        try:
+            attempts.append(ExportedAttempt.model_validate(item))
+        except ValidationError as err:
+            skipped.append(f"attempt {number} skipped ({_first_error(err)})")
+    return attempts, skipped
+
+
+def _json_of(path: Path):
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ForeignFile(f"too large to be an attempts export ({path.stat().st_size // 1_000_000} MB)")
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ForeignFile("is a folder, not a file") from None
+    except OSError as err:
+        raise ForeignFile(f"cannot be read ({err.strerror or err})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ForeignFile("not a text file (expected the JSON from `report --format json`)") from None
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except (ValueError, RecursionError) as err:
+        where = f" at line {err.lineno}" if isinstance(err, json.JSONDecodeError) else ""
+        raise ForeignFile(f"not valid JSON{where} (expected the file from `report --format json`)") from None
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large a number")
+    return value
+
+
+def _first_error(err: ValidationError) -> str:
+    first = err.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "attempt"
+    more = f"; {err.error_count() - 1} more" if err.error_count() > 1 else ""
+    return f"{where}: {first['msg']}{more}"
+

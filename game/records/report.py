@@ -1,0 +1,147 @@
+"""Reports from the records: one attempt's debrief (HTML, Markdown) or every attempt (CSV, JSON).
+
+HTML and Markdown are for the learner: the debrief of one attempt, as the debrief screen tells
+it, and how it compares with their other attempts. CSV and JSON are for an instructor: one row
+per attempt; the JSON (see exchange.py) carries each decision so a class report can be made
+from students' files alone.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .attempt_view import attempt_view
+from .exchange import ExportedAttempt, attempts_document, exported_attempt
+from .replay import ScenarioFinder, replay
+from .store import Attempt, Records
+
+FORMATS = ("html", "md", "csv", "json")
+GROUP_NUMBERS = ("cohesion", "engagement", "avoidance", "conflict")
+
+
+class NothingToReport(LookupError):
+    """No attempt matches; the message says what was looked for."""
+
+
+@dataclass
+class Report:
+    text: str
+    warnings: list[str] = field(default_factory=list)   # things the reader should know, one line each
+
+
+def choose_attempt(records: Records, learner: str | None, scenario_id: str | None,
+                   attempt_id: int | None) -> Attempt:
+    """--attempt N, else the latest finished attempt matching the filters."""
+    if attempt_id is not None:
+        attempt = records.attempt(attempt_id)
+        if attempt is None:
+            raise NothingToReport(f"there is no attempt #{attempt_id} in the records")
+        return attempt
+    finished = records.attempts(learner, scenario_id, finished=True)
+    if not finished:
+        raise NothingToReport("no finished attempt" + _filters(learner, scenario_id))
+    return max(finished, key=lambda a: (a.finished_at, a.id))
+
+
+def choose_attempts(records: Records, learner: str | None, scenario_id: str | None,
+                    attempt_id: int | None) -> list[Attempt]:
+    """Every attempt (finished or not) matching the filters, oldest first."""
+    if attempt_id is not None:
+        return [choose_attempt(records, learner, scenario_id, attempt_id)]
+    attempts = [a for a in records.attempts(learner, scenario_id) if a.choices]
+    if not attempts:
+        raise NothingToReport("no attempt" + _filters(learner, scenario_id))
+    return attempts
+
+
+def _filters(learner: str | None, scenario_id: str | None) -> str:
+    parts = []
+    if learner is not None:
+        parts.append(f"by '{learner}'" if learner else "without a learner name")
+    if scenario_id is not None:
+        parts.append(f"on scenario '{scenario_id}'")
+    return (" " + " ".join(parts) if parts else "") + " in the records"
+
+
+def debrief_report(records: Records, attempt: Attempt, finder: ScenarioFinder, fmt: str) -> Report:
+    """One attempt as HTML or Markdown."""
+    view = attempt_view(records, attempt, finder)
+    if fmt == "md":
+        from .report_markdown import markdown_report
+        return Report(markdown_report(view), view.warnings)
+    from .chart_image import chart_png
+    from .report_html import html_report
+    png = chart_png(view.debrief, view.replayed.scenario) if view.debrief and view.debrief.decisions else None
+    return Report(html_report(view, png), view.warnings)
+
+
+def export_report(attempts: list[Attempt], finder: ScenarioFinder, fmt: str) -> Report:
+    """Every attempt as CSV or JSON; attempts that do not replay are exported as stored."""
+    exported, warnings = [], []
+    for attempt in attempts:
+        replayed = replay(attempt, finder)
+        exported.append(exported_attempt(replayed))
+        replayed.close()
+        if not replayed.ok:
+            warnings.append(f"attempt #{attempt.id} ({attempt.scenario_id}): {replayed.problem}; "
+                            "exported as stored, without its decisions")
+    text = attempts_document(exported) if fmt == "json" else attempts_csv(exported)
+    return Report(text, warnings)
+
+
+def attempts_csv(attempts: list[ExportedAttempt]) -> str:
+    """One row per attempt; a column per objective seen in any attempt."""
+    objectives: list[str] = []
+    for attempt in attempts:
+        objectives += [o for o in attempt.scores if o not in objectives]
+    header = (["id", "learner", "scenario", "digest", "seed", "choices", "started", "finished", "outcome",
+               "ending"] + [f"score:{o}" for o in objectives] + list(GROUP_NUMBERS)
+              + ["decisions", "fits", "expert_choices", "replayed"])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for a in attempts:
+        decided = a.decisions if a.replayed else None
+        writer.writerow(
+            [a.id, a.learner, a.scenario, a.digest, a.seed, ",".join(map(str, a.choices)), a.started,
+             a.finished or "", a.outcome or "", a.ending or ""]
+            + [a.scores.get(o, "") for o in objectives]
+            + [a.final_group.get(k, "") for k in GROUP_NUMBERS]
+            + [len(a.choices), _count(decided, "fit"), _count(decided, "expert_chosen"),
+               "yes" if a.replayed else f"no: {a.replay_problem}"])
+    return buffer.getvalue()
+
+
+def _count(decisions, flag: str):
+    return "" if decisions is None else sum(bool(getattr(d, flag)) for d in decisions)
+
+
+def write_atomically(path: str | os.PathLike, text: str) -> None:
+    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+    try:
+        os.chmod(temporary, _mode_for(target))
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    """An existing file keeps its permissions; a new one gets the usual ones (not mkstemp's 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -1,0 +1,197 @@
+"""One attempt's debrief as a single HTML file: readable on screen, printable, accessible.
+
+Everything is inside the file (CSS inline, the chart a base64 PNG), so it can be mailed,
+archived or printed years later. The chart has alt text and a table of the same values;
+lead/follow and fit are said in words as well as colour.
+"""
+from __future__ import annotations
+
+import base64
+
+from .attempt_view import AttemptView, comparison, when
+from .html_kit import esc, page, table
+
+CSS = """
+:root { --ink: #1d1d24; --muted: #585663; --line: #d9d4cc; --lead: #0072B2; --follow: #9a6a00;
+        --good: #007a5a; --bad: #b84a00; --soft: #f6f3ee; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 62rem; padding: 2rem 1.5rem 3rem; color: var(--ink); background: #fff;
+       font: 17px/1.55 "DejaVu Sans", "Segoe UI", system-ui, sans-serif; }
+h1 { font-size: 1.9rem; margin: 0 0 .25rem; line-height: 1.2; }
+h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
+.meta { color: var(--muted); margin: 0; }
+.note { border: 2px solid var(--bad); background: #fff4ec; padding: .6rem .9rem; border-radius: 6px; margin: 1rem 0; }
+.outcome { border-left: 8px solid var(--muted); background: var(--soft); padding: .9rem 1.1rem; margin: 1.4rem 0;
+           border-radius: 0 6px 6px 0; }
+.outcome.breakthrough, .outcome.growth { border-color: var(--good); }
+.outcome.rupture { border-color: var(--bad); }
+.outcome p { margin: .3rem 0 0; }
+.outcome .label { font-size: 1.25rem; font-weight: bold; margin: 0; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; width: 100%; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid var(--ink); }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.values { font-size: .8rem; }
+.wide { overflow-x: auto; }
+tr.current { background: var(--soft); font-weight: bold; }
+figure { margin: 1rem 0; }
+figure img { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
+figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }
+ol.decisions { list-style: none; padding: 0; margin: 0; }
+.decision { border: 1px solid var(--line); border-left: 6px solid var(--good); border-radius: 0 6px 6px 0;
+            padding: .8rem 1.1rem; margin: 0 0 1rem; break-inside: avoid; }
+.decision.missed { border-left-color: var(--bad); }
+.decision h3 { font-size: 1.05rem; margin: 0 0 .4rem; }
+.decision h3 .node { color: var(--muted); font-weight: normal; }
+.decision p { margin: .35rem 0; }
+.said { font-style: italic; margin: .2rem 0 .5rem 1rem; padding-left: .8rem; border-left: 3px solid var(--line); }
+.skill { color: var(--muted); }
+.tag { display: inline-block; font-size: .8rem; font-weight: bold; letter-spacing: .03em; text-transform: uppercase;
+       padding: 0 .45rem; border-radius: 4px; border: 2px solid; }
+.tag.lead { color: var(--lead); } .tag.follow { color: var(--follow); }
+.fit { font-weight: bold; color: var(--good); } .missed .fit { color: var(--bad); }
+.expert { background: var(--soft); padding: .4rem .8rem; border-radius: 4px; margin: .5rem 0; }
+.expert .said { border-left-color: var(--muted); }
+.events { margin: .3rem 0 0; padding-left: 1.3rem; }
+footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
+@media print {
+  body { font-size: 10.5pt; padding: 0; max-width: none; }
+  h2 { break-after: avoid; }
+  .decision, figure, table { break-inside: avoid; }
+  .wide { overflow: visible; }
+}
+"""
+
+
+def html_report(view: AttemptView, chart_png: bytes | None) -> str:
+    attempt = view.attempt
+    parts = [_header(view)]
+    parts += [f'<p class="note" role="note">{esc(note)}</p>' for note in view.notes]
+    parts.append(_outcome(view))
+    parts.append(_scores(view))
+    if view.debrief and view.debrief.decisions:
+        parts.append(_chart(view, chart_png))
+        parts.append(_decisions(view))
+    else:
+        parts.append(_stored(view))
+    parts.append(_comparison(view))
+    parts.append(f"<footer>Circle report of attempt #{attempt.id}, scenario “{esc(attempt.scenario_id)}”"
+                 f" (seed {attempt.seed}). Replay it with: python main.py run {esc(attempt.scenario_id)}"
+                 f" --seed {attempt.seed} --choices {','.join(map(str, attempt.choices))}</footer>")
+    body = "<main>\n" + "\n".join(parts) + "\n</main>"
+    return page(f"{view.title} — debrief of attempt #{attempt.id}", CSS, body)
+
+
+def _header(view: AttemptView) -> str:
+    attempt = view.attempt
+    who = f"{esc(attempt.learner)} · " if attempt.learner else ""
+    finished = f" · finished {esc(when(attempt.finished_at))}" if attempt.finished else ""
+    return (f"<header><h1>{esc(view.title)}</h1><p class=\"meta\">{who}attempt #{attempt.id} · "
+            f"started {esc(when(attempt.started_at))}{finished} · {len(attempt.choices)} decisions</p></header>")
+
+
+def _outcome(view: AttemptView) -> str:
+    outcome = view.attempt.outcome or "unfinished"
+    ending = view.debrief.ending_text if view.debrief else ""
+    text = f"<p>{esc(ending)}</p>" if ending else ""
+    fits = ""
+    if view.debrief and view.debrief.decisions:
+        fits = (f"<p>{view.debrief.fits} of {len(view.debrief.decisions)} decisions met what the group "
+                "needed at that moment.</p>")
+    return (f'<section class="outcome {esc(outcome)}" aria-label="Outcome"><p class="label">'
+            f"{esc(view.outcome_words)}</p>{text}{fits}</section>")
+
+
+def _scores(view: AttemptView) -> str:
+    rows = [(text, points) for _, text, points in view.objectives]
+    if not rows:
+        return ""
+    return "<h2>Objectives</h2>" + table("Points earned per objective", ["Objective", "Points"], rows, numeric=[1])
+
+
+def _chart(view: AttemptView, png: bytes | None) -> str:
+    from .chart_image import chart_alt
+
+    debrief = view.debrief
+    figure = ""
+    if png:
+        data = base64.b64encode(png).decode("ascii")
+        figure = (f'<figure><img src="data:image/png;base64,{data}" alt="{esc(chart_alt(debrief))}">'
+                  "<figcaption>Cohesion, engagement and conflict after each turn (turn 0 is the start); "
+                  "thin lines are each member's engagement.</figcaption></figure>")
+    return "<h2>How the group moved</h2>" + figure + values_table(view)
+
+
+def values_table(view: AttemptView) -> str:
+    headers, columns = chart_columns(view)
+    rows = [[turn] + [f"{round(values[turn] * 100)}%" for values in columns] for turn in range(len(columns[0]))]
+    return ('<div class="wide">' + table("The chart's values, turn by turn", headers, rows, css="values",
+                                         row_header=True, numeric=range(1, len(headers))) + "</div>")
+
+
+def chart_columns(view: AttemptView) -> tuple[list[str], list[list[float]]]:
+    """Headers and value columns of the chart: group numbers, then each member's engagement."""
+    debrief, names = view.debrief, view.names
+    headers = ["Turn", "Cohesion", "Engagement", "Conflict"]
+    columns = [debrief.series[k] for k in ("cohesion", "engagement", "conflict")]
+    for member_id, values in debrief.member_series.items():
+        headers.append(names.get(member_id, member_id))
+        columns.append(values)
+    return headers, columns
+
+
+def _decisions(view: AttemptView) -> str:
+    items = [_decision(d) for d in view.debrief.decisions]
+    return '<h2>Each decision</h2><ol class="decisions">' + "\n".join(items) + "</ol>"
+
+
+def _decision(d) -> str:
+    verdict = "✓ Your stance met the need" if d.fit else "✗ Your stance missed the need"
+    skill = f'<span class="skill">{esc(d.skill.replace("_", " "))}</span>' if d.skill else ""
+    lines = [
+        f'<h3>Turn {d.turn} <span class="node">· at “{esc(d.node_id)}”</span></h3>',
+        f"<p>You chose {_tag(d.stance)}{skill}</p>",
+        f'<blockquote class="said">{esc(d.choice_text)}</blockquote>',
+        f"<p>The group needed you to {_tag(d.need, colon=True)}{esc(d.need_reason)}.</p>",
+        f'<p class="fit">{verdict}.</p>',
+        f"<p>{esc(d.feedback)}</p>" if d.feedback else "",
+    ]
+    if d.expert_text:
+        feedback = f" {esc(d.expert_feedback)}" if d.expert_feedback else ""
+        lines.append(f'<div class="expert"><p><strong>The expert choice here:</strong></p>'
+                     f'<blockquote class="said">{esc(d.expert_text)}</blockquote><p>{feedback.strip()}</p></div>')
+    if d.events:
+        lines.append('<p>What happened in the room:</p><ul class="events">'
+                     + "".join(f"<li>{esc(e)}</li>" for e in d.events) + "</ul>")
+    klass = "decision" if d.fit else "decision missed"
+    return f'<li class="{klass}"><article>{"".join(lines)}</article></li>'
+
+
+def _tag(stance: str, colon: bool = False) -> str:
+    """The stance as a coloured, outlined word (the word carries the meaning, not the colour)."""
+    return f'<span class="tag {esc(stance)}">{esc(stance)}</span>{":" if colon else ""} '
+
+
+def _stored(view: AttemptView) -> str:
+    attempt = view.attempt
+    parts = ["<h2>What was stored</h2>",
+             f"<p>Choice numbers, in order: {esc(', '.join(map(str, attempt.choices)) or 'none')}.</p>"]
+    group = attempt.final_state.get("group", {})
+    if group:
+        parts.append(table("The group at the end", ["Measure", "Value"],
+                           [(k.capitalize(), f"{round(v * 100)}%") for k, v in group.items()], numeric=[1]))
+    return "".join(parts)
+
+
+def _comparison(view: AttemptView) -> str:
+    words = "".join(f"<p>{esc(w)}</p>" for w in comparison(view))
+    rows = []
+    for row in view.history:
+        fits = "?" if row.fits is None else f"{row.fits} of {row.decisions}"
+        label = f"#{row.id}" + (" (this one)" if row.current else "")
+        rows.append((label, row.started, row.outcome or "unfinished", fits, row.score))
+    marks = ["current" if row.current else "" for row in view.history]
+    return ("<h2>Compared with your other attempts</h2>" + words
+            + table("Your attempts at this scenario", ["Attempt", "Started", "Outcome", "Fit the need", "Score"],
+                    rows, numeric=[4], row_css=marks))
