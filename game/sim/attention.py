@@ -2,7 +2,8 @@
 
 Attended this turn: the move's targets, the member an authored breakthrough is about, and a
 member another member reached out to (a `support` event). Everyone else's `unattended` count
-grows by one; an attended member's count returns to 0.
+grows by one; an attended member's count returns to 0. A targeted member's distress eases by
+ATTENTION_RELIEF (being heard), before archetypes may undo it.
 
 Support: when the trainee follows and the group can carry its members — cohesion at least
 SUPPORT_MIN_COHESION and someone present, trusting and not overwhelmed themselves (engagement
@@ -22,7 +23,7 @@ import random
 from dataclasses import replace
 
 from .constants import (
-    DISTRESSED, NEGLECT_COHESION_COST, NEGLECT_ENGAGEMENT_COST, NEGLECT_RIPPLE_ENGAGEMENT,
+    ATTENTION_RELIEF, DISTRESSED, NEGLECT_COHESION_COST, NEGLECT_ENGAGEMENT_COST, NEGLECT_RIPPLE_ENGAGEMENT,
     NEGLECT_RIPPLE_TRUST, NEGLECT_TRUST_COST, SUPPORT_CHANCE, SUPPORT_COHESION_GAIN,
     SUPPORT_MIN_COHESION, SUPPORT_TRUST_GAIN, SUPPORTER_MIN_ENGAGEMENT, SUPPORTER_MIN_TRUST,
 )
@@ -100,6 +101,7 @@ def attend(state: GroupState, move: Move, world: World, rng: random.Random):
         reached = state.member(support.member).shifted(trust=SUPPORT_TRUST_GAIN)
         state = state.with_member(support.member, reached).shifted(cohesion=SUPPORT_COHESION_GAIN)
     state = _count_attention(state, attended)
+    state = state.map_members(lambda _, m: m.shifted(distress=-ATTENTION_RELIEF), only=move.targets)
     lost = [mid for mid, m in state.members
             if m.distress >= DISTRESSED and m.unattended >= world.neglect_after]
     for mid in lost:

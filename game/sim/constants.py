@@ -24,21 +24,24 @@ AVOID_UNSPOKEN_WEIGHT = 0.4     # distress held back for want of trust: the hidd
 
 # --- Stance fit (step 2) ------------------------------------------------------------------
 
-FIT_COHESION_GAIN = 0.04        # meeting the group where it is builds the "we" a little
+FIT_COHESION_GAIN = 0.03        # meeting the group where it is builds the "we" a little
 FIT_ENGAGEMENT_GAIN = 0.03      # ... and draws members in, a little
 FIT_CONFLICT_RELIEF = 0.04      # ... and takes some heat out of the room
+FIT_TRUST_GAIN = 0.02           # ... and shows the leader can be relied on
 OVERLEAD_ENGAGEMENT_COST = 0.04  # a working group that is steered turns to the leader, not each other
 OVERLEAD_COHESION_COST = 0.03    # ... and the members' bond to each other loosens
-UNDERLEAD_CONFLICT_RISE = 0.05   # tension left uncontained grows
-UNDERLEAD_ENGAGEMENT_COST = 0.04  # members of an unsafe room pull back (avoidance grows)
+UNDERLEAD_CONFLICT_RISE = 0.04   # tension left uncontained grows
+UNDERLEAD_ENGAGEMENT_COST = 0.03  # members of an unsafe room pull back (avoidance grows)
 UNDERLEAD_TRUST_COST = 0.02      # ... and keep more to themselves (unspoken distress grows)
 
 # --- Attention and neglect (step 3) -------------------------------------------------------
 
-NEGLECT_ENGAGEMENT_COST = 0.08  # a member who is lost withdraws, turn after turn
-NEGLECT_TRUST_COST = 0.06       # ... and stops believing the group is for them
-NEGLECT_RIPPLE_ENGAGEMENT = 0.12  # others' loss per neglect at contagion 1.0: they see it happen
-NEGLECT_RIPPLE_TRUST = 0.08     # ... "would anyone notice me?": trust, also scaled by contagion
+ATTENTION_RELIEF = 0.03        # being heard eases a member a little, whatever the words
+
+NEGLECT_ENGAGEMENT_COST = 0.06  # a member who is lost withdraws, turn after turn
+NEGLECT_TRUST_COST = 0.04       # ... and stops believing the group is for them
+NEGLECT_RIPPLE_ENGAGEMENT = 0.08  # others' loss per neglect at contagion 1.0: they see it happen
+NEGLECT_RIPPLE_TRUST = 0.05     # ... "would anyone notice me?": trust, also scaled by contagion
 NEGLECT_COHESION_COST = 0.02    # a member dropping out of the circle thins the "we"
 
 SUPPORT_MIN_COHESION = 0.55     # only a group with a real "we" reaches out on its own

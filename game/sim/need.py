@@ -18,7 +18,7 @@ A need about one member (2 and 3) is met only by a lead that targets that member
 somewhere else leaves them unheld, and the room reads it as under-leading. `StepResult.fit` is
 the plain stance match; `StepResult.met` adds this aim.
 
-Meeting the need raises cohesion and engagement and lowers conflict. Over-leading (lead when
+Meeting the need raises cohesion, engagement and trust and lowers conflict. Over-leading (lead when
 follow was needed) makes the group leader-centred: engagement and cohesion fall. Under-leading
 (follow when lead was needed) lets conflict rise and avoidance grow (engagement and trust fall).
 """
@@ -27,7 +27,7 @@ from __future__ import annotations
 from .attention import can_carry
 from .constants import (
     AVOIDANCE_HIGH, COHESIVE, CONFLICT_HIGH, DISTRESSED, ENGAGED, FIT_COHESION_GAIN,
-    FIT_CONFLICT_RELIEF, FIT_ENGAGEMENT_GAIN, MONOPOLIZING_ENGAGEMENT, MONOPOLY_UNCHECKED_TURNS,
+    FIT_CONFLICT_RELIEF, FIT_ENGAGEMENT_GAIN, FIT_TRUST_GAIN, MONOPOLIZING_ENGAGEMENT, MONOPOLY_UNCHECKED_TURNS,
     OPENING_COHESION, OVERLEAD_COHESION_COST, OVERLEAD_ENGAGEMENT_COST, UNDERLEAD_CONFLICT_RISE,
     UNDERLEAD_ENGAGEMENT_COST, UNDERLEAD_TRUST_COST,
 )
@@ -88,7 +88,8 @@ def apply_fit(state: GroupState, move: Move, need: Need) -> GroupState:
     """What meeting or missing the need does to the room."""
     if need_met(move, need):
         state = state.shifted(cohesion=FIT_COHESION_GAIN, conflict=-FIT_CONFLICT_RELIEF)
-        return state.map_members(lambda _, m: m.shifted(engagement=FIT_ENGAGEMENT_GAIN))
+        return state.map_members(
+            lambda _, m: m.shifted(engagement=FIT_ENGAGEMENT_GAIN, trust=FIT_TRUST_GAIN))
     if need.stance == "follow":   # over-leading: the group turns to the leader
         state = state.shifted(cohesion=-OVERLEAD_COHESION_COST)
         return state.map_members(lambda _, m: m.shifted(engagement=-OVERLEAD_ENGAGEMENT_COST))

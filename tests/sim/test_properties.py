@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from game.sim import GroupState, MemberState, Move, World, judge_need, step
 
@@ -63,9 +63,15 @@ def test_p1_neglected_member_and_the_others_end_less_engaged_than_when_attended(
 @FEW
 @given(neglect_setups())
 def test_p1_the_others_lose_more_to_neglect_with_contagion_than_without(setup):
+    runs = {(target, contagion): _final(*setup, target=target, contagion=contagion)
+            for target in ("dee", "ana") for contagion in (0.4, 0.0)}
+    # Only contagion may differ: where it tips a need across a threshold, the stance then meets
+    # or misses a different need, and that (tested in test_need) swamps the ripple.
+    for target in ("dee", "ana"):
+        assume([r.need for r in runs[target, 0.4]] == [r.need for r in runs[target, 0.0]])
+
     def others_loss(contagion):
-        attended = _final(*setup, target="dee", contagion=contagion)[-1].after
-        lost = _final(*setup, target="ana", contagion=contagion)[-1].after
+        attended, lost = runs["dee", contagion][-1].after, runs["ana", contagion][-1].after
         return (others_mean(attended, "engagement", but="dee")
                 - others_mean(lost, "engagement", but="dee"))
 
