@@ -1,0 +1,170 @@
+"""A class's attempts, gathered from the students' exports and counted for a seminar.
+
+Reads only the JSON exports (see exchange.py): no scenario file and no records database is
+needed. Per scenario: how the sessions ended, and at each decision node how many reached it,
+what they chose, how often they led or followed next to what the group needed, and which
+expert choices were missed most. Files that are not exports are named and skipped; the same
+attempt sent twice (same learner, scenario and start time) counts once.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .exchange import ExportedAttempt, ExportedDecision, ForeignFile, read_attempts
+
+OUTCOMES = ("breakthrough", "growth", "stalled", "rupture")
+UNFINISHED = "unfinished"
+
+
+@dataclass
+class Gathered:
+    """The attempts read from the files, and what the instructor should be told about them."""
+
+    attempts: list[ExportedAttempt] = field(default_factory=list)
+    files_used: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # one line each, naming the file
+    duplicates: int = 0
+
+
+def gather(paths: list[str | Path]) -> Gathered:
+    gathered, seen = Gathered(), set()
+    for path in paths:
+        try:
+            attempts, skipped = read_attempts(path)
+        except ForeignFile as err:
+            gathered.problems.append(f"{path}: {err}; skipped")
+            continue
+        gathered.problems += [f"{path}: {note}" for note in skipped]
+        if not attempts:
+            gathered.problems.append(f"{path}: contains no attempts")
+            continue
+        gathered.files_used.append(str(path))
+        for attempt in attempts:
+            if attempt.identity in seen:
+                gathered.duplicates += 1
+                continue
+            seen.add(attempt.identity)
+            gathered.attempts.append(attempt)
+    return gathered
+
+
+@dataclass
+class ChoiceShare:
+    text: str
+    stance: str
+    expert: bool
+    count: int = 0
+
+
+@dataclass
+class NodeSummary:
+    """What the class did at one decision node."""
+
+    node: str
+    phase: str | None
+    reached: int = 0                     # attempts that made a decision here
+    decisions: int = 0                   # decisions here (a node may be met twice in one attempt)
+    choices: list[ChoiceShare] = field(default_factory=list)
+    chose: Counter = field(default_factory=Counter)    # stance -> decisions
+    needed: Counter = field(default_factory=Counter)   # need -> decisions
+    fits: int = 0
+    expert_text: str | None = None
+    expert_taken: int = 0
+    expert_missed: int = 0
+    mean_turn: float = 0.0
+
+    @property
+    def missed_share(self) -> float:
+        judged = self.expert_taken + self.expert_missed
+        return self.expert_missed / judged if judged else 0.0
+
+
+@dataclass
+class ScenarioSummary:
+    id: str
+    title: str
+    attempts: int
+    learners: int
+    outcomes: Counter                     # outcome (or "unfinished") -> attempts
+    nodes: list[NodeSummary]              # in the order the class met them
+    without_decisions: int                # attempts exported without their decisions
+    versions: int                         # distinct scenario files (digests) among the attempts
+
+    @property
+    def outcome_rows(self) -> list[tuple[str, int]]:
+        rows = [(o, self.outcomes.get(o, 0)) for o in OUTCOMES]
+        extra = sorted(k for k in self.outcomes if k not in OUTCOMES)
+        return rows + [(k, self.outcomes[k]) for k in extra]
+
+    def most_missed(self, limit: int = 5) -> list[NodeSummary]:
+        """Nodes whose expert choice the class passed over most often (then by share of those who met it)."""
+        missed = [n for n in self.nodes if n.expert_missed]
+        missed.sort(key=lambda n: (-n.expert_missed, -n.missed_share, n.mean_turn))
+        return missed[:limit]
+
+
+def summarize(attempts: list[ExportedAttempt]) -> list[ScenarioSummary]:
+    """One summary per scenario, the most played first."""
+    by_scenario: dict[str, list[ExportedAttempt]] = {}
+    for attempt in attempts:
+        by_scenario.setdefault(attempt.scenario, []).append(attempt)
+    summaries = [_scenario(sid, group) for sid, group in by_scenario.items()]
+    summaries.sort(key=lambda s: (-s.attempts, s.title.lower()))
+    return summaries
+
+
+def _scenario(scenario_id: str, attempts: list[ExportedAttempt]) -> ScenarioSummary:
+    titles = Counter(a.scenario_title for a in attempts if a.scenario_title)
+    return ScenarioSummary(
+        id=scenario_id,
+        title=titles.most_common(1)[0][0] if titles else scenario_id,
+        attempts=len(attempts),
+        learners=len({a.learner for a in attempts}),
+        outcomes=Counter(a.outcome or UNFINISHED for a in attempts),
+        nodes=_nodes(attempts),
+        without_decisions=sum(1 for a in attempts if not a.decisions and a.choices),
+        versions=len({a.digest for a in attempts if a.digest}),
+    )
+
+
+def _nodes(attempts: list[ExportedAttempt]) -> list[NodeSummary]:
+    decisions: dict[str, list[ExportedDecision]] = {}
+    reached: dict[str, set[int]] = {}
+    for number, attempt in enumerate(attempts):
+        for decision in attempt.decisions:
+            decisions.setdefault(decision.node, []).append(decision)
+            reached.setdefault(decision.node, set()).add(number)
+    nodes = [_node(node, made, len(reached[node])) for node, made in decisions.items()]
+    nodes.sort(key=lambda n: (n.mean_turn, n.node))
+    return nodes
+
+
+def _node(node: str, made: list[ExportedDecision], reached: int) -> NodeSummary:
+    phases = Counter(d.phase for d in made if d.phase)
+    summary = NodeSummary(node=node, phase=phases.most_common(1)[0][0] if phases else None,
+                          reached=reached, decisions=len(made),
+                          mean_turn=sum(d.turn for d in made) / len(made))
+    summary.choices = _choice_shares(made)
+    summary.chose = Counter(d.stance for d in made)
+    summary.needed = Counter(d.need for d in made)
+    summary.fits = sum(d.fit for d in made)
+    summary.expert_taken = sum(d.expert_chosen for d in made)
+    summary.expert_missed = sum(1 for d in made if d.expert_text and not d.expert_chosen)
+    experts = Counter([d.choice_text for d in made if d.expert_chosen] + [d.expert_text for d in made if d.expert_text]
+                      + [o.text for d in made for o in d.offered if o.expert])
+    summary.expert_text = experts.most_common(1)[0][0] if experts else None
+    return summary
+
+
+def _choice_shares(made: list[ExportedDecision]) -> list[ChoiceShare]:
+    """Every choice seen at the node (taken, or on offer and passed over), most taken first."""
+    shares: dict[str, ChoiceShare] = {}
+    for decision in made:
+        for option in decision.offered:
+            shares.setdefault(option.text, ChoiceShare(option.text, option.stance, option.expert))
+        share = shares.setdefault(decision.choice_text,
+                                  ChoiceShare(decision.choice_text, decision.stance, decision.expert_chosen))
+        share.count += 1
+    return sorted(shares.values(), key=lambda s: -s.count)
