@@ -24,7 +24,7 @@ from game.ui.theme import LIGHT, Palette, complete_look, default_look, hex_to_rg
 SUPERSAMPLE = 3
 BOX = (84, 100)        # the figure's box at scale 1, in px
 ORIGIN = (42, 66)      # where the seat centre sits inside the box
-CACHE_SIZE = 256
+CACHE_SIZE = 640       # a circle of 12, each seen from several gazes, poses and speaking frames
 HEAD_SCALE = 1.15      # heads a little large, so faces read at 80 px
 
 # -- expressions ---------------------------------------------------------------
@@ -151,27 +151,96 @@ def draw_member(surface: pygame.Surface, centre: tuple[float, float], look: dict
     animates the mouth while speaking.
     """
     full = complete_look(look, index)
-    phase = int(t * 8) % 4 if pose.speaking > 0.5 else 0
-    key = (pose.key(),
-           tuple(sorted(full.items())), round(scale, 2), round(facing, 1), palette.name, phase)
+    sprite = member_sprite(full, pose, scale, facing, palette, mouth_phase(pose, t))
+    return blit_member(surface, centre, sprite, scale, palette)
+
+
+def mouth_phase(pose: Pose, t: float) -> int:
+    """Which of the speaking frames shows at time t (0 when silent).
+
+    Frames 0 and 2 look the same (mouth closed), so both map to 0 and a
+    speaking member needs three sprites, not four.
+    """
+    if pose.speaking <= 0.5:
+        return 0
+    phase = int(t * 8) % 4
+    return 0 if phase == 2 else phase
+
+
+def sprite_key(look: dict, pose: Pose, scale: float, facing: float, palette: Palette, phase: int) -> tuple:
+    """Everything that changes a member sprite's pixels; `look` must be complete."""
+    return (pose.key(), tuple(sorted(look.items())), round(scale, 2), round(facing, 1), palette.name, phase)
+
+
+def cached_sprite(key: tuple) -> pygame.Surface | None:
+    """The sprite for `key` if it has been rendered, else None (never renders)."""
     sprite = _cache.get(key)
+    if sprite is not None:
+        _cache.move_to_end(key)
+    return sprite
+
+
+def member_sprite(look: dict, pose: Pose, scale: float, facing: float, palette: Palette,
+                  phase: int = 0) -> pygame.Surface:
+    """The figure on its chair as a cached surface; `look` must be complete (see complete_look)."""
+    key = sprite_key(look, pose, scale, facing, palette, phase)
+    sprite = cached_sprite(key)
     if sprite is None:
-        sprite = _render_member(full, pose, scale, facing, palette, phase)
+        sprite = _render_member(look, pose, scale, facing, palette, phase)
         _cache[key] = sprite
         if len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
-    else:
-        _cache.move_to_end(key)
+    return sprite
+
+
+def sprite_topleft(centre: tuple[float, float], scale: float) -> tuple[int, int]:
+    """Where a sprite goes so that its seat sits at `centre`."""
+    return (round(centre[0] - ORIGIN[0] * scale), round(centre[1] - ORIGIN[1] * scale))
+
+
+def blit_member(surface: pygame.Surface, centre: tuple[float, float], sprite: pygame.Surface,
+                scale: float, palette: Palette) -> pygame.Rect:
+    """The floor shadow, then the sprite over it; returns the area the sprite covers."""
     _draw_floor_shadow(surface, centre, scale, palette)
-    topleft = (round(centre[0] - ORIGIN[0] * scale), round(centre[1] - ORIGIN[1] * scale))
-    return surface.blit(sprite, topleft)
+    return surface.blit(sprite, sprite_topleft(centre, scale))
 
 
 def _draw_floor_shadow(surface: pygame.Surface, centre, scale: float, palette: Palette) -> None:
-    w, h = round(58 * scale), round(14 * scale)
-    shadow = pygame.Surface((w, h), pygame.SRCALPHA)
-    pygame.draw.ellipse(shadow, (*palette.shadow, 90), shadow.get_rect())
+    shadow = _floor_shadow(round(58 * scale), round(14 * scale), palette.shadow)
+    w = shadow.get_width()
     surface.blit(shadow, (round(centre[0] - w / 2), round(centre[1] + 19 * scale)))
+
+
+_shadows: dict[tuple, pygame.Surface] = {}
+_blanks: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+
+
+def _floor_shadow(w: int, h: int, colour) -> pygame.Surface:
+    key = (w, h, tuple(colour))
+    shadow = _shadows.get(key)
+    if shadow is None:
+        if len(_shadows) > 64:
+            _shadows.clear()
+        shadow = _shadows[key] = pygame.Surface((w, h), pygame.SRCALPHA)
+        pygame.draw.ellipse(shadow, (*colour, 90), shadow.get_rect())
+    return shadow
+
+
+def _blank(size: tuple[int, int], colour) -> pygame.Surface:
+    """A transparent scratch surface whose invisible pixels have `colour`.
+
+    Filling a surface is slow on some SDL builds (it dominated a sprite's cost);
+    copying a prepared one is a plain memory copy.
+    """
+    key = (size, tuple(colour))
+    blank = _blanks.get(key)
+    if blank is None:
+        blank = pygame.Surface(size, pygame.SRCALPHA)
+        blank.fill((*colour, 0))
+        _blanks[key] = blank
+        if len(_blanks) > 48:
+            _blanks.popitem(last=False)
+    return blank.copy()
 
 
 class _Pen:
@@ -225,8 +294,7 @@ def _render_member(look: dict, pose: Pose, scale: float, facing: float,
     k = SUPERSAMPLE * scale
     size = (round(BOX[0] * k), round(BOX[1] * k))
     skin, hair, top, legs = (hex_to_rgb(look[n]) for n in ("skin", "hair", "top", "legs"))
-    scratch = pygame.Surface(size, pygame.SRCALPHA)
-    scratch.fill((*shade(top, 0.35), 0))  # transparent pixels the colour of the outlines: no dark fringes
+    scratch = _blank(size, shade(top, 0.35))  # transparent pixels the colour of the outlines: no dark fringes
     pen = _Pen(scratch, k)
     side = 1.0 if facing >= 0 else -1.0
     # Leaning in moves the shoulders toward the middle and a little down.

@@ -177,6 +177,29 @@ def reveal_lines(lines: list[str], n: int) -> list[str]:
     return shown
 
 
+def blit_revealed(surface: pygame.Surface, cache: TextCache, lines: list[str], shown: int | None,
+                  size_name: str, colour: RGB, x: int, y: int, bold: bool = False) -> int:
+    """Draw wrapped `lines` with only the first `shown` characters visible; returns the next y.
+
+    Each whole line is rendered once (and cached) and drawn clipped to the width of its
+    revealed part, so typing a line out creates no new surfaces frame after frame.
+    """
+    step = cache.line_height(size_name, bold)
+    left = len("\n".join(lines)) if shown is None else max(0, shown)
+    for line in lines:
+        if left <= 0:
+            break
+        whole = cache.render(line, size_name, colour, bold)
+        if left >= len(line):
+            surface.blit(whole, (x, y))
+        else:
+            width = cache.width(line[:left], size_name, bold)
+            surface.blit(whole, (x, y), pygame.Rect(0, 0, width, whole.get_height()))
+        left -= len(line) + 1
+        y += step
+    return y
+
+
 # A shared cache: the whole front end renders through one scale setting.
 default = TextCache()
 

@@ -67,18 +67,26 @@ def _zigzag(x: float) -> float:
 
 def draw_group(surface: pygame.Surface, centre: tuple[float, float], cohesion: float,
                engagement: float, conflict: float, avoidance: float, t: float = 0.0,
-               palette: Palette = LIGHT, scale: float = 1.0) -> pygame.Rect:
-    """Draw the group blob centred at `centre`; returns the area it covers.
+               palette: Palette = LIGHT, scale: float = 1.0, supersample: int = SUPERSAMPLE) -> pygame.Rect:
+    """Draw the group blob centred at `centre`; returns the area it covers."""
+    sprite = render_group(cohesion, engagement, conflict, avoidance, t, palette, scale, supersample)
+    size = sprite.get_width()
+    return surface.blit(sprite, (round(centre[0] - size / 2), round(centre[1] - size / 2)))
 
-    Shapes are drawn opaque at twice the size, scaled down smoothly (anti-aliasing
-    the ragged edge too), then faded as a whole by avoidance.
+
+def render_group(cohesion: float, engagement: float, conflict: float, avoidance: float, t: float = 0.0,
+                 palette: Palette = LIGHT, scale: float = 1.0, supersample: int = SUPERSAMPLE) -> pygame.Surface:
+    """The group blob as a square surface (the blob at its centre), for scenes that cache it.
+
+    Shapes are drawn opaque at `supersample` times the size and scaled down smoothly
+    (anti-aliasing the ragged edge too), then faded as a whole by avoidance. A live
+    scene may pass supersample=1 for a cheaper frame; stills use the default.
     """
     radius = group_radius(engagement, scale)
     colour = group_colour(palette, cohesion)
     size = int(radius * 4)
-    k = SUPERSAMPLE
-    layer = pygame.Surface((size * k, size * k), pygame.SRCALPHA)
-    layer.fill((*colour, 0))
+    k = max(1, supersample)
+    layer = _blank((size * k, size * k), colour)
     local, big = (size * k / 2, size * k / 2), radius * k
     _draw_glow(layer, local, big, palette, colour, t)
     _draw_satellites(layer, local, big, cohesion, conflict, colour, t)
@@ -88,9 +96,24 @@ def draw_group(surface: pygame.Surface, centre: tuple[float, float], cohesion: f
     _highlight(layer, local, big, colour, t)
     if avoidance > 0.35:
         _mist(layer, body, colour, avoidance)
-    sprite = pygame.transform.smoothscale(layer, (size, size))
+    sprite = pygame.transform.smoothscale(layer, (size, size)) if k > 1 else layer
     sprite.set_alpha(round(255 * (1.0 - 0.62 * min(1.0, max(0.0, avoidance)))))
-    return surface.blit(sprite, (round(centre[0] - size / 2), round(centre[1] - size / 2)))
+    return sprite
+
+
+_blanks: dict[tuple, pygame.Surface] = {}
+
+
+def _blank(size: tuple[int, int], colour) -> pygame.Surface:
+    """A transparent layer; copying a prepared one is far cheaper than filling a new one."""
+    key = (size, tuple(colour))
+    blank = _blanks.get(key)
+    if blank is None:
+        if len(_blanks) > 32:
+            _blanks.clear()
+        blank = _blanks[key] = pygame.Surface(size, pygame.SRCALPHA)
+        blank.fill((*colour, 0))
+    return blank.copy()
 
 
 def _draw_glow(layer, centre, radius: float, palette: Palette, colour, t: float) -> None:

@@ -117,9 +117,7 @@ class SpeechBubble:
         name = cache.render(self.speaker, "small", shade(palette.bubble_text, -0.25), bold=True)
         surface.blit(name, (body.x + PAD, body.y + PAD - 3))
         y = body.y + PAD - 3 + cache.line_height("small", True)
-        for line in fonts.reveal_lines(self.lines, int(self.shown)):
-            surface.blit(cache.render(line, "body", palette.bubble_text), (body.x + PAD, y))
-            y += cache.line_height("body")
+        fonts.blit_revealed(surface, cache, self.lines, int(self.shown), "body", palette.bubble_text, body.x + PAD, y)
         return body
 
 

@@ -32,7 +32,4 @@ def draw_narration(surface: pygame.Surface, rect: pygame.Rect, narration: str, p
         lines = text.wrap(narration, size, width, max_lines=room)
     step = text.line_height(size)
     y = rect.centery - len(lines) * step // 2  # centred on the whole text, so the reveal never shifts it
-    visible = lines if shown is None else fonts.reveal_lines(lines, shown)
-    for line in visible:
-        surface.blit(text.render(line, size, palette.text), (x, y))
-        y += step
+    fonts.blit_revealed(surface, text, lines, shown, size, palette.text, x, y)

@@ -1,0 +1,67 @@
+"""A session standing at a chosen node, for screenshots and tests (no pygame).
+
+The node is reached by playing: a breadth-first search over choice sequences, replaying each
+from the start with the engine, finds the shortest path of choices that arrives there, so the
+group's numbers, the transcript and the history are the ones a trainee would see. A node no
+path reaches within the search (behind a condition the search did not meet, or unreachable)
+is shown with the group as it starts: the session is placed there through the scenario's
+state machine, with an empty history.
+"""
+from __future__ import annotations
+
+from collections import deque
+
+from game.engine import Session
+
+MAX_SESSIONS = 4000
+
+
+class NoSuchNode(ValueError):
+    pass
+
+
+def path_to(scenario, node_id: str, seed: int = 0, limit: int = MAX_SESSIONS) -> list[int] | None:
+    """The shortest list of choice numbers from the start to `node_id`, or None."""
+    if node_id not in scenario.nodes:
+        raise NoSuchNode(node_id)
+    if node_id == scenario.start:
+        return []
+    session = Session(scenario, seed=seed)
+    try:
+        queue: deque[list[int]] = deque([[]])
+        seen = {scenario.start}
+        tried = 0
+        while queue and tried < limit:
+            path = queue.popleft()
+            session.replay(path)
+            for offered in list(session.choices):
+                tried += 1
+                session.replay(path)
+                session.choose(offered.number)
+                if session.node_id == node_id:
+                    return path + [offered.number]
+                if session.node_id not in seen and not session.ended:
+                    seen.add(session.node_id)
+                    queue.append(path + [offered.number])
+        return None
+    finally:
+        session.close()
+
+
+def session_at(scenario, node_id: str | None, seed: int = 0) -> tuple[Session, str]:
+    """(a session at the node, how it got there: 'start', 'played' or 'placed')."""
+    session = Session(scenario, seed=seed)
+    if not node_id or node_id == scenario.start:
+        if node_id and node_id not in scenario.nodes:
+            raise NoSuchNode(node_id)
+        session.begin()
+        return session, "start"
+    path = path_to(scenario, node_id, seed)
+    if path is not None:
+        session.replay(path)
+        session.begin()
+        return session, "played"
+    from game.engine.machine import machine_for
+    machine_for(scenario).machine.set_state(node_id, model=session)
+    session.begin()
+    return session, "placed"

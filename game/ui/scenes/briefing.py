@@ -1,0 +1,173 @@
+"""The briefing: what the session is about, heavy material to know of, the objectives, and who
+is in the circle (small avatars, names, what brings each of them). Start begins the session.
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.ui import input as keys
+from game.ui.avatar import draw_member, pose_from_state
+from game.ui.layout import LOGICAL_SIZE
+from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row, key_hint
+from game.ui.scenes.common import draw_level, draw_tag
+from game.ui.theme import mix
+from game.ui.widgets import icons
+from game.ui.widgets.panel import draw_panel
+
+MARGIN = 48
+SPLIT = 640          # the members' column starts here
+DEMO_WAIT = 8.0      # --demo: seconds on the briefing before starting by itself
+
+
+class BriefingScene(Scene):
+    def __init__(self, app, scenario, path: str = ""):
+        super().__init__(app)
+        self.scenario = scenario
+        self.path = path
+        self.controls = Controls()
+        self.waited = 0.0
+        self._layout()
+
+    def _layout(self) -> None:
+        buttons = button_row(LOGICAL_SIZE[0] - MARGIN, LOGICAL_SIZE[1] - 68,
+                             [("back", "Back to the menu", False), ("start", "Start the session ▸", True)], self.text)
+        self.controls.set(buttons)
+
+    def enter(self) -> None:
+        self.controls.focus("start")
+
+    def relayout(self) -> None:
+        self._layout()
+        super().relayout()
+
+    @property
+    def animating(self) -> bool:
+        return bool(getattr(self.app.args, "demo", False))
+
+    def update(self, dt: float) -> None:
+        self.waited += dt
+        if getattr(self.app.args, "demo", False) and self.waited >= DEMO_WAIT:
+            self.start()
+
+    def handle(self, event) -> None:
+        act = keys.action(event)
+        if act == "back":
+            self.back()
+            return
+        chosen = self.controls.handle(event)
+        if self.controls.changed:
+            self.controls.changed = False
+            self.needs_redraw = True
+        if chosen == "start":
+            self.start()
+        elif chosen == "back":
+            self.back()
+
+    def back(self) -> None:
+        from game.ui.scenes.menu import MenuScene
+        self.app.show(MenuScene(self.app))
+
+    def start(self) -> None:
+        from game.engine import Session
+        from game.records import AttemptLog
+        from game.ui.scenes.play import PlayScene
+
+        session = Session(self.scenario, seed=getattr(self.app.args, "seed", 0) or 0)
+        log = AttemptLog(self.app.records, session, self.app.learner, self.path)
+        self.app.sound("choose")
+        self.app.show(PlayScene(self.app, session, log=log, path=self.path))
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def draw_full(self, canvas: pygame.Surface) -> None:
+        palette, text = self.palette, self.text
+        scenario = self.scenario
+        y = blit_lines(canvas, text, text.wrap(scenario.display_title, "title", LOGICAL_SIZE[0] - 2 * MARGIN, True, 1),
+                       "title", palette.text, MARGIN, 28, bold=True)
+        y += 8
+        tag = draw_level(canvas, scenario.level.value, (MARGIN, y), palette, text)
+        if scenario.focus:
+            tag = draw_tag(canvas, scenario.focus, (tag.right + 8, y), palette, text)
+        tag = draw_tag(canvas, f"{len(scenario.members)} members", (tag.right + 8, y), palette, text)
+        if scenario.minutes:
+            draw_tag(canvas, f"about {scenario.minutes} minutes", (tag.right + 8, y), palette, text)
+        top = y + 40
+        bottom = LOGICAL_SIZE[1] - 92
+        self._draw_about(canvas, pygame.Rect(MARGIN, top, SPLIT - MARGIN - 16, bottom - top))
+        self._draw_members(canvas, pygame.Rect(SPLIT + 8, top, LOGICAL_SIZE[0] - MARGIN - SPLIT - 8, bottom - top))
+        self.controls.draw_buttons(canvas, palette, text)
+        key_hint(canvas, text, palette, "Enter start · Esc back · Tab move", (MARGIN, LOGICAL_SIZE[1] - 38))
+
+    def _draw_about(self, canvas, area: pygame.Rect) -> None:
+        """Summary, content notes and objectives; the text size steps down until all of it fits."""
+        for size in ("body", "small", "tiny"):
+            if self._about_height(area.width - 40, size) <= area.height - 32:
+                break
+        draw_panel(canvas, area, self.palette)
+        self._about(canvas, area.inflate(-40, -32), size, draw=True)
+
+    def _about_height(self, width: int, size: str) -> int:
+        return self._about(None, pygame.Rect(0, 0, width, 10_000), size, draw=False)
+
+    def _about(self, canvas, area: pygame.Rect, size: str, draw: bool) -> int:
+        palette, text = self.palette, self.text
+        scenario = self.scenario
+        x, y, width = area.x, area.y, area.width
+        step = text.line_height(size)
+
+        def heading(words: str, y: int) -> int:
+            if draw:
+                canvas.blit(text.render(words, "small", palette.muted, bold=True), (x, y))
+            return y + text.line_height("small", True) + 4
+
+        def lines(words: str, y: int, indent: int = 0, colour=None) -> int:
+            wrapped = text.wrap(words, size, width - indent)
+            if draw:
+                blit_lines(canvas, text, wrapped, size, colour or palette.text, x + indent, y)
+            return y + len(wrapped) * step
+
+        y = heading("ABOUT THIS SESSION", y)
+        y = lines(scenario.summary.strip() or "(No summary.)", y) + 12
+        if scenario.content_notes:
+            y = heading("CONTENT NOTES", y)
+            for note in scenario.content_notes:
+                if draw:
+                    icons.warning(canvas, (x + 8, y + step // 2), 14, palette.warning)
+                y = lines(note, y, indent=24)
+            y += 12
+        y = heading("YOUR OBJECTIVES", y)
+        for objective in scenario.objectives.values():
+            if draw:
+                pygame.draw.circle(canvas, palette.accent, (x + 7, y + step // 2), 4)
+            y = lines(objective.strip(), y, indent=24) + 4
+        return y - area.y
+
+    def _draw_members(self, canvas, area: pygame.Rect) -> None:
+        palette, text = self.palette, self.text
+        members = self.scenario.members
+        canvas.blit(text.render("WHO IS IN THE CIRCLE", "small", palette.muted, bold=True), (area.x, area.y))
+        top = area.y + text.line_height("small", True) + 8
+        columns = 2
+        rows = (len(members) + columns - 1) // columns
+        cell_w = (area.width - 12) // columns
+        cell_h = min(110, (area.bottom - top) // max(1, rows))
+        for i, member in enumerate(members):
+            row, col = divmod(i, columns)
+            cell = pygame.Rect(area.x + col * (cell_w + 12), top + row * cell_h, cell_w, cell_h - 8)
+            self._draw_member_cell(canvas, cell, member, i)
+
+    def _draw_member_cell(self, canvas, cell: pygame.Rect, member, index: int) -> None:
+        palette, text = self.palette, self.text
+        pygame.draw.rect(canvas, mix(palette.panel, palette.background, 0.35), cell, border_radius=10)
+        scale = min(0.72, (cell.height - 6) / 100 * 1.25)
+        look = member.look.model_dump() if member.look else None
+        start = member.start
+        pose = pose_from_state(start.engagement, start.trust, start.distress)
+        draw_member(canvas, (cell.x + 40, cell.y + cell.height * 0.6), look, pose, scale, index=index, palette=palette)
+        x = cell.x + 84
+        width = cell.right - x - 10
+        name = member.name + (f", {member.age}" if member.age else "")
+        canvas.blit(text.render(name, "body", palette.text, bold=True), (x, cell.y + 6))
+        room = max(1, (cell.height - 14 - text.line_height("body", True)) // text.line_height("small"))
+        concern = text.wrap(member.concern.strip() or "—", "small", width, max_lines=room)
+        blit_lines(canvas, text, concern, "small", palette.muted, x, cell.y + 8 + text.line_height("body", True))

@@ -1,0 +1,240 @@
+"""The debrief: how it ended, the objectives' scores, how the room moved (a line chart), every
+decision against what the group needed, and how this attempt compares with the earlier ones.
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.engine import debrief_of
+from game.ui import input as keys
+from game.ui.layout import LOGICAL_SIZE
+from game.ui.scenes.base import Controls, Scene, blit_lines, button_row, key_hint
+from game.ui.scenes.common import OUTCOME_WORDS, ago, draw_outcome_badge
+from game.ui.scenes.debrief_parts import decision_height, draw_decision
+from game.ui.theme import hex_to_rgb, mix
+from game.ui.widgets import draw_focus_ring, draw_line_chart, draw_panel
+
+MARGIN = 40
+LEFT_WIDTH = 560
+OUTCOME_RANK = {"breakthrough": 4, "growth": 3, "stalled": 2, "rupture": 1}
+
+
+class DebriefScene(Scene):
+    def __init__(self, app, session, log=None, path: str = ""):
+        super().__init__(app)
+        self.session, self.log, self.path = session, log, path
+        self.debrief = debrief_of(session)
+        self.earlier = self._earlier_attempts()
+        self.controls = Controls()
+        self.scroll = 0
+        self._layout()
+
+    def _earlier_attempts(self) -> list:
+        records = self.app.records
+        if records is None:
+            return []
+        mine = getattr(self.log, "attempt_id", None)
+        try:
+            attempts = records.attempts(self.app.learner or None, self.session.scenario.id, finished=True)
+        except Exception:
+            return []
+        return [a for a in attempts if a.id != mine]
+
+    # -- layout and input ---------------------------------------------------------------------
+
+    def decisions_rect(self) -> pygame.Rect:
+        x = MARGIN + LEFT_WIDTH + 24
+        top = self.header_bottom()
+        return pygame.Rect(x, top, LOGICAL_SIZE[0] - MARGIN - x, LOGICAL_SIZE[1] - 84 - top)
+
+    def header_bottom(self) -> int:
+        return 178
+
+    def _layout(self) -> None:
+        buttons = button_row(LOGICAL_SIZE[0] - MARGIN, LOGICAL_SIZE[1] - 64,
+                             [("menu", "Menu", False), ("replay", "Play again", True)], self.text)
+        from game.ui.scenes.base import Control
+        self.controls.set([Control("decisions", self.decisions_rect())] + buttons)
+
+    def enter(self) -> None:
+        self.controls.focus("replay")
+
+    def relayout(self) -> None:
+        self._layout()
+        super().relayout()
+
+    def content_height(self) -> int:
+        width = self.decisions_rect().width - 40
+        return sum(decision_height(d, width, self.text) + 12 for d in self.debrief.decisions) + 44
+
+    def max_scroll(self) -> int:
+        return max(0, self.content_height() - self.decisions_rect().height)
+
+    def scroll_by(self, dy: int) -> None:
+        self.scroll = max(0, min(self.max_scroll(), self.scroll + dy))
+        self.needs_redraw = True
+
+    def handle(self, event) -> None:
+        if keys.wheel(event):
+            self.scroll_by(-keys.wheel(event) * 48)
+            return
+        act = keys.action(event)
+        if act == "back":
+            self.to_menu()
+            return
+        if act in ("page_up", "page_down"):
+            self.scroll_by((self.decisions_rect().height - 60) * (1 if act == "page_down" else -1))
+            return
+        if act in ("up", "down") and self.controls.focused == "decisions":
+            self.scroll_by(60 if act == "down" else -60)
+            return
+        if act in ("home", "end"):
+            self.scroll_by(-10**6 if act == "home" else 10**6)
+            return
+        chosen = self.controls.handle(event)
+        if self.controls.changed:
+            self.controls.changed = False
+            self.needs_redraw = True
+        if chosen == "replay":
+            self.replay()
+        elif chosen == "menu":
+            self.to_menu()
+
+    def to_menu(self) -> None:
+        from game.ui.scenes.menu import MenuScene
+        self.app.show(MenuScene(self.app))
+
+    def replay(self) -> None:
+        from game.engine import Session
+        from game.records import AttemptLog
+        from game.ui.scenes.play import PlayScene
+
+        session = Session(self.session.scenario, seed=self.session.seed)
+        log = AttemptLog(self.app.records, session, self.app.learner, self.path)
+        self.app.show(PlayScene(self.app, session, log=log, path=self.path))
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def draw_full(self, canvas: pygame.Surface) -> None:
+        palette, text = self.palette, self.text
+        self._draw_header(canvas)
+        top = self.header_bottom()
+        chart = pygame.Rect(MARGIN, top, LEFT_WIDTH, 250)
+        draw_panel(canvas, chart, palette)
+        self._draw_chart(canvas, chart.inflate(-24, -20))
+        self._draw_scores(canvas, pygame.Rect(MARGIN, chart.bottom + 14, LEFT_WIDTH, LOGICAL_SIZE[1] - 84 - chart.bottom - 14))
+        self._draw_decisions(canvas)
+        self.controls.draw_buttons(canvas, palette, text)
+        key_hint(canvas, text, palette, "Enter play again · Esc menu · PgUp/PgDn or wheel scroll the decisions",
+                 (MARGIN, LOGICAL_SIZE[1] - 34))
+
+    def _draw_header(self, canvas) -> None:
+        palette, text = self.palette, self.text
+        d = self.debrief
+        canvas.blit(text.render(f"Debrief · {d.scenario_title}", "heading", palette.muted, bold=True), (MARGIN, 22))
+        badge = draw_outcome_badge(canvas, d.outcome, (MARGIN, 52), palette, text, size="title")
+        words = d.outcome_words.split(":", 1)[-1].strip()
+        canvas.blit(text.render(words, "narration", palette.text), (badge.right + 18, badge.centery - text.line_height("narration") // 2))
+        ending = d.ending_text.strip()
+        if ending:
+            lines = text.wrap(ending, "body", LOGICAL_SIZE[0] - 2 * MARGIN, max_lines=2)
+            blit_lines(canvas, text, lines, "body", palette.text, MARGIN, badge.bottom + 12)
+
+    def _draw_chart(self, canvas, rect: pygame.Rect) -> None:
+        palette = self.palette
+        d = self.debrief
+        series = {"Cohesion": d.series["cohesion"], "Engagement": d.series["engagement"], "Conflict": d.series["conflict"]}
+        colours = {"Cohesion": palette.good, "Engagement": palette.lead, "Conflict": palette.warning}
+        thin = []
+        for member in self.session.scenario.members:
+            values = d.member_series.get(member.id)
+            if values:
+                series[member.name] = values
+                colours[member.name] = hex_to_rgb(member.look.top) if member.look and member.look.top else palette.muted
+                thin.append(member.name)
+        draw_line_chart(canvas, rect, series, colours, thin_series=thin, palette=palette,
+                        title="How the room moved (thin lines: each member's engagement)", text=self.text)
+
+    def _draw_scores(self, canvas, area: pygame.Rect) -> None:
+        palette, text = self.palette, self.text
+        d = self.debrief
+        y = area.y
+        made = len(d.decisions)
+        fits = f"You met what the group needed in {d.fits} of {made} decision{'s' if made != 1 else ''}."
+        y = blit_lines(canvas, text, text.wrap(fits, "body", area.width, True), "body", palette.text, area.x, y, True) + 8
+        canvas.blit(text.render("OBJECTIVES", "tiny", palette.muted, bold=True), (area.x, y))
+        y += text.line_height("tiny", True) + 2
+        for _, words, points in d.scores:
+            mark = text.render(f"{points:+d}", "body", palette.good if points > 0 else palette.muted if points == 0 else palette.warning, True)
+            canvas.blit(mark, (area.x, y))
+            lines = text.wrap(words.strip(), "small", area.width - 50, max_lines=2)
+            y = blit_lines(canvas, text, lines, "small", palette.text, area.x + 50, y + 1) + 4
+        y += 6
+        self._draw_comparison(canvas, pygame.Rect(area.x, y, area.width, area.bottom - y))
+
+    def _draw_comparison(self, canvas, area: pygame.Rect) -> None:
+        palette, text = self.palette, self.text
+        if area.height < text.line_height("small") * 2:
+            return
+        canvas.blit(text.render("YOUR EARLIER ATTEMPTS", "tiny", palette.muted, bold=True), (area.x, area.y))
+        y = area.y + text.line_height("tiny", True) + 2
+        if self.app.records is None:
+            canvas.blit(text.render("Records are off for this run.", "small", palette.muted), (area.x, y))
+            return
+        if not self.earlier:
+            canvas.blit(text.render("This is your first finished attempt at this scenario.", "small", palette.text), (area.x, y))
+            return
+        canvas.blit(text.render(self._comparison_sentence(), "small", palette.text, bold=True), (area.x, y))
+        y += text.line_height("small", True) + 2
+        for attempt in reversed(self.earlier[-3:]):
+            if y + text.line_height("small") > area.bottom:
+                break
+            badge = draw_outcome_badge(canvas, attempt.outcome, (area.x, y), palette, text)
+            score = sum(attempt.scores.values()) if attempt.scores else 0
+            detail = f"score {score:+d} · {len(attempt.choices)} choices · {ago(attempt.finished_at)}"
+            canvas.blit(text.render(detail, "small", palette.muted), (badge.right + 12, y))
+            y += text.line_height("small") + 3
+
+    def _comparison_sentence(self) -> str:
+        now = OUTCOME_RANK.get(self.debrief.outcome or "", 0)
+        best = max(self.earlier, key=lambda a: OUTCOME_RANK.get(a.outcome or "", 0))
+        then = OUTCOME_RANK.get(best.outcome or "", 0)
+        score = sum(self.session.scores.values())
+        best_score = max(sum(a.scores.values()) for a in self.earlier)
+        word = OUTCOME_WORDS.get(best.outcome or "", "unfinished").lower()
+        if now > then:
+            return f"Your best outcome yet (before: {word})."
+        if now < then:
+            return f"Your best so far is {word}; this time the group did less well."
+        return f"The same outcome as your best ({word}); score {score:+d} vs best {best_score:+d}."
+
+    def _draw_decisions(self, canvas) -> None:
+        palette, text = self.palette, self.text
+        rect = self.decisions_rect()
+        draw_panel(canvas, rect, palette)
+        canvas.blit(text.render("EVERY DECISION", "tiny", palette.muted, bold=True), (rect.x + 20, rect.y + 12))
+        view = pygame.Rect(rect.x + 8, rect.y + 34, rect.width - 16, rect.height - 42)
+        canvas.set_clip(view)
+        y = view.y - self.scroll
+        width = rect.width - 40
+        for decision in self.debrief.decisions:
+            height = decision_height(decision, width, text)
+            if y + height >= view.y and y <= view.bottom:
+                draw_decision(canvas, decision, pygame.Rect(rect.x + 20, y, width, height), palette, text)
+            y += height + 12
+        if not self.debrief.decisions:
+            canvas.blit(text.render("No choices were made.", "body", palette.muted), (rect.x + 20, view.y))
+        canvas.set_clip(None)
+        self._draw_scrollbar(canvas, rect, view)
+        if self.controls.focused == "decisions":
+            draw_focus_ring(canvas, rect, palette)
+
+    def _draw_scrollbar(self, canvas, rect: pygame.Rect, view: pygame.Rect) -> None:
+        most = self.max_scroll()
+        if not most:
+            return
+        track = pygame.Rect(rect.right - 9, view.y, 4, view.height)
+        pygame.draw.rect(canvas, mix(self.palette.panel, self.palette.text, 0.08), track, border_radius=2)
+        thumb = max(24, view.height * view.height // (view.height + most))
+        top = track.y + (track.height - thumb) * self.scroll // most
+        pygame.draw.rect(canvas, self.palette.muted, (track.x, top, 4, thumb), border_radius=2)

@@ -1,0 +1,152 @@
+"""The room's reaction made visible: ripples between members, toasts for events, the small
+inner-state bars under each name. Each effect ages with `update(dt)` and is dropped when done.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui import fonts
+from game.ui.theme import Palette, mix
+from game.ui.widgets import Toast
+
+INNER = (("E", "engagement"), ("T", "trust"), ("D", "distress"))
+
+
+@dataclass
+class Ripple:
+    """A pulse travelling from one member to another, then a ring where it lands.
+
+    Good news travels as a solid line and a solid ring; bad news as dashes and a broken
+    ring, so the two differ in shape as well as colour.
+    """
+
+    start: tuple[float, float]
+    end: tuple[float, float]
+    good: bool
+    delay: float = 0.0
+    age: float = 0.0
+    travel: float = 0.55
+    ring: float = 0.5
+
+    def update(self, dt: float) -> None:
+        self.age += dt
+
+    @property
+    def alive(self) -> bool:
+        return self.age < self.delay + self.travel + self.ring
+
+    def draw(self, canvas, palette: Palette, bounds=None) -> None:
+        t = self.age - self.delay
+        if t <= 0:
+            return
+        colour = palette.good if self.good else palette.warning
+        trail = mix(colour, palette.floor, 0.45)
+        u = min(1.0, t / self.travel)
+        ease = 1 - (1 - u) ** 2
+        head = (self.start[0] + (self.end[0] - self.start[0]) * ease,
+                self.start[1] + (self.end[1] - self.start[1]) * ease)
+        if u < 1:
+            _segment(canvas, trail, self.start, head, dashed=not self.good)
+            pygame.draw.circle(canvas, colour, (round(head[0]), round(head[1])), 5)
+            return
+        grow = min(1.0, (t - self.travel) / self.ring)
+        rect = pygame.Rect(0, 0, round(24 + 50 * grow), round(10 + 20 * grow))
+        rect.center = (round(self.end[0]), round(self.end[1]))
+        if self.good:
+            pygame.draw.ellipse(canvas, colour, rect, 3 if grow < 0.7 else 2)
+        else:
+            for k in range(0, 12, 2):
+                a0, a1 = k * math.pi / 6, (k + 1) * math.pi / 6
+                pygame.draw.arc(canvas, colour, rect, a0, a1, 3 if grow < 0.7 else 2)
+
+
+def _segment(canvas, colour, a, b, dashed: bool) -> None:
+    length = math.dist(a, b)
+    if length < 1:
+        return
+    if not dashed:
+        pygame.draw.line(canvas, colour, a, b, 3)
+        return
+    steps = int(length // 12)
+    for i in range(steps + 1):
+        u0, u1 = i * 12 / length, min(1.0, (i * 12 + 7) / length)
+        p0 = (a[0] + (b[0] - a[0]) * u0, a[1] + (b[1] - a[1]) * u0)
+        p1 = (a[0] + (b[0] - a[0]) * u1, a[1] + (b[1] - a[1]) * u1)
+        pygame.draw.line(canvas, colour, p0, p1, 3)
+
+
+class ToastStack:
+    """Event notices stacked under the top of the side panel, newest at the bottom, at most three."""
+
+    def __init__(self, limit: int = 3):
+        self.toasts: list[Toast] = []
+        self.delays: list[float] = []
+        self.limit = limit
+        self.last_rects: list[pygame.Rect] = []
+
+    def add(self, text: str, kind: str, delay: float = 0.0, still: bool = False) -> None:
+        toast = Toast(text, kind, life=5.0)
+        if still:
+            toast.age = 0.25  # no slide or fade in when animations are off
+        self.toasts.append(toast)
+        self.delays.append(delay)
+        while len(self.toasts) > self.limit:
+            self.toasts.pop(0)
+            self.delays.pop(0)
+
+    def clear(self) -> None:
+        self.toasts, self.delays = [], []
+
+    def update(self, dt: float) -> None:
+        for i, toast in enumerate(self.toasts):
+            if self.delays[i] > 0:
+                self.delays[i] = max(0.0, self.delays[i] - dt)
+            else:
+                toast.update(dt)
+        keep = [i for i, toast in enumerate(self.toasts) if toast.alive]
+        self.toasts = [self.toasts[i] for i in keep]
+        self.delays = [self.delays[i] for i in keep]
+
+    @property
+    def moving(self) -> bool:
+        """True while a toast fades in or out (the hold in between is still)."""
+        return any(d <= 0 and (t.age < 0.3 or t.age > t.life - 0.85) for t, d in zip(self.toasts, self.delays)) \
+            or any(d > 0 for d in self.delays)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.toasts)
+
+    def draw(self, canvas, anchor, palette: Palette, width: int) -> list[pygame.Rect]:
+        rects = []
+        x, y = anchor
+        for toast, delay in zip(self.toasts, self.delays):
+            if delay > 0:
+                continue
+            rect = toast.draw(canvas, (x, y), palette, max_width=width)
+            rects.append(rect)
+            y = rect.bottom + 2
+        self.last_rects = rects
+        return rects
+
+
+def draw_inner_bars(canvas, top_centre, member, palette: Palette, text: fonts.TextCache = fonts.default) -> pygame.Rect:
+    """'E ▮▮▯ T ▮▯▯ D ▮▮▮' under a name: the member's numbers, letters first, never colour alone."""
+    cell, bar_w, bar_h = 30, 17, 6
+    rect = pygame.Rect(0, 0, cell * 3 + 6, bar_h + 10)
+    rect.midtop = (round(top_centre[0]), round(top_centre[1]))
+    pygame.draw.rect(canvas, palette.panel, rect, border_radius=5)
+    pygame.draw.rect(canvas, palette.panel_edge, rect, 1, border_radius=5)
+    for i, (letter, name) in enumerate(INNER):
+        x = rect.x + 4 + i * cell
+        label = text.render(letter, "tiny", palette.muted, bold=True)
+        canvas.blit(label, (x, rect.centery - label.get_height() // 2))
+        track = pygame.Rect(x + 9, rect.centery - bar_h // 2, bar_w, bar_h)
+        pygame.draw.rect(canvas, mix(palette.panel, palette.text, 0.15), track)
+        value = max(0.0, min(1.0, getattr(member, name)))
+        role = "warning" if name == "distress" else "accent"
+        pygame.draw.rect(canvas, palette[role], (track.x, track.y, round(bar_w * value), bar_h))
+    return rect

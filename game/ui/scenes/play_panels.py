@@ -1,0 +1,261 @@
+"""The panels around the circle: narration, meters (or the session's title), the side panel
+(transcript or inner state), and the bottom area (choice cards, the coach's note, the ending).
+
+Each function draws one region onto the play screen's static layer, which is redrawn only when
+that region's content changes, and returns the rects of the controls it drew (for the mouse).
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.sim import thought
+from game.ui import layout
+from game.ui.scenes.base import blit_lines
+from game.ui.scenes.common import draw_outcome_badge
+from game.ui.theme import mix, readable_on, stance_colour
+from game.ui.widgets import Button, Card, Meter, draw_focus_ring, draw_panel
+from game.ui.widgets import icons
+from game.ui.widgets.card import draw_column_header
+from game.ui.widgets.panel import draw_pill, lifted
+
+TAB_HEIGHT = 34
+METERS = (("Cohesion", "cohesion", "good", False), ("Engagement", "engagement", "accent", False),
+          ("Conflict", "conflict", "warning", True), ("Avoidance", "avoidance", "muted", True))
+
+
+def draw_top(layer, rect, scene) -> dict[str, pygame.Rect]:
+    """Meters when M is on; else the session's title, the turn, and the button that shows them."""
+    palette, text = scene.palette, scene.text
+    draw_panel(layer, rect, palette)
+    if scene.settings.meters:
+        _draw_meters(layer, rect, scene)
+        badge = text.render("M hide", "tiny", palette.muted)
+        layer.blit(badge, badge.get_rect(bottomright=(rect.right - 8, rect.bottom - 2)))
+        return {"meters": rect}
+    session = scene.session
+    title = text.wrap(session.scenario.display_title, "small", rect.width - 28, bold=True, max_lines=1)[0]
+    layer.blit(text.render(title, "small", palette.text, bold=True), (rect.x + 14, rect.y + 10))
+    number = session.turn + (0 if scene.stage == "react" else 1)
+    turn = text.render(f"Turn {number}" if not scene.node.ending else "Ended", "small", palette.muted)
+    button = pygame.Rect(rect.x + 14, rect.bottom - 10 - (text.line_height("small") + 12),
+                         text.width("Show meters (M)", "small", True) + 24, text.line_height("small") + 12)
+    layer.blit(turn, turn.get_rect(midright=(rect.right - 14, button.centery)))
+    _small_button(layer, button, "Show meters (M)", scene, "meters")
+    return {"meters": button}
+
+
+def _draw_meters(layer, rect, scene) -> None:
+    palette = scene.palette
+    room, previous = scene.room, scene.meter_previous
+    width = (rect.width - 3 * 14) // 2
+    height = layout.meter_height(scene.text)
+    gap = (rect.height - 2 * height) // 3
+    for i, (label, name, role, worse) in enumerate(METERS):
+        col, row = i % 2, i // 2
+        area = pygame.Rect(rect.x + 14 + col * (width + 14), rect.y + gap + row * (height + gap), width, height)
+        before = getattr(previous, name) if previous is not None else None
+        Meter(label, room.group(name), role, previous=before, higher_is_worse=worse).draw(layer, area, palette, scene.text)
+
+
+def _small_button(layer, rect, label: str, scene, name: str, active: bool = False) -> None:
+    palette, text = scene.palette, scene.text
+    hovered = scene.controls.hovered == name
+    fill = mix(palette.panel, palette.accent, 0.22) if active else mix(palette.panel, palette.text, 0.06)
+    if hovered:
+        fill = lifted(fill, palette, 0.1)
+    pygame.draw.rect(layer, fill, rect, border_radius=8)
+    pygame.draw.rect(layer, palette.accent if active else palette.panel_edge, rect, 1, border_radius=8)
+    words = text.render(label, "small", palette.text, bold=True)
+    layer.blit(words, words.get_rect(center=rect.center))
+    if scene.controls.focused == name:
+        draw_focus_ring(layer, rect, palette, radius=8)
+
+
+# -- the side panel -------------------------------------------------------------------------
+
+def draw_side(layer, rect, scene) -> dict[str, pygame.Rect]:
+    """Transcript or inner state, with tabs to switch and the Undo and Pause buttons."""
+    palette, text = scene.palette, scene.text
+    inner = scene.settings.inner_state
+    if inner:
+        _draw_inner_state(layer, rect, scene)
+    else:
+        scene.transcript.title = ""
+        scene.transcript.draw(layer, rect, palette)
+    controls = {}
+    x = rect.x + 10
+    height = text.line_height("small") + 10
+    y = rect.y + (TAB_HEIGHT - height) // 2 + 1
+    for name, label, on in (("tab:transcript", "Transcript", not inner), ("tab:inner", "Inner state (T)", inner)):
+        width = text.width(label, "small", True) + 20
+        controls[name] = pygame.Rect(x, y, width, height)
+        _small_button(layer, controls[name], label, scene, name, active=on)
+        x += width + 6
+    right = rect.right - 10
+    for name, label in (("pause", "Pause"), ("undo", "Undo")):
+        width = text.width(label, "small", True) + 20
+        if right - width < x + 4:
+            break  # at the largest text size the tabs take the room; the keys still work
+        controls[name] = pygame.Rect(right - width, y, width, height)
+        _small_button(layer, controls[name], label, scene, name)
+        right -= width + 6
+    return controls
+
+
+def _draw_inner_state(layer, rect, scene) -> None:
+    """Each member: the three numbers in words and bars, and a first-person thought."""
+    palette, text = scene.palette, scene.text
+    draw_panel(layer, rect, palette)
+    session = scene.session
+    top = rect.y + TAB_HEIGHT + 6
+    pygame.draw.line(layer, palette.panel_edge, (rect.x + 14, top - 4), (rect.right - 14, top - 4))
+    members = session.scenario.members
+    row = max(30, (rect.bottom - top - 8) // max(1, len(members)))
+    two_lines = row >= text.line_height("small") + text.line_height("tiny") + 2
+    clip = layer.get_clip()
+    layer.set_clip(pygame.Rect(rect.x, top, rect.width, rect.bottom - top - 4))
+    state = scene.room
+    for i, member in enumerate(members):
+        y = top + i * row
+        numbers = state.member(member.id)
+        layer.blit(text.render(member.name, "small", palette.text, bold=True), (rect.x + 14, y))
+        x = rect.x + 14 + 92
+        for letter, name, role in (("engaged", "engagement", "accent"), ("trust", "trust", "accent"),
+                                   ("distress", "distress", "warning")):
+            value = getattr(numbers, name)
+            label = text.render(f"{letter} {round(100 * value)}", "tiny", palette.muted)
+            layer.blit(label, (x, y + 1))
+            bar = pygame.Rect(x, y + label.get_height() + 1, 80, 4)
+            pygame.draw.rect(layer, mix(palette.panel, palette.text, 0.12), bar)
+            pygame.draw.rect(layer, palette[role], (bar.x, bar.y, round(80 * value), 4))
+            x += 92
+        if two_lines:
+            words = thought(member.id, state_now(scene), session.world, member.name)
+            line = text.wrap(f"“{words}”", "tiny", rect.width - 40, max_lines=1)[0]
+            layer.blit(text.render(line, "tiny", mix(palette.muted, palette.accent, 0.25)),
+                       (rect.x + 24, y + text.line_height("small") + 1))
+    layer.set_clip(clip)
+
+
+def state_now(scene):
+    room = scene.room
+    return room.after if room.after is not None and room.progress >= 1 else room.before
+
+
+# -- the bottom area ------------------------------------------------------------------------
+
+def card_rects(column: pygame.Rect, count: int) -> list[pygame.Rect]:
+    """Cards under a column header; more than three share the height."""
+    slots = max(layout.CARDS_PER_COLUMN, count)
+    top = column.y + layout.COLUMN_HEADER
+    slot = (column.bottom - top + layout.GAP // 2) / slots
+    return [pygame.Rect(column.x, round(top + i * slot), column.width, round(slot - layout.GAP // 2))
+            for i in range(count)]
+
+
+def choice_cards(scene) -> list[tuple[object, pygame.Rect]]:
+    """(offered choice, rect) for the choices on offer, LEAD on the left, FOLLOW on the right."""
+    play = scene.play
+    offered = scene.offered
+    leads = [c for c in offered if c.stance == "lead"]
+    follows = [c for c in offered if c.stance != "lead"]
+    placed = list(zip(leads, card_rects(play.lead_column, len(leads))))
+    placed += list(zip(follows, card_rects(play.follow_column, len(follows))))
+    return placed
+
+
+def draw_choices(layer, rect, scene) -> dict[str, pygame.Rect]:
+    """The cards (live when the trainee may choose), or the coach's note, or the ending."""
+    stage = scene.stage
+    if stage == "ended":
+        return _draw_ending(layer, rect, scene)
+    if stage == "lines" and scene.coach is not None:
+        return _draw_coach(layer, rect, scene)
+    play, palette = scene.play, scene.palette
+    draw_column_header(layer, play.lead_column, "lead", palette, scene.text)
+    draw_column_header(layer, play.follow_column, "follow", palette, scene.text)
+    controls = {}
+    live = stage == "choose"
+    for offered, card_rect in choice_cards(scene):
+        name = f"choice:{offered.number}"
+        chosen = stage == "react" and scene.chosen == offered.number
+        card = Card(card_rect, offered.number, offered.choice.text, offered.stance, offered.skill,
+                    hovered=live and scene.controls.hovered == name,
+                    focused=(live and scene.controls.focused == name) or chosen,
+                    enabled=live or chosen)
+        card.draw(layer, palette, scene.text)
+        if live:
+            controls[name] = card_rect
+    if not scene.offered and not scene.node.ending:
+        _centre_words(layer, rect, "No choice is offered here: the scenario stops. Press Enter for the debrief.", scene)
+    elif stage == "lines":
+        _listening_hint(layer, rect, scene)
+    return controls
+
+
+def _listening_hint(layer, rect, scene) -> None:
+    palette, text = scene.palette, scene.text
+    label = text.render("Listen first: the choices open after the last line.", "small", palette.muted)
+    pill = label.get_rect(midtop=(rect.centerx, rect.y - 2)).inflate(20, 6)
+    draw_pill(layer, pill, palette.background, palette.panel_edge)
+    layer.blit(label, label.get_rect(center=pill.center))
+
+
+def _centre_words(layer, rect, words: str, scene) -> None:
+    label = scene.text.render(words, "body", scene.palette.text)
+    layer.blit(label, label.get_rect(center=rect.center))
+
+
+def _draw_coach(layer, rect, scene) -> dict[str, pygame.Rect]:
+    """What the group needed, whether the choice met it (tick or cross, and words), and why."""
+    palette, text = scene.palette, scene.text
+    note = scene.coach
+    panel = rect.inflate(0, -8)
+    draw_panel(layer, panel, palette)
+    role = palette.good if note.fit else palette.warning
+    pygame.draw.rect(layer, role, (panel.x, panel.y, 7, panel.height), border_top_left_radius=12,
+                     border_bottom_left_radius=12)
+    centre = (panel.x + 44, panel.y + 46)
+    pygame.draw.circle(layer, role, centre, 22)
+    if note.fit:
+        icons.check(layer, centre, 26, readable_on(role))
+    else:
+        _cross(layer, centre, 18, readable_on(role))
+    x = panel.x + 84
+    width = panel.right - x - 24
+    layer.blit(text.render("COACH", "tiny", palette.muted, bold=True), (x, panel.y + 14))
+    y = panel.y + 14 + text.line_height("tiny", True)
+    need = stance_colour(palette, note.needed)
+    headline = text.render(note.headline, "heading", palette.text, bold=True)
+    layer.blit(headline, (x, y))
+    icons.stance_icon(layer, note.needed, (x + headline.get_width() + 18, y + headline.get_height() // 2), 16, need)
+    y += headline.get_height() + 2
+    reason = note.reason[:1].upper() + note.reason[1:] + "."
+    y = blit_lines(layer, text, text.wrap(f"{reason}  {note.verdict}", "body", width, bold=True, max_lines=2),
+                   "body", palette.text, x, y, bold=True) + 4
+    room = max(1, (panel.bottom - 12 - y) // text.line_height("body"))
+    blit_lines(layer, text, text.wrap(note.feedback, "body", width, max_lines=room), "body", palette.muted, x, y)
+    return {}
+
+
+def _cross(layer, centre, size: int, colour) -> None:
+    x, y, s = round(centre[0]), round(centre[1]), size // 2
+    pygame.draw.line(layer, colour, (x - s, y - s), (x + s, y + s), 4)
+    pygame.draw.line(layer, colour, (x - s, y + s), (x + s, y - s), 4)
+
+
+def _draw_ending(layer, rect, scene) -> dict[str, pygame.Rect]:
+    palette, text = scene.palette, scene.text
+    panel = rect.inflate(0, -8)
+    draw_panel(layer, panel, palette)
+    ending = scene.session.ending
+    outcome = ending.outcome.value if ending else None
+    badge = draw_outcome_badge(layer, outcome, (panel.x + 28, panel.y + 22), palette, text, size="title")
+    words = ending.text.strip() if ending else "The session stopped before an ending."
+    blit_lines(layer, text, text.wrap(words, "body", panel.width - 56 - 260, max_lines=5), "body", palette.text,
+               panel.x + 28, badge.bottom + 12)
+    button = pygame.Rect(0, 0, 240, 48)
+    button.bottomright = (panel.right - 24, panel.bottom - 22)
+    Button(button, "See the debrief ▸", primary=True, hovered=scene.controls.hovered == "debrief",
+           focused=scene.controls.focused == "debrief").draw(layer, palette, text)
+    return {"debrief": button}

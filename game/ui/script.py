@@ -1,0 +1,104 @@
+"""The words of a session as the play screen shows them: transcript entries, coach notes,
+event toasts. Plain functions of the Session and its Reactions (no pygame), so undo, resume and
+restart rebuild exactly what live play showed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import describe_event
+from game.engine.debrief import GOOD_EVENTS
+
+YOU = "You"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One transcript entry: speaker, text, kind ('member', 'you', 'narration', 'event')."""
+
+    speaker: str
+    text: str
+    kind: str = "member"
+    stance: str | None = None
+
+
+@dataclass(frozen=True)
+class CoachNote:
+    """After a choice: what the group needed, whether the choice met it, and why it matters."""
+
+    needed: str          # lead | follow
+    reason: str          # "conflict is running high"
+    chosen: str          # lead | follow
+    fit: bool
+    feedback: str
+
+    @property
+    def verdict(self) -> str:
+        did = "You led" if self.chosen == "lead" else "You followed"
+        return f"{did}: that met it." if self.fit else f"{did}: that missed it."
+
+    @property
+    def headline(self) -> str:
+        return f"The group needed you to {self.needed.upper()}"
+
+    def as_line(self) -> str:
+        mark = "✓" if self.fit else "✗"
+        text = f"Coach {mark} The group needed you to {self.needed}: {self.reason}. {self.verdict}"
+        return f"{text} {self.feedback}".strip()
+
+
+def coach_note(reaction) -> CoachNote:
+    return CoachNote(reaction.need.stance, reaction.need.text(reaction.names), reaction.stance,
+                     reaction.fit, reaction.feedback)
+
+
+def node_entries(node, names: dict[str, str], lines: int | None = None) -> list[Entry]:
+    """A node's narration and its first `lines` lines (all when None)."""
+    entries = [Entry("", node.narration.strip(), "narration")] if node.narration.strip() else []
+    shown = node.lines if lines is None else node.lines[:max(0, lines)]
+    entries += [Entry(names.get(line.speaker, line.speaker), line.text.strip()) for line in shown]
+    return entries
+
+
+def choice_entries(reaction, names: dict[str, str], coach: bool) -> list[Entry]:
+    """What a choice adds: the trainee's words, the events it caused, the coach's note."""
+    entries = [Entry(YOU, reaction.choice.text.strip(), "you", reaction.stance)]
+    entries += [Entry("", describe_event(e, names), "event") for e in reaction.events]
+    if coach:
+        entries.append(Entry("", coach_note(reaction).as_line(), "event"))
+    return entries
+
+
+def transcript_of(session, coach: bool) -> list[Entry]:
+    """Everything said so far, rebuilt from the history (after undo, restart or resume)."""
+    names = session.names
+    entries: list[Entry] = []
+    for reaction in session.history:
+        entries += node_entries(session.scenario.nodes[reaction.node_id], names)
+        entries += choice_entries(reaction, names, coach)
+    entries += node_entries(session.node, names)
+    return entries
+
+
+def toast_kind(event_type: str) -> str:
+    """Toasts carry an icon by kind; good news and warnings never differ by colour alone."""
+    if event_type == "breakthrough":
+        return "breakthrough"
+    return "good" if event_type in GOOD_EVENTS else "warning"
+
+
+def caption_member(caption: str, names: dict[str, str]) -> str | None:
+    """The member a caption ("Kim looks away") is about; None for the group's captions."""
+    for member_id, name in sorted(names.items(), key=lambda item: -len(item[1])):
+        if caption.startswith(name + " "):
+            return member_id
+    return None
+
+
+def tone_so_far(node, member_id: str, upto: int) -> str | None:
+    """The tone of the member's latest line among the node's first `upto` + 1 lines."""
+    tone = None
+    for line in node.lines[:max(0, upto + 1)]:
+        if line.speaker == member_id:
+            tone = line.tone.value
+    return tone
