@@ -1,0 +1,39 @@
+"""Playing attempts into a records folder, as a learner would, for the report tests."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from game.cli import main
+from game.engine import Session
+from game.records import AttemptLog, Records
+from game.scenario import load_path
+
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = ROOT / "tests" / "scenario" / "small.yaml"
+GRIEF = ROOT / "scenarios" / "grief-week3.yaml"
+
+
+def play(records: Records, path: Path, learner: str, choices=None, *, rng_seed: int | None = None,
+         seed: int = 0, stop_after: int | None = None) -> Session:
+    """Play one attempt: the given choice numbers, then random offered ones (seeded) to the end,
+    or only `stop_after` choices."""
+    scenario = load_path(path).scenario
+    session = Session(scenario, seed=seed)
+    log = AttemptLog(records, session, learner, str(path))
+    rng = random.Random(rng_seed)
+    plan = list(choices or [])
+    while not session.ended:
+        if stop_after is not None and len(session.history) >= stop_after:
+            break
+        number = plan.pop(0) if plan else rng.choice(session.choices).number
+        session.choose(number)
+        log.update()
+    return session
+
+
+def cli(capsys, *argv) -> tuple[int, str, str]:
+    """Run a command as the user would; (exit code, stdout, stderr)."""
+    code = main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
