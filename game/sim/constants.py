@@ -7,6 +7,9 @@ decides the direction of a moment, while the model decides how the room carries 
 """
 from __future__ import annotations
 
+SOFT_EDGE = 0.5             # the model's own pushes shrink inside this distance from 0 or 1,
+                            #   so that only authored effects can pin a number at an edge
+
 # --- Thresholds that name a state of the room -------------------------------------------
 
 DISTRESSED = 0.6            # the design's line: from here a member is carrying too much alone

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from .constants import AVOID_UNSPOKEN_WEIGHT, AVOID_WITHDRAWAL_WEIGHT
+from .constants import AVOID_UNSPOKEN_WEIGHT, AVOID_WITHDRAWAL_WEIGHT, SOFT_EDGE
 
 MEMBER_VARS = ("engagement", "trust", "distress")
 GROUP_VARS = ("cohesion", "conflict")
@@ -23,11 +23,13 @@ def nudge(value: float, delta: float) -> float:
     """Move `value` by `delta`, softening near the edges, and clamp.
 
     The model's own pushes use this so that a long session bends numbers without pinning them
-    at 0 or 1: a push reaches full size in the middle half of the scale and shrinks linearly to
-    nothing at the edge it heads for. Authored effects are applied as written (see effects.py).
+    at 0 or 1: a push has full size while the value is at least SOFT_EDGE away from the edge it
+    heads for, and shrinks with the square of the remaining room inside that band, so many
+    small pushes level off short of the edge instead of piling up on it. Authored effects are
+    applied as written (see effects.py), so an author can still take a number to 0 or 1.
     """
     room = (1.0 - value) if delta > 0 else value
-    return clamp(value + delta * min(1.0, 2.0 * room))
+    return clamp(value + delta * min(1.0, max(0.0, room) / SOFT_EDGE) ** 2)
 
 
 @dataclass(frozen=True)
