@@ -16,7 +16,8 @@ steps 1-5, so "does not fall" means: not below where it was when the turn began.
   HOSTILE_LOW_TRUST: conflict rises by HOSTILE_CONFRONT_CONFLICT; event `hostility`.
 - rescuer: while engaged (>= RESCUER_ACTIVE_ENGAGEMENT) and neither blocked nor held off by a
   PROTECTING_SKILLS move, the members doing distress work this turn (targets and breakthroughs
-  who began the turn distressed, >= DISTRESSED) keep only 1 - RESCUER_CUT of their distress relief; event `rescuing` for the largest cut.
+  who began the turn distressed, >= DISTRESSED) keep only 1 - RESCUER_CUT of their distress
+  relief; event `rescuing` for the largest cut.
 - intellectualizer: addressed by EXPLAINING_SKILLS, distress does not fall; addressed by
   FEELING_SKILLS, distress falls by a further INTELLECTUALIZER_FEELING_RELIEF.
 - newcomer: trust starts at most NEWCOMER_START_TRUST (world.initial_state); addressed by
@@ -28,7 +29,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .constants import (
-    ADVICE_SKILLS, BLOCKING_SKILLS, DISTRESSED, DRAWING_OUT_SKILLS, EXPLAINING_SKILLS, FEELING_SKILLS,
+    ADVICE_SKILLS, BLOCKING_SKILLS, DISTRESSED, DRAWING_OUT_SKILLS, EXPLAINING_SKILLS,
+    FEELING_SKILLS,
     HOSTILE_CONFRONT_CONFLICT, HOSTILE_LOW_TRUST, INTELLECTUALIZER_FEELING_RELIEF,
     MONOPOLIZING_ENGAGEMENT, MONOPOLY_UNCHECKED_TURNS, MONOPOLY_WITHDRAWAL,
     NEWCOMER_TRUST_GAIN_FACTOR, NEWCOMER_WELCOME_TRUST, PRESSURE_SKILLS, PROTECTING_SKILLS,
@@ -105,7 +107,8 @@ def _rescuer(turn: Turn, now: GroupState, mid: str):
         relief = was.distress - me.distress
         if was.distress >= DISTRESSED and relief > 0:
             cuts.append((relief, worker))
-            now = now.with_member(worker, replace(me, distress=clamp(me.distress + RESCUER_CUT * relief)))
+            undone = replace(me, distress=clamp(me.distress + RESCUER_CUT * relief))
+            now = now.with_member(worker, undone)
     if not cuts:
         return now, []
     return now, [Event("rescuing", max(cuts)[1], by=mid)]

@@ -48,7 +48,8 @@ def describe_changes(before: GroupState, after: GroupState, names: dict[str, str
     for offset, var in enumerate(("cohesion", "conflict")):
         delta = getattr(after, var) - getattr(before, var)
         if abs(delta) >= CAPTION_MIN_CHANGE:
-            found.append((-abs(delta), len(after.members) + offset, _phrase(GROUP_PHRASES, var, delta)))
+            text = _phrase(GROUP_PHRASES, var, delta)
+            found.append((-abs(delta), len(after.members) + offset, text))
     return [text for *_, text in sorted(found)[:max(0, limit)]]
 
 

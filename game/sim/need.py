@@ -18,18 +18,19 @@ A need about one member (2 and 3) is met only by a lead that targets that member
 somewhere else leaves them unheld, and the room reads it as under-leading. `StepResult.fit` is
 the plain stance match; `StepResult.met` adds this aim.
 
-Meeting the need raises cohesion, engagement and trust and lowers conflict. Over-leading (lead when
-follow was needed) makes the group leader-centred: engagement and cohesion fall. Under-leading
-(follow when lead was needed) lets conflict rise and avoidance grow (engagement and trust fall).
+Meeting the need raises cohesion, engagement and trust and lowers conflict. Over-leading (lead
+when follow was needed) makes the group leader-centred: engagement and cohesion fall.
+Under-leading (follow when lead was needed) lets conflict rise and avoidance grow (engagement
+and trust fall).
 """
 from __future__ import annotations
 
 from .attention import can_carry
 from .constants import (
     AVOIDANCE_HIGH, COHESIVE, CONFLICT_HIGH, DISTRESSED, ENGAGED, FIT_COHESION_GAIN,
-    FIT_CONFLICT_RELIEF, FIT_ENGAGEMENT_GAIN, FIT_TRUST_GAIN, MONOPOLIZING_ENGAGEMENT, MONOPOLY_UNCHECKED_TURNS,
-    OPENING_COHESION, OVERLEAD_COHESION_COST, OVERLEAD_ENGAGEMENT_COST, UNDERLEAD_CONFLICT_RISE,
-    UNDERLEAD_ENGAGEMENT_COST, UNDERLEAD_TRUST_COST,
+    FIT_CONFLICT_RELIEF, FIT_ENGAGEMENT_GAIN, FIT_TRUST_GAIN, MONOPOLIZING_ENGAGEMENT,
+    MONOPOLY_UNCHECKED_TURNS, OPENING_COHESION, OVERLEAD_COHESION_COST, OVERLEAD_ENGAGEMENT_COST,
+    UNDERLEAD_CONFLICT_RISE, UNDERLEAD_ENGAGEMENT_COST, UNDERLEAD_TRUST_COST,
 )
 from .move import Move, Need
 from .state import GroupState

@@ -49,7 +49,8 @@ class World:
         return tuple(mid for mid, k in self.archetypes if k == kind)
 
 
-def starting_member(archetype: str, engagement: float, trust: float, distress: float) -> MemberState:
+def starting_member(archetype: str, engagement: float, trust: float,
+                    distress: float) -> MemberState:
     """A member as the session opens. A newcomer's trust starts low whatever the file says."""
     if archetype == "newcomer":
         trust = min(trust, NEWCOMER_START_TRUST)

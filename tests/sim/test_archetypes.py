@@ -13,13 +13,15 @@ TENSE = dict(cohesion=0.4, conflict=0.7)   # the need is "lead" whatever the mov
 def _both(move, kind, seat="ana", state=None, **w):
     """(typical, archetype) results of the same move with `seat` played by each."""
     state = state or group(**TENSE)
-    return tuple(step(state, move, world({seat: k}, **w), seed=0, turn=1) for k in ("typical", kind))
+    return tuple(step(state, move, world({seat: k}, **w), seed=0, turn=1)
+                 for k in ("typical", kind))
 
 
 # --- typical --------------------------------------------------------------------------------
 
 def test_a_typical_member_follows_the_plain_rules_in_every_seat():
-    move = Move("lead", "suggesting", ("ana",), effects(everyone={"engagement": 0.1, "distress": -0.1}))
+    move = Move("lead", "suggesting", ("ana",),
+                effects(everyone={"engagement": 0.1, "distress": -0.1}))
     result = step(group(**TENSE), move, world(), seed=0, turn=1)
     start = group(**TENSE)
     assert result.after.member("ana").engagement > start.member("ana").engagement
@@ -89,7 +91,8 @@ def test_drawing_out_or_linking_brings_a_silent_member_in():
 def test_pressure_pushes_a_silent_member_further_back():
     for skill in ("confronting", "questioning"):
         typical, silent = _both(Move("lead", skill, ("ana",)), "silent")
-        assert silent.after.member("ana").engagement < min(0.5, typical.after.member("ana").engagement)
+        typical_engagement = typical.after.member("ana").engagement
+        assert silent.after.member("ana").engagement < min(0.5, typical_engagement)
 
 
 # --- help-rejecting -------------------------------------------------------------------------
@@ -131,7 +134,8 @@ def test_a_hostile_member_who_trusts_can_be_confronted():
 
 def _working_on_dee(skill="reflecting", targets=("dee",)):
     room = group(**TENSE, dee=member(0.6, 0.5, 0.8), ana=member(0.7, 0.6, 0.3))
-    return _both(Move("lead", skill, targets, effects(dee={"distress": -0.15})), "rescuer", state=room)
+    move = Move("lead", skill, targets, effects(dee={"distress": -0.15}))
+    return _both(move, "rescuer", state=room)
 
 
 def test_a_rescuer_cuts_short_another_members_distress_work():

@@ -7,7 +7,8 @@ from .builders import engaged_working_group, follow, group, lead, member, others
 
 
 def _events(results, kind):
-    return [(turn, e) for turn, r in enumerate(results, start=1) for e in r.events if e.type == kind]
+    return [(turn, e) for turn, r in enumerate(results, start=1)
+            for e in r.events if e.type == kind]
 
 
 def test_a_distressed_member_unattended_for_neglect_after_turns_is_being_lost():

@@ -14,7 +14,8 @@ def _step(move, **members):
 
 def test_an_authored_breakthrough_fires_and_eases_that_member():
     plain = _step(Move("lead", "reflecting", ("dee",)), dee=member(0.5, 0.5, 0.8))
-    broke = _step(Move("lead", "reflecting", ("dee",), breakthrough="dee"), dee=member(0.5, 0.5, 0.8))
+    broke = _step(Move("lead", "reflecting", ("dee",), breakthrough="dee"),
+                  dee=member(0.5, 0.5, 0.8))
     assert [e.member for e in broke.events if e.type == "breakthrough"] == ["dee"]
     assert not [e for e in plain.events if e.type == "breakthrough"]
     assert broke.after.member("dee").distress < plain.after.member("dee").distress
@@ -24,7 +25,8 @@ def test_a_breakthrough_draws_the_group_together():
     plain = _step(Move("lead", "reflecting", ("dee",)))
     broke = _step(Move("lead", "reflecting", ("dee",), breakthrough="dee"))
     assert broke.after.cohesion > plain.after.cohesion
-    assert others_mean(broke.after, "engagement", but="dee") > others_mean(plain.after, "engagement", but="dee")
+    for var in ("engagement", "trust"):
+        assert others_mean(broke.after, var, but="dee") > others_mean(plain.after, var, but="dee")
 
 
 def test_trust_at_point_seven_and_a_large_fall_in_distress_is_a_breakthrough():

@@ -10,7 +10,8 @@ from .builders import effects, group, member
 
 
 def _apply(**parties):
-    return apply_authored(group(cohesion=0.4, conflict=0.2), Move("lead", effects=effects(**parties)))
+    move = Move("lead", effects=effects(**parties))
+    return apply_authored(group(cohesion=0.4, conflict=0.2), move)
 
 
 def test_group_effects_change_cohesion_and_conflict():

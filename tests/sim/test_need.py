@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from game.sim import Move, judge_need, step
 
-from .builders import IDS, effects, engaged_working_group, follow, group, lead, member, play, world
+from .builders import IDS, effects, engaged_working_group, follow, group, lead, member, world
 
 
 def test_high_conflict_calls_for_the_leader_to_lead():

@@ -64,7 +64,8 @@ def test_even_the_worst_fixed_stance_leaves_most_numbers_off_the_edges():
 def test_good_play_leaves_a_warmer_room_than_always_following_a_group_that_needs_a_leader():
     climate = lambda s: s.cohesion + s.engagement - s.conflict - s.avoidance
     for seed in range(3):
-        assert climate(_session("expert", seed)[-1].after) > climate(_session("follow", seed)[-1].after)
+        expert, follow = (_session(p, seed)[-1].after for p in ("expert", "follow"))
+        assert climate(expert) > climate(follow)
 
 
 def test_a_member_who_checks_out_is_reported_once_as_withdrawing():
@@ -73,4 +74,5 @@ def test_a_member_who_checks_out_is_reported_once_as_withdrawing():
                    for e in r.events if e.type == "withdrawal"]
     assert withdrawals
     for turn, mid in withdrawals:
-        assert results[turn].before.member(mid).engagement >= 0.25 > results[turn].after.member(mid).engagement
+        before, after = results[turn].before.member(mid), results[turn].after.member(mid)
+        assert before.engagement >= 0.25 > after.engagement
