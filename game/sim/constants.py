@@ -98,7 +98,7 @@ NEWCOMER_WELCOME_TRUST = 0.04   # ... and being welcomed at all is worth somethi
 
 BLOCKING_SKILLS = ("blocking", "cutting_off")           # what checks a monopolizer or rescuer
 DRAWING_OUT_SKILLS = ("drawing_out", "linking")         # invitations a silent member answers
-PRESSURE_SKILLS = ("confronting", "questioning", "cutting_off", "interpreting")  # what pushes
+PRESSURE_SKILLS = ("confronting", "questioning", "cutting_off", "interpreting")  # pressure
 FEELING_SKILLS = ("reflecting", "empathizing")          # reflecting feelings
 EXPLAINING_SKILLS = ("interpreting", "clarifying")      # interpreting or explaining
 ADVICE_SKILLS = ("suggesting",)                         # what a help-rejecter answers "yes, but"
