@@ -2,10 +2,11 @@
 
 Walking every path would grow with the number of paths, which explodes with branching. Instead
 a breadth-first search over choice lists keeps only paths that discover something: a node not
-reached before, or a choice offered that no path has claimed yet. Each path is replayed on the
-real Session, so `if:` conditions, branches and the group model act exactly as in play. Each
-discovery is enqueued at most once, so the work grows with the number of choices (times the
-depth of the graph), not with the number of paths.
+reached before, or a choice offered that no path has claimed yet. Paths run on the real
+Session, so `if:` conditions, branches and the group model act exactly as in play; each queued
+path keeps a snapshot of the session where it ends, so expanding it costs one step per choice.
+Each discovery is enqueued at most once, so the work grows with the number of choices, not
+with the number of paths (nor with their length).
 
 Conditions on numbers can need a particular history that a shortest path does not make. So a
 node whose branch choices still have a destination never reached is re-expanded from a few more
@@ -22,6 +23,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 
 from game.engine import Session
+from game.engine.session import Snapshot
 from game.scenario.model import Scenario
 
 from .coverage import ChoiceKey, Coverage, EdgeKey, Problem, destinations
@@ -34,6 +36,7 @@ RETRIES = 4          # extra expansions of a node whose branches are not all rea
 PROBE_POLICIES = ("expert", "lead", "follow")
 PROBE_RUNS = 200     # random runs to seed the search with other histories, at most
 PATIENCE = 40        # stop probing after this many runs in a row found nothing new
+PROBE_STEPS_PER_CHOICE = 20  # probes' total steps, per choice in the file: keeps the cost linear
 
 
 @dataclass
@@ -49,6 +52,7 @@ class ExhaustiveReport:
     errors: list[Problem] = field(default_factory=list)
     explored: int = 0        # paths expanded by the search
     probes: int = 0          # random runs that seeded it
+    probe_steps: int = 0     # choices those runs made
 
     @property
     def ok(self) -> bool:
@@ -109,15 +113,16 @@ class _Search:
         self.claimed: set[ChoiceKey] = set()   # taken, or promised by a path in the queue
         self.retries: Counter = Counter()
         self.stuck_at: set[str] = set()
-        self.queue: deque[tuple[int, ...]] = deque()
+        self.queue: deque[tuple[tuple[int, ...], Snapshot]] = deque()
 
     def run(self, probes: int) -> ExhaustiveReport:
         try:
             self.arrive((), self.session.scenario.start)
             self.drain()
             idle = 0
+            budget = PROBE_STEPS_PER_CHOICE * max(1, len(self.report.coverage.all_choices()))
             for i in range(probes):
-                if self.complete() or idle >= PATIENCE:
+                if self.complete() or idle >= PATIENCE or self.report.probe_steps >= budget:
                     break
                 found = self.found()
                 policy = POLICIES[PROBE_POLICIES[i]] if i < len(PROBE_POLICIES) else least_used
@@ -159,7 +164,7 @@ class _Search:
         unclaimed = [c for c in session.choices if (node_id, c.index) not in self.claimed]
         self.claimed.update((node_id, c.index) for c in unclaimed)
         if fresh or unclaimed or self.worth_retry(node_id):
-            self.queue.append(path)
+            self.queue.append((path, session.snapshot()))
 
     def worth_retry(self, node_id: str) -> bool:
         """Another look at a node whose offered branches still have a destination unreached."""
@@ -175,16 +180,15 @@ class _Search:
             self.retries[node_id] += 1
         return missing
 
-    def expand(self, path: tuple[int, ...]) -> None:
-        """Take every choice offered at the end of `path`, each from a fresh replay."""
+    def expand(self, item: tuple[tuple[int, ...], Snapshot]) -> None:
+        """Take every choice offered at the end of `path`, each from the snapshot taken there
+        (restoring costs nothing; replaying the path would cost its length every time)."""
+        path, snapshot = item
         self.report.explored += 1
-        if not self.replay(path, path):
-            return
-        offered = list(self.session.choices)
-        for position, choice in enumerate(offered):
-            # the first choice is taken from the replay above; each other from a new one
-            if position == 0 or self.replay(path, path + (choice.number,)):
-                self.take(path, choice)
+        self.session.restore(snapshot)
+        for choice in list(self.session.choices):
+            self.session.restore(snapshot)
+            self.take(path, choice)
 
     def take(self, path: tuple[int, ...], choice) -> bool:
         """Make `choice` where the session stands, count it, and arrive; False if it raised."""
@@ -215,6 +219,7 @@ class _Search:
             pick = policy(self.session.choices, self.session.node_id, rng, usage)
             if not self.take(path, pick):
                 return
+            self.report.probe_steps += 1
             path += (pick.number,)
 
     def replay(self, path: tuple[int, ...], shown: tuple[int, ...]) -> bool:

@@ -9,7 +9,8 @@ def generated_scenario(decisions: int) -> str:
     """YAML text of a scenario with `decisions` decision nodes and three endings.
 
     Node i offers a lead and a follow choice going on to node i+1, or i+2 through a
-    conditional branch, so the number of paths grows exponentially with the nodes.
+    conditional branch, so the number of paths grows exponentially with the nodes. Every
+    50th node's follow choice can end the session early (stalled or rupture).
     """
     out = [
         "format: 1", "id: generated", "title: Generated scenario", "summary: Made to measure.",
@@ -40,6 +41,7 @@ def _decision_node(i: int, decisions: int) -> list[str]:
         phase = "phase: " + ("opening" if i == 0 else "working" if i == decisions // 5 else "closing") + ", "
     lead = (f"{{text: Lead, stance: lead, expert: true, feedback: F, "
             f"next: {_target(i, 1, decisions)}}}")
+    later = _target(i, 1, decisions) if i % 50 != 49 else ("end_stalled", "end_rupture")[i // 50 % 2]
     follow = (f"{{text: Wait, stance: follow, feedback: F, next: [{{if: {target}.trust > 0.6, "
-              f"goto: {_target(i, 2, decisions)}}}, {{goto: {_target(i, 1, decisions)}}}]}}")
+              f"goto: {_target(i, 2, decisions)}}}, {{goto: {later}}}]}}")
     return [f"  n{i}: {{{phase}lines: [{speaker}: M.], choices: [{lead}, {follow}]}}"]

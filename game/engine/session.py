@@ -6,6 +6,7 @@ saving, hot reload and reports can never drift from what was played.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from transitions import EventData
@@ -147,6 +148,21 @@ class Session:
     def restart(self) -> None:
         self.replay([])
 
+    def snapshot(self) -> "Snapshot":
+        """Where the session stands now, to come back to with `restore` (for search tools:
+        going back to a snapshot costs nothing, where `replay` costs every choice again)."""
+        return Snapshot(self.node_id, self._state, dict(self._scores), tuple(self._visited),
+                        tuple(self.history), self.phase)
+
+    def restore(self, snapshot: "Snapshot") -> None:
+        self.node_id = snapshot.node_id
+        self._state = snapshot.state
+        self._scores = dict(snapshot.scores)
+        self._visited = list(snapshot.visited)
+        self.history = list(snapshot.history)
+        self._offered = None
+        self.phases.enter(snapshot.phase)
+
     def close(self) -> None:
         """Detach from the shared machine (simulations make thousands of sessions)."""
         self._machine.remove(self)
@@ -224,6 +240,16 @@ class Session:
             if offered.number == number:
                 return offered
         raise ChoiceNotOffered(self.node_id, number, [c.number for c in self.choices])
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    node_id: str
+    state: GroupState
+    scores: dict
+    visited: tuple[str, ...]
+    history: tuple[Reaction, ...]
+    phase: str
 
 
 class ConditionEnv:

@@ -154,3 +154,17 @@ def test_the_core_never_imports_pygame():
     code = "import sys, game.engine, game.scenario, game.sim; print('pygame' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_restoring_a_snapshot_is_the_same_as_replaying(scenario):
+    session = Session(scenario, seed=6)
+    session.choose(1)
+    snap = session.snapshot()
+    trace = session.trace()
+    session.choose(2)
+    session.restore(snap)
+    assert session.trace() == trace and [c.number for c in session.choices] == [1, 2]
+    session.choose(2)
+    replayed = Session(scenario, seed=6)
+    replayed.replay([1, 2])
+    assert session.trace() == replayed.trace()
