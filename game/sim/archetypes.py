@@ -26,7 +26,7 @@ steps 1-5, so "does not fall" means: not below where it was when the turn began.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .constants import (
     ADVICE_SKILLS, BLOCKING_SKILLS, DISTRESSED, DRAWING_OUT_SKILLS, EXPLAINING_SKILLS,
@@ -57,10 +57,10 @@ class Turn:
 def _monopolizer(turn: Turn, now: GroupState, mid: str):
     me = now.member(mid)
     if turn.addressed_by(mid, BLOCKING_SKILLS) or me.engagement < MONOPOLIZING_ENGAGEMENT:
-        return now.with_member(mid, replace(me, unchecked=0)), []
+        return now.with_member(mid, me.but(unchecked=0)), []
     now = now.map_members(lambda other, m: m if other == mid
                           else m.shifted(engagement=-MONOPOLY_WITHDRAWAL))
-    now = now.with_member(mid, replace(me, unchecked=me.unchecked + 1))
+    now = now.with_member(mid, me.but(unchecked=me.unchecked + 1))
     if me.unchecked + 1 >= MONOPOLY_UNCHECKED_TURNS:
         return now, [Event("monopolizing", mid)]
     return now, []
@@ -70,7 +70,7 @@ def _silent(turn: Turn, now: GroupState, mid: str):
     me, was = now.member(mid), turn.start.member(mid)
     if turn.addressed_by(mid, DRAWING_OUT_SKILLS):
         return now.with_member(mid, me.shifted(engagement=SILENT_DRAWN_OUT_GAIN)), []
-    me = replace(me, engagement=min(me.engagement, was.engagement))
+    me = me.but(engagement=min(me.engagement, was.engagement))
     if turn.move.uses(PRESSURE_SKILLS) and mid in turn.move.targets:
         me = me.shifted(engagement=-SILENT_PRESSURE_COST)
     return now.with_member(mid, me), []
@@ -79,7 +79,7 @@ def _silent(turn: Turn, now: GroupState, mid: str):
 def _distress_holds(turn: Turn, now: GroupState, mid: str) -> GroupState:
     """The member's distress no lower than when the turn began."""
     me, was = now.member(mid), turn.start.member(mid)
-    return now.with_member(mid, replace(me, distress=max(me.distress, was.distress)))
+    return now.with_member(mid, me.but(distress=max(me.distress, was.distress)))
 
 
 def _help_rejecting(turn: Turn, now: GroupState, mid: str):
@@ -107,7 +107,7 @@ def _rescuer(turn: Turn, now: GroupState, mid: str):
         relief = was.distress - me.distress
         if was.distress >= DISTRESSED and relief > 0:
             cuts.append((relief, worker))
-            undone = replace(me, distress=clamp(me.distress + RESCUER_CUT * relief))
+            undone = me.but(distress=clamp(me.distress + RESCUER_CUT * relief))
             now = now.with_member(worker, undone)
     if not cuts:
         return now, []

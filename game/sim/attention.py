@@ -20,8 +20,6 @@ member's engagement and trust fall by the ripple constants times the world's `co
 from __future__ import annotations
 
 import random
-from dataclasses import replace
-
 from .constants import (
     ATTENTION_RELIEF, DISTRESSED, NEGLECT_COHESION_COST, NEGLECT_ENGAGEMENT_COST,
     NEGLECT_RIPPLE_ENGAGEMENT, NEGLECT_RIPPLE_TRUST, NEGLECT_TRUST_COST, SUPPORT_CHANCE,
@@ -75,7 +73,7 @@ def group_support(state: GroupState, move: Move, world: World, rng: random.Rando
 
 def _count_attention(state: GroupState, attended: set[str]) -> GroupState:
     return state.map_members(
-        lambda mid, m: replace(m, unattended=0 if mid in attended else m.unattended + 1)
+        lambda mid, m: m.but(unattended=0 if mid in attended else m.unattended + 1)
     )
 
 

@@ -10,13 +10,11 @@ snapshot, so the order of members does not matter. With contagion 0 nothing move
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .constants import (
     CONTAGION_RATE, DISTRESS_SOOTHING_SHARE, HOSTILE_INFLUENCE, MONOPOLIZER_INFLUENCE,
     TYPICAL_INFLUENCE,
 )
-from .state import GroupState, clamp
+from .state import GroupState, clamp, total
 from .world import World
 
 INFLUENCE = {"monopolizer": MONOPOLIZER_INFLUENCE, "hostile": HOSTILE_INFLUENCE}
@@ -27,11 +25,13 @@ def influence(world: World, member_id: str) -> float:
     return INFLUENCE.get(world.archetype(member_id), TYPICAL_INFLUENCE)
 
 
-def _others_mean(state: GroupState, world: World, member_id: str, var: str) -> float | None:
-    pairs = [(influence(world, mid), getattr(m, var)) for mid, m in state.members
-             if mid != member_id]
-    weight = sum(w for w, _ in pairs)
-    return sum(w * v for w, v in pairs) / weight if weight else None
+def _others_means(weights: list[float], values: list[float]) -> list[float | None]:
+    """For each member, the weighted mean of everyone else's value (None when alone):
+    the whole room's weighted sums, less the member's own share."""
+    weight = total(weights)
+    pulled = total(w * v for w, v in zip(weights, values))
+    return [(pulled - w * v) / (weight - w) if weight - w > 0 else None
+            for w, v in zip(weights, values)]
 
 
 def spread(state: GroupState, world: World) -> GroupState:
@@ -39,15 +39,18 @@ def spread(state: GroupState, world: World) -> GroupState:
     pull = CONTAGION_RATE * world.contagion
     if pull <= 0:
         return state
+    weights = [influence(world, mid) for mid, _ in state.members]
+    means = {var: _others_means(weights, [getattr(m, var) for _, m in state.members])
+             for var in ("engagement", "distress")}
 
-    def drift(mid, m):
+    def drift(index, m):
         changes = {}
         for var in ("engagement", "distress"):
-            mean = _others_mean(state, world, mid, var)
+            mean = means[var][index]
             if mean is not None:
                 own = getattr(m, var)
                 rate = pull * (DISTRESS_SOOTHING_SHARE if var == "distress" and mean < own else 1.0)
                 changes[var] = clamp(own + rate * (mean - own))
-        return replace(m, **changes)
+        return m.but(**changes)
 
-    return state.map_members(drift)
+    return state.but(members=tuple((mid, drift(i, m)) for i, (mid, m) in enumerate(state.members)))

@@ -8,19 +8,27 @@ Deltas add up first and everything is clamped to 0..1 once, after all of them.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .move import Move
 from .state import GROUP_VARS, MEMBER_VARS, GroupState
 
 
-def _member_deltas(move: Move, member_id: str) -> dict[str, float]:
-    totals: dict[str, float] = {}
+def _member_deltas(move: Move) -> dict[str, dict[str, float]]:
+    """Party -> summed member deltas, for the parties the move names."""
+    totals: dict[str, dict[str, float]] = {}
     for party, deltas in move.effects:
-        if party in ("group", "everyone", member_id):
-            for var, delta in deltas:
-                if var in MEMBER_VARS:
-                    totals[var] = totals.get(var, 0.0) + delta
+        for var, delta in deltas:
+            if var in MEMBER_VARS:
+                mine = totals.setdefault(party, {})
+                mine[var] = mine.get(var, 0.0) + delta
+    return totals
+
+
+def _deltas_for(by_party: dict[str, dict[str, float]], member_id: str) -> dict[str, float]:
+    """What applies to one member: `group` and `everyone` (member numbers), then their own."""
+    totals: dict[str, float] = {}
+    for party in ("group", "everyone", member_id):
+        for var, delta in by_party.get(party, {}).items():
+            totals[var] = totals.get(var, 0.0) + delta
     return totals
 
 
@@ -38,14 +46,15 @@ def _group_deltas(move: Move, member_ids: tuple[str, ...]) -> dict[str, float]:
 def apply_authored(state: GroupState, move: Move) -> GroupState:
     """The state with the choice's authored deltas added, then clamped."""
     group = _group_deltas(move, state.member_ids)
-    changed = replace(
-        state,
+    changed = state.but(
         cohesion=state.cohesion + group.get("cohesion", 0.0),
         conflict=state.conflict + group.get("conflict", 0.0),
     )
-    changed = changed.map_members(
-        lambda mid, m: replace(
-            m, **{var: getattr(m, var) + d for var, d in _member_deltas(move, mid).items()}
+    by_party = _member_deltas(move)
+    if by_party:
+        changed = changed.map_members(
+            lambda mid, m: m.but(
+                **{var: getattr(m, var) + d for var, d in _deltas_for(by_party, mid).items()}
+            )
         )
-    )
     return changed.clamped()

@@ -5,7 +5,8 @@ what comes after it, and replaying choices from the start always rebuilds the sa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterable
 
 from .constants import AVOID_UNSPOKEN_WEIGHT, AVOID_WITHDRAWAL_WEIGHT, SOFT_EDGE
@@ -17,6 +18,15 @@ GROUP_VARS = ("cohesion", "conflict")
 def clamp(value: float) -> float:
     """Keep a number on the model's 0..1 scale."""
     return min(1.0, max(0.0, value))
+
+
+def total(values) -> float:
+    """Left-to-right float addition. Not `sum`: from Python 3.12 `sum` compensates rounding,
+    and the model's traces must be the same bytes on every supported Python."""
+    result = 0.0
+    for value in values:
+        result += value
+    return result
 
 
 def nudge(value: float, delta: float) -> float:
@@ -42,12 +52,28 @@ class MemberState:
     unattended: int = 0   # consecutive turns the member was neither targeted nor supported
     unchecked: int = 0    # consecutive turns a monopolizer held the floor unblocked
 
-    def shifted(self, **deltas: float) -> "MemberState":
-        """This member with each named number nudged by its delta (see `nudge`)."""
-        return replace(self, **{k: nudge(getattr(self, k), d) for k, d in deltas.items()})
+    def but(self, **changes) -> "MemberState":
+        """This member with some fields changed (dataclasses.replace, without its cost:
+        the model makes a great many of these on every step)."""
+        get = changes.get
+        return MemberState(get("engagement", self.engagement), get("trust", self.trust),
+                           get("distress", self.distress), get("unattended", self.unattended),
+                           get("unchecked", self.unchecked))
+
+    def shifted(self, engagement: float = 0.0, trust: float = 0.0,
+                distress: float = 0.0) -> "MemberState":
+        """This member with each number nudged by its delta (see `nudge`); 0 leaves it be."""
+        return MemberState(
+            nudge(self.engagement, engagement) if engagement else self.engagement,
+            nudge(self.trust, trust) if trust else self.trust,
+            nudge(self.distress, distress) if distress else self.distress,
+            self.unattended, self.unchecked)
 
     def clamped(self) -> "MemberState":
-        return replace(self, **{k: clamp(getattr(self, k)) for k in MEMBER_VARS})
+        if 0.0 <= self.engagement <= 1.0 and 0.0 <= self.trust <= 1.0 and 0.0 <= self.distress <= 1.0:
+            return self
+        return self.but(engagement=clamp(self.engagement), trust=clamp(self.trust),
+                        distress=clamp(self.distress))
 
 
 @dataclass(frozen=True)
@@ -59,23 +85,24 @@ class GroupState:
     members: tuple[tuple[str, MemberState], ...]
 
     def member(self, member_id: str) -> MemberState:
-        for mid, state in self.members:
-            if mid == member_id:
-                return state
-        raise KeyError(member_id)
+        return self._by_id[member_id]
 
-    @property
+    @cached_property
+    def _by_id(self) -> dict[str, MemberState]:
+        return dict(self.members)
+
+    @cached_property
     def member_ids(self) -> tuple[str, ...]:
         return tuple(mid for mid, _ in self.members)
 
-    @property
+    @cached_property
     def engagement(self) -> float:
         """Mean member engagement (GCQ engagement)."""
         if not self.members:
             return 0.0
-        return sum(m.engagement for _, m in self.members) / len(self.members)
+        return total(m.engagement for _, m in self.members) / len(self.members)
 
-    @property
+    @cached_property
     def avoidance(self) -> float:
         """Withdrawal plus unspoken distress (GCQ avoidance), averaged over members.
 
@@ -85,16 +112,22 @@ class GroupState:
         """
         if not self.members:
             return 0.0
-        total = sum(
+        summed = total(
             AVOID_WITHDRAWAL_WEIGHT * (1.0 - m.engagement)
             + AVOID_UNSPOKEN_WEIGHT * m.distress * (1.0 - m.trust)
             for _, m in self.members
         )
-        return total / len(self.members)
+        return summed / len(self.members)
+
+    def but(self, **changes) -> "GroupState":
+        """This state with some fields changed (a cheap dataclasses.replace)."""
+        get = changes.get
+        return GroupState(get("cohesion", self.cohesion), get("conflict", self.conflict),
+                          get("members", self.members))
 
     def with_member(self, member_id: str, state: MemberState) -> "GroupState":
         members = tuple((mid, state if mid == member_id else m) for mid, m in self.members)
-        return replace(self, members=members)
+        return self.but(members=members)
 
     def map_members(
         self, change: Callable[[str, MemberState], MemberState], only: Iterable[str] | None = None
@@ -105,19 +138,18 @@ class GroupState:
             (mid, change(mid, m) if chosen is None or mid in chosen else m)
             for mid, m in self.members
         )
-        return replace(self, members=members)
+        return self.but(members=members)
 
     def shifted(self, **deltas: float) -> "GroupState":
         """The group's cohesion/conflict nudged by the given deltas (see `nudge`)."""
-        return replace(self, **{k: nudge(getattr(self, k), d) for k, d in deltas.items()})
+        return self.but(**{k: nudge(getattr(self, k), d) for k, d in deltas.items()})
 
     def clamped(self) -> "GroupState":
-        return replace(
-            self,
-            cohesion=clamp(self.cohesion),
-            conflict=clamp(self.conflict),
-            members=tuple((mid, m.clamped()) for mid, m in self.members),
-        )
+        members = tuple((mid, m.clamped()) for mid, m in self.members)
+        if all(a[1] is b[1] for a, b in zip(members, self.members)) \
+                and 0.0 <= self.cohesion <= 1.0 and 0.0 <= self.conflict <= 1.0:
+            return self
+        return GroupState(clamp(self.cohesion), clamp(self.conflict), members)
 
     def as_dict(self) -> dict:
         """The trace's STATE: group climate and member numbers, rounded to 4 decimals."""

@@ -6,6 +6,7 @@ each is, and the group's dynamics settings. That keeps it testable with small ha
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .constants import NEWCOMER_START_TRUST
 from .state import GroupState, MemberState, clamp
@@ -40,13 +41,21 @@ class World:
 
     def archetype(self, member_id: str) -> str:
         """The member's archetype; anyone the world does not list is typical."""
-        for mid, kind in self.archetypes:
-            if mid == member_id:
-                return kind
-        return "typical"
+        return self._kinds.get(member_id, "typical")
+
+    @cached_property
+    def _kinds(self) -> dict[str, str]:
+        return dict(self.archetypes)
 
     def members_of(self, kind: str) -> tuple[str, ...]:
-        return tuple(mid for mid, k in self.archetypes if k == kind)
+        return self._by_kind.get(kind, ())
+
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+        for mid, kind in self.archetypes:
+            found[kind] = found.get(kind, ()) + (mid,)
+        return found
 
 
 def starting_member(archetype: str, engagement: float, trust: float,
