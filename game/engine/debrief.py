@@ -51,7 +51,9 @@ class Decision:
     skill: str | None
     need: str              # lead | follow
     need_reason: str       # why the group needed it
-    fit: bool
+    fit: bool              # the stance was the one needed
+    met: bool              # ... and aimed where the need was (see Reaction.met)
+    verdict: str           # that, in words
     feedback: str
     expert_text: str | None      # the recommended choice, when it differed
     expert_feedback: str | None
@@ -65,7 +67,7 @@ class Debrief:
     ending_text: str
     scores: tuple[tuple[str, str, int], ...]   # (objective id, objective text, points)
     decisions: tuple[Decision, ...]
-    fits: int                    # decisions whose stance met the need
+    fits: int                    # decisions that met the need
     series: dict[str, list[float]]            # cohesion, engagement, conflict over turns (0 = start)
     member_series: dict[str, list[float]]     # each member's engagement over turns
 
@@ -86,7 +88,7 @@ def debrief_of(session) -> Debrief:
         ending_text=ending.text if ending else "",
         scores=tuple((o, text, session.scores.get(o, 0)) for o, text in session.scenario.objectives.items()),
         decisions=decisions,
-        fits=sum(d.fit for d in decisions),
+        fits=sum(d.met for d in decisions),
         series={v: [getattr(s, v) for s in states] for v in ("cohesion", "engagement", "conflict")},
         member_series={mid: [s.member(mid).engagement for s in states] for mid in session.scenario.member_ids},
     )
@@ -97,7 +99,8 @@ def _decision(reaction, names) -> Decision:
     return Decision(
         turn=reaction.turn, node_id=reaction.node_id, choice_text=reaction.choice.text,
         stance=reaction.stance, skill=reaction.offered.skill, need=reaction.need.stance,
-        need_reason=reaction.need.text(names), fit=reaction.fit, feedback=reaction.feedback,
+        need_reason=reaction.need.text(names), fit=reaction.fit, met=reaction.met,
+        verdict=reaction.verdict, feedback=reaction.feedback,
         expert_text=expert.text if expert else None,
         expert_feedback=expert.feedback if expert else None,
         events=tuple(describe_event(e, names) for e in reaction.events),

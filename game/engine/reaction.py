@@ -37,7 +37,8 @@ class Reaction:
     before: GroupState
     after: GroupState
     need: Need                     # what the group needed at that moment
-    fit: bool                      # the chosen stance met the need
+    fit: bool                      # the chosen stance was the one needed
+    met: bool                      # ... and, when the need was about one member, aimed at them
     events: tuple[Event, ...]
     next_node: str                 # where the story went
     expert: OfferedChoice | None   # the recommended choice, when it was not this one
@@ -55,6 +56,16 @@ class Reaction:
     @property
     def feedback(self) -> str:
         return self.choice.feedback
+
+    @property
+    def verdict(self) -> str:
+        """One line for the coach and the debrief: did the choice meet what the room needed?"""
+        if self.met:
+            return "You met that need."
+        if self.fit:
+            who = self.names.get(self.need.member, self.need.member)
+            return f"You chose to {self.stance}, but not toward {who}."
+        return f"You chose to {self.stance} instead."
 
     @property
     def need_text(self) -> str:

@@ -192,7 +192,7 @@ class Session:
         expert = next((c for c in self._offered or [] if c.choice.expert), None)
         self._last_reaction = Reaction(
             turn=self.turn + 1, node_id=source, offered=offered, before=result.before,
-            after=result.after, need=result.need, fit=result.fit, events=result.events,
+            after=result.after, need=result.need, fit=result.fit, met=result.met, events=result.events,
             next_node=event.transition.dest,
             expert=expert if expert is not None and expert.index != offered.index else None,
             captions=tuple(describe_changes(result.before, result.after, self.names)),

@@ -162,9 +162,8 @@ class TextPlay:
             mark = "+" if event.type in GOOD_EVENTS else "!"
             self.say(f"{mark} {describe_event(event, self.session.names)}", "  ")
         if self.coach:
-            verdict = "You met that need." if reaction.fit else "Your choice went the other way."
             need = reaction.need_text
-            self.say(f"Coach: {need[0].upper()}{need[1:]}. {verdict} {reaction.feedback}".strip(), "  ")
+            self.say(f"Coach: {need[0].upper()}{need[1:]}. {reaction.verdict} {reaction.feedback}".strip(), "  ")
 
     # -- the debrief --------------------------------------------------------------------------
 
@@ -186,10 +185,10 @@ class TextPlay:
 
     def show_decision(self, d) -> None:
         skill = f", {d.skill.replace('_', ' ')}" if d.skill else ""
-        mark = "✓" if d.fit else "✗"
+        mark = "✓" if d.met else "✗"
         self.say()
         self.say(f"{d.turn}. You chose to {d.stance.upper()}{skill}: “{d.choice_text.strip()}”")
-        self.say(f"{mark} The group needed you to {d.need}: {d.need_reason}.", "   ")
+        self.say(f"{mark} The group needed you to {d.need}: {d.need_reason}. {d.verdict}", "   ")
         if d.feedback:
             self.say(d.feedback.strip(), "   ")
         for event in d.events:
