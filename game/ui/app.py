@@ -12,8 +12,10 @@ with a timeout (about 10 frames a second), so a still screen costs almost nothin
 """
 from __future__ import annotations
 
+import gc
 import math
 import os
+import time
 
 import pygame
 
@@ -61,6 +63,8 @@ class App:
         self.exit_code = 0
         self.notice: str | None = getattr(self.records, "notice", None) if self.records else None
         self._full_present = True
+        self._settle_garbage = False
+        self.frame_started = time.perf_counter()
 
     # -- settings -------------------------------------------------------------------------
 
@@ -119,6 +123,7 @@ class App:
         self.backdrop = None
         scene.enter()
         self._full_present = True
+        self._settle_garbage = True
 
     def push(self, scene) -> None:
         """Open a modal scene (pause, settings, a question) over the current one."""
@@ -162,6 +167,7 @@ class App:
 
     def step(self, events, dt: float) -> bool:
         """Handle `events`, advance by `dt` seconds, draw and present one frame."""
+        self.frame_started = time.perf_counter()
         for event in events:
             self._dispatch(event)
             if not self.running:
@@ -179,6 +185,12 @@ class App:
         if self.frames == 1 and self.audio is None and not os.environ.get(EXIT_AFTER_FIRST_FRAME):
             from game.ui.audio import Audio
             self.audio = Audio(self.settings.sound)
+        if self._settle_garbage:
+            # Everything alive now lives as long as the scene: keep the collector from walking it
+            # again and again, which would otherwise cost the odd long frame.
+            gc.collect()
+            gc.freeze()
+            self._settle_garbage = False
         return self.running
 
     def _dispatch(self, event) -> None:

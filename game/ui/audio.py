@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from functools import lru_cache
 
 import pygame
 
@@ -39,7 +40,7 @@ class Audio:
             if size not in (-16, 16):
                 return
             for name, notes in CUES.items():
-                self.sounds[name] = pygame.mixer.Sound(buffer=_samples(notes, frequency, channels))
+                self.sounds[name] = pygame.mixer.Sound(buffer=_samples(tuple(notes), frequency, channels))
                 self.sounds[name].set_volume(VOLUME)
             self.enabled = True
         except (pygame.error, TypeError, ValueError, OSError):
@@ -63,7 +64,8 @@ class Audio:
             self.enabled = False
 
 
-def _samples(notes: list[tuple[float, float]], rate: int, channels: int) -> bytes:
+@lru_cache(maxsize=None)
+def _samples(notes: tuple[tuple[float, float], ...], rate: int, channels: int) -> bytes:
     """16-bit samples of the notes, each shaped by a quick attack and a long soft decay."""
     data = array("h")
     for frequency, seconds in notes:

@@ -8,6 +8,7 @@ once and an instructor can switch to 'presenter' on a projector.
 """
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 
@@ -67,6 +68,7 @@ class TextCache:
     def font(self, size_name: str, bold: bool = False) -> pygame.font.Font:
         if not pygame.font.get_init():
             pygame.font.init()
+        _watch_quit(self)
         key = (self.pixel_size(size_name), bold)
         if key not in self._fonts:
             self._fonts[key] = pygame.font.Font(str(BOLD if bold else REGULAR), key[0])
@@ -119,6 +121,26 @@ class TextCache:
         if len(self._wraps) > self.capacity:
             self._wraps.popitem(last=False)
         return list(lines)
+
+
+_watched: "weakref.WeakSet[TextCache]" = weakref.WeakSet()
+_quit_registered = False
+
+
+def _watch_quit(cache: TextCache) -> None:
+    """Forget fonts when pygame quits: a Font used after pygame.quit() crashes the process."""
+    global _quit_registered
+    _watched.add(cache)
+    if not _quit_registered:
+        pygame.register_quit(_forget_fonts)
+        _quit_registered = True
+
+
+def _forget_fonts() -> None:
+    global _quit_registered
+    _quit_registered = False
+    for cache in list(_watched):
+        cache._fonts.clear()
 
 
 def _wrap_paragraph(paragraph: str, font: pygame.font.Font, width: int) -> list[str]:

@@ -13,6 +13,7 @@ from game.scenario import Scenario, load_path
 
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
 USER_FOLDER = "scenarios"   # inside the data folder
+LOADED: dict[tuple, "Entry"] = {}   # (path, mtime, size) -> entry: an unchanged file is loaded once
 
 
 @dataclass

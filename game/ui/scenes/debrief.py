@@ -42,13 +42,29 @@ class DebriefScene(Scene):
 
     # -- layout and input ---------------------------------------------------------------------
 
-    def decisions_rect(self) -> pygame.Rect:
+    def right_column(self) -> pygame.Rect:
         x = MARGIN + LEFT_WIDTH + 24
         top = self.header_bottom()
         return pygame.Rect(x, top, LOGICAL_SIZE[0] - MARGIN - x, LOGICAL_SIZE[1] - 84 - top)
 
+    def comparison_rect(self) -> pygame.Rect:
+        column = self.right_column()
+        rows = 1 + min(3, len(self.earlier))
+        height = 22 + rows * (self.text.line_height("small", True) + 3) + 10
+        return pygame.Rect(column.x, column.y, column.width, height)
+
+    def decisions_rect(self) -> pygame.Rect:
+        column, above = self.right_column(), self.comparison_rect()
+        return pygame.Rect(column.x, above.bottom + 12, column.width, column.bottom - above.bottom - 12)
+
+    def ending_lines(self) -> list[str]:
+        ending = self.debrief.ending_text.strip()
+        return self.text.wrap(ending, "body", LOGICAL_SIZE[0] - 2 * MARGIN, max_lines=3) if ending else []
+
     def header_bottom(self) -> int:
-        return 178
+        text = self.text
+        badge = 52 + text.line_height("title", True)
+        return badge + 12 + len(self.ending_lines()) * text.line_height("body") + 14
 
     def _layout(self) -> None:
         buttons = button_row(LOGICAL_SIZE[0] - MARGIN, LOGICAL_SIZE[1] - 64,
@@ -119,10 +135,14 @@ class DebriefScene(Scene):
         palette, text = self.palette, self.text
         self._draw_header(canvas)
         top = self.header_bottom()
-        chart = pygame.Rect(MARGIN, top, LEFT_WIDTH, 250)
+        bottom = LOGICAL_SIZE[1] - 84
+        chart = pygame.Rect(MARGIN, top, LEFT_WIDTH, max(180, min(260, bottom - top - 190)))
         draw_panel(canvas, chart, palette)
         self._draw_chart(canvas, chart.inflate(-24, -20))
-        self._draw_scores(canvas, pygame.Rect(MARGIN, chart.bottom + 14, LEFT_WIDTH, LOGICAL_SIZE[1] - 84 - chart.bottom - 14))
+        self._draw_scores(canvas, pygame.Rect(MARGIN, chart.bottom + 14, LEFT_WIDTH, bottom - chart.bottom - 14))
+        compare = self.comparison_rect()
+        draw_panel(canvas, compare, palette)
+        self._draw_comparison(canvas, compare.inflate(-40, -20))
         self._draw_decisions(canvas)
         self.controls.draw_buttons(canvas, palette, text)
         key_hint(canvas, text, palette, "Enter play again · Esc menu · PgUp/PgDn or wheel scroll the decisions",
@@ -135,10 +155,7 @@ class DebriefScene(Scene):
         badge = draw_outcome_badge(canvas, d.outcome, (MARGIN, 52), palette, text, size="title")
         words = d.outcome_words.split(":", 1)[-1].strip()
         canvas.blit(text.render(words, "narration", palette.text), (badge.right + 18, badge.centery - text.line_height("narration") // 2))
-        ending = d.ending_text.strip()
-        if ending:
-            lines = text.wrap(ending, "body", LOGICAL_SIZE[0] - 2 * MARGIN, max_lines=2)
-            blit_lines(canvas, text, lines, "body", palette.text, MARGIN, badge.bottom + 12)
+        blit_lines(canvas, text, self.ending_lines(), "body", palette.text, MARGIN, badge.bottom + 10)
 
     def _draw_chart(self, canvas, rect: pygame.Rect) -> None:
         palette = self.palette
@@ -153,7 +170,9 @@ class DebriefScene(Scene):
                 colours[member.name] = hex_to_rgb(member.look.top) if member.look and member.look.top else palette.muted
                 thin.append(member.name)
         draw_line_chart(canvas, rect, series, colours, thin_series=thin, palette=palette,
-                        title="How the room moved (thin lines: each member's engagement)", text=self.text)
+                        title="How the room moved", text=self.text)
+        note = self.text.render("thin lines: each member's engagement", "tiny", palette.muted)
+        canvas.blit(note, note.get_rect(bottomright=(rect.right, rect.bottom + 8)))
 
     def _draw_scores(self, canvas, area: pygame.Rect) -> None:
         palette, text = self.palette, self.text
@@ -169,13 +188,9 @@ class DebriefScene(Scene):
             canvas.blit(mark, (area.x, y))
             lines = text.wrap(words.strip(), "small", area.width - 50, max_lines=2)
             y = blit_lines(canvas, text, lines, "small", palette.text, area.x + 50, y + 1) + 4
-        y += 6
-        self._draw_comparison(canvas, pygame.Rect(area.x, y, area.width, area.bottom - y))
 
     def _draw_comparison(self, canvas, area: pygame.Rect) -> None:
         palette, text = self.palette, self.text
-        if area.height < text.line_height("small") * 2:
-            return
         canvas.blit(text.render("YOUR EARLIER ATTEMPTS", "tiny", palette.muted, bold=True), (area.x, area.y))
         y = area.y + text.line_height("tiny", True) + 2
         if self.app.records is None:
@@ -187,13 +202,11 @@ class DebriefScene(Scene):
         canvas.blit(text.render(self._comparison_sentence(), "small", palette.text, bold=True), (area.x, y))
         y += text.line_height("small", True) + 2
         for attempt in reversed(self.earlier[-3:]):
-            if y + text.line_height("small") > area.bottom:
-                break
             badge = draw_outcome_badge(canvas, attempt.outcome, (area.x, y), palette, text)
             score = sum(attempt.scores.values()) if attempt.scores else 0
             detail = f"score {score:+d} · {len(attempt.choices)} choices · {ago(attempt.finished_at)}"
             canvas.blit(text.render(detail, "small", palette.muted), (badge.right + 12, y))
-            y += text.line_height("small") + 3
+            y += text.line_height("small", True) + 3
 
     def _comparison_sentence(self) -> str:
         now = OUTCOME_RANK.get(self.debrief.outcome or "", 0)

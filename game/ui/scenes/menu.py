@@ -20,7 +20,7 @@ MARGIN = 48
 COLUMNS = 3
 GAP = 20
 CARD_HEIGHT = 200
-GRID_TOP = 178
+HEADER_BOTTOM = 124
 
 
 class MenuScene(Scene):
@@ -54,11 +54,23 @@ class MenuScene(Scene):
             return  # the first frame goes out before any file is read
         if self.pending:
             path, source = self.pending.pop(0)
-            self.entries.append(library.load_entry(path, source))
+            self.entries.append(self._load(path, source))
         if not self.pending:
             self._finish_loading()
         self._layout()
         self.needs_redraw = True
+
+    def _load(self, path, source: str) -> library.Entry:
+        """A file's entry, reused while the file is unchanged (coming back to the menu is instant)."""
+        try:
+            stat = path.stat()
+            stamp = (str(path), stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return library.load_entry(path, source)
+        cached = library.LOADED.get(stamp)
+        if cached is None:
+            cached = library.LOADED[stamp] = library.load_entry(path, source)
+        return library.Entry(cached.path, source, cached.scenario, list(cached.problems))
 
     def _finish_loading(self) -> None:
         self.loaded = True
@@ -78,8 +90,17 @@ class MenuScene(Scene):
 
     # -- layout -------------------------------------------------------------------------------
 
+    def notice_top(self) -> int:
+        return HEADER_BOTTOM
+
+    def resume_top(self) -> int:
+        return HEADER_BOTTOM + (34 if self.notice else 0)
+
+    def heading_top(self) -> int:
+        return self.resume_top() + (70 if self.unfinished else 0) + 6
+
     def grid_top(self) -> int:
-        return GRID_TOP + (64 if self.unfinished else 0) + (34 if self.notice else 0)
+        return self.heading_top() + 40
 
     def card_rect(self, index: int) -> pygame.Rect:
         width = (LOGICAL_SIZE[0] - 2 * MARGIN - (COLUMNS - 1) * GAP) // COLUMNS
@@ -99,8 +120,8 @@ class MenuScene(Scene):
     def _layout(self) -> None:
         items = []
         if self.unfinished:
-            items.append(Control("resume", pygame.Rect(LOGICAL_SIZE[0] - MARGIN - 150, GRID_TOP - 6 + (34 if self.notice else 0),
-                                                       138, 44), "Resume", primary=True))
+            items.append(Control("resume", pygame.Rect(LOGICAL_SIZE[0] - MARGIN - 150, self.resume_top() + 6, 138, 44),
+                                 "Resume", primary=True))
         items += [Control(f"card:{index}", self.card_rect(index)) for index in range(len(self.entries))]
         items += [Control("settings", pygame.Rect(LOGICAL_SIZE[0] - MARGIN - 250, 40, 130, 44), "Settings"),
                   Control("quit", pygame.Rect(LOGICAL_SIZE[0] - MARGIN - 110, 40, 110, 44), "Quit")]
@@ -211,18 +232,18 @@ class MenuScene(Scene):
             hello = text.render(f"Signed in as {self.app.learner}", "small", palette.muted)
             canvas.blit(hello, hello.get_rect(topright=(LOGICAL_SIZE[0] - MARGIN, 94)))
         label = text.render("Scenarios", "heading", palette.text, bold=True)
-        canvas.blit(label, (MARGIN, self.grid_top() - 44))
+        canvas.blit(label, (MARGIN, self.heading_top()))
         count = sum(1 for e in self.entries if e.ok)
         problems = sum(1 for e in self.entries if not e.ok)
         summary = f"{count} ready" + (f" · {problems} with problems" if problems else "")
         if not self.loaded:
             summary = "loading the library…"
         note = text.render(summary, "small", palette.muted)
-        canvas.blit(note, (MARGIN + label.get_width() + 14, self.grid_top() - 44 + label.get_height() - note.get_height() - 2))
+        canvas.blit(note, (MARGIN + label.get_width() + 14, self.heading_top() + label.get_height() - note.get_height() - 2))
 
     def _draw_notice(self, canvas) -> None:
         palette, text = self.palette, self.text
-        y = GRID_TOP - 8
+        y = self.notice_top()
         icons.warning(canvas, (MARGIN + 10, y + 11), 20, palette.warning)
         line = text.wrap(self.notice, "small", LOGICAL_SIZE[0] - 2 * MARGIN - 30, max_lines=1)[0]
         canvas.blit(text.render(line, "small", palette.text), (MARGIN + 28, y + 2))
@@ -230,7 +251,7 @@ class MenuScene(Scene):
     def _draw_resume(self, canvas) -> None:
         palette, text = self.palette, self.text
         attempt = self.unfinished
-        top = GRID_TOP - 12 + (34 if self.notice else 0)
+        top = self.resume_top()
         band = pygame.Rect(MARGIN, top, LOGICAL_SIZE[0] - 2 * MARGIN, 56)
         draw_panel(canvas, band, palette, fill=mix(palette.panel, palette.accent, 0.10))
         entry = self.entry_for(attempt.scenario_id)
@@ -263,6 +284,11 @@ class MenuScene(Scene):
             tag = draw_tag(canvas, f"{scenario.minutes} min", (tag.right + 8, y), palette, text)
         if entry.source == "yours":
             draw_tag(canvas, "yours", (tag.right + 8, y), palette, text)
+        y = tag.bottom + 8
+        room = (rect.bottom - 46 - y) // text.line_height("small")
+        if room > 0 and scenario.summary.strip():
+            blit_lines(canvas, text, text.wrap(scenario.summary.strip(), "small", width, max_lines=room),
+                       "small", palette.muted, x, y)
         self._draw_record_line(canvas, rect, entry)
 
     def _draw_record_line(self, canvas, rect: pygame.Rect, entry: library.Entry) -> None:
@@ -273,11 +299,13 @@ class MenuScene(Scene):
             words = "Not recorded this time"
         elif not entry.attempts:
             words = "Not tried yet"
+        elif entry.best is None:
+            words = f"{entry.attempts} attempt{'s' if entry.attempts != 1 else ''} · none finished yet"
         else:
             words = f"{entry.attempts} attempt{'s' if entry.attempts != 1 else ''} · best:"
         label = text.render(words, "small", palette.muted)
         canvas.blit(label, (rect.x + 20, y))
-        if entry.attempts:
+        if entry.attempts and entry.best:
             draw_outcome_badge(canvas, entry.best, (rect.x + 26 + label.get_width(), y), palette, text)
 
     def _draw_error_card(self, canvas, rect: pygame.Rect, entry: library.Entry, focused: bool) -> None:

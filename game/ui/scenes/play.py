@@ -12,6 +12,8 @@ their content changes; only the circle, the toasts and the typing text are redra
 """
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from game.engine import ChoiceNotOffered, describe_event
@@ -29,7 +31,9 @@ BEAT = 0.45          # the trainee's words hang in the air before the room respo
 REACT = 1.0          # the room's reaction
 DEMO_LINE_PAUSE = 1.8
 DEMO_CHOOSE_WAIT = 4.0
-REGIONS = ("narration", "top", "side", "choices")
+REGIONS = ("choices", "narration", "side", "top")   # redrawn in this order when several changed
+REGIONS_PER_FRAME = 2     # the rest wait a frame: a stage change never costs one long frame
+WORK_BUDGET_S = 0.0022    # panels, sprites and the group's shape share this much of each frame
 
 
 class PlayScene(Scene):
@@ -48,11 +52,13 @@ class PlayScene(Scene):
         self.meter_previous = None
         self.react_t = self.waited = 0.0
         self.bubble: SpeechBubble | None = None
+        self.bubble_who: str | None = None
         self.line_index, self.narration_shown = -1, 0.0
         self.tones: dict[str, str] = {}
         self.node = session.node           # the node on screen (during a reaction, the one just left)
         self.offered = []                  # the choices on screen (during a reaction, those just offered)
         self.clock = 0.0
+        self._held = 0
         self._build()
         if resumed or session.turn:
             self._rebuild_from_history()
@@ -81,7 +87,9 @@ class PlayScene(Scene):
         self.circle.room = self.room
         self.transcript = getattr(self, "transcript", None) or Transcript()
         if self.bubble is not None:
-            self.bubble = self._bubble(self.bubble.text, self.circle.speaker)
+            shown = self.bubble.shown
+            self.bubble = self._bubble(self.bubble.text, self.bubble_who)
+            self.bubble.shown = shown
         self.needs_redraw = True
 
     def relayout(self) -> None:
@@ -89,9 +97,11 @@ class PlayScene(Scene):
         super().relayout()
 
     def _bubble(self, words: str, who: str | None) -> SpeechBubble:
+        self.bubble_who = who
         anchor = self.circle.figure(who).head() if who and who != YOU else (self.circle.you_seat[0], self.circle.you_seat[1] - 44)
         name = "You" if who == YOU else self.session.names.get(who, who or "")
-        bubble = SpeechBubble(words.strip(), name, anchor, self.play.circle.inflate(-16, -16), max_width=300,
+        width = 300 if len(words) < 150 else 380 if len(words) < 260 else 440  # long lines: wider, so shorter
+        bubble = SpeechBubble(words.strip(), name, anchor, self.play.circle.inflate(-16, -16), max_width=width,
                               avoid=self.circle.avoid_rects(who))
         if not self.animations:
             bubble.finish()
@@ -127,12 +137,6 @@ class PlayScene(Scene):
         self.transcript.add(self.session.names.get(line.speaker, line.speaker), line.text.strip())
         self.dirty.add("side")
         self.app.sound("advance")
-        if self.line_index + 1 < len(lines):
-            upcoming = lines[self.line_index + 1]
-            tones = dict(self.tones, **{upcoming.speaker: upcoming.tone.value})
-            self.circle.prefetch_listening(self.session.state, upcoming.speaker, tones, self.palette)
-        else:
-            self.circle.prefetch_listening(self.session.state, None, self.tones, self.palette)
 
     def _lines_done(self) -> None:
         self.stage = "ended" if self.session.ended else "choose"
@@ -162,6 +166,19 @@ class PlayScene(Scene):
             return
         self._next_line()
 
+    def settle(self) -> None:
+        """Show the whole node at once, as when its choices open (for still pictures)."""
+        for _ in range(10_000):
+            if self.stage == "react":
+                self._finish_reaction()
+            elif self.stage == "lines":
+                self.narration_shown = float(len(self.node.narration))
+                if self.bubble is not None:
+                    self.bubble.finish()
+                self.advance()
+            else:
+                return
+
     def choose(self, number: int) -> None:
         if self.stage != "choose":
             return
@@ -179,11 +196,11 @@ class PlayScene(Scene):
         for entry in choice_entries(reaction, self.session.names, self.settings.coach):
             self.transcript.add(entry.speaker, entry.text, entry.kind, entry.stance)
         self.coach = coach_note(reaction) if self.settings.coach else None
+        self._clear_effects()
         self.circle.speaker, self.circle.speaking, self.circle.stance = YOU, False, reaction.stance
         self.circle.targets = frozenset()
         self.bubble = self._bubble(reaction.choice.text, YOU)
         self.bubble.finish()
-        self.circle.prefetch_reaction(reaction.before, reaction.after, self.palette)
         self._queue_effects(reaction)
         self.app.sound("choose")
         self.dirty.update(REGIONS)
@@ -195,19 +212,17 @@ class PlayScene(Scene):
         self.room = self.circle.room = Room(self.session.state)
         self.circle.before_tones = {}
         self._enter_node()
-        if self.reaction is not None:
-            first = next(iter(self.node.lines), None)
-            speaker = first.speaker if first else None
-            self.circle.prefetch_listening(self.session.state, speaker, {}, self.palette)
 
     def _queue_effects(self, reaction) -> None:
         """Captions near the members, ripples between them, a toast per event."""
         names, still = self.session.names, not self.animations
+        placed: list[pygame.Rect] = []
         for i, words in enumerate(reaction.captions):
             who = caption_member(words, names)
             figure = self.circle.figure(who) if who else None
             pos = (figure.seat[0], figure.seat[1] - 86 * figure.scale) if figure else \
                 (self.circle.ellipse.centerx, self.circle.ellipse.centery - 30)
+            pos = self._free_spot(words, pos, placed)
             caption = Caption(words, pos, life=3.4, rise=0.0 if still else 18.0)
             self.pending.append((0.0 if still else BEAT + 0.25 + 0.18 * i, caption))
         for event in reaction.events:
@@ -217,6 +232,20 @@ class PlayScene(Scene):
             self.pending.append((BEAT + 0.3, "good" if good else "warning"))
         if not still:
             self.ripples = self._ripples(reaction)
+
+    def _free_spot(self, words: str, pos, placed: list[pygame.Rect]):
+        """Move a caption up or down until it overlaps no caption placed before it."""
+        width, height = self.text.width(words, "small") + 16, self.text.line_height("small") + 8
+        bounds = self.play.circle.inflate(-8, -8)
+        for shift in (0, -height - 4, height + 4, -2 * height - 8, 2 * height + 8):
+            rect = pygame.Rect(0, 0, width, height)
+            rect.center = (round(pos[0]), round(pos[1] + shift))
+            rect = rect.clamp(bounds)
+            if not any(rect.colliderect(other) for other in placed):
+                placed.append(rect)
+                return rect.center
+        placed.append(rect)
+        return rect.center
 
     def _ripples(self, reaction) -> list[Ripple]:
         """From the members addressed (or the middle, for the whole group) to those it reached."""
@@ -421,6 +450,8 @@ class PlayScene(Scene):
 
     def _update_reaction(self, dt: float) -> None:
         self.react_t += dt
+        if self.bubble is not None and self.bubble_who == YOU and self.react_t >= BEAT + 0.3:
+            self.bubble = None  # the trainee's words are in the transcript; now watch the room
         progress = min(1.0, max(0.0, (self.react_t - BEAT) / REACT))
         self.room.progress = 1 - (1 - progress) ** 3   # ease out: a quick response that settles
         if self.settings.meters:
@@ -474,25 +505,30 @@ class PlayScene(Scene):
             draw_room(self.layer, self.play.circle, self.play.seat_ellipse, self.palette)
             self.dirty.update(REGIONS)
             canvas.blit(self.layer, (0, 0))
+        started = self.app.frame_started
         changed = []
         drawn = dict(getattr(self, "_drawn", {}))
+        redrawn = set()
         for name in REGIONS:
-            if name in self.dirty:
+            room = len(redrawn) < REGIONS_PER_FRAME and (time.perf_counter() - started < WORK_BUDGET_S or self._held > 2)
+            if name in self.dirty and (full or room):
+                redrawn.add(name)
                 rect = self._region(name)
                 self.layer.fill(self.palette.background, rect)
                 drawn = {k: v for k, v in drawn.items() if not self._belongs(k, name)}
                 drawn.update(self._draw_region(name))
                 canvas.blit(self.layer, rect.topleft, rect)
                 changed.append(rect)
-        if self.dirty:
+        if redrawn:
             self._drawn = drawn
             self._set_controls()
-            self.dirty.clear()
+            self.dirty -= redrawn
+        self._held = self._held + 1 if self.dirty else 0   # frames a changed panel has waited
         for rect in self.toasts.last_rects:
             canvas.blit(self.layer, rect.topleft, rect)
             changed.append(rect)
         canvas.blit(self.layer, self.play.circle.topleft, self.play.circle)
-        changed.append(self._draw_circle(canvas))
+        changed.append(self._draw_circle(canvas, WORK_BUDGET_S - (time.perf_counter() - started)))
         changed += self.toasts.draw(canvas, self.play.toast_anchor, self.palette, self.play.toast_width)
         return None if full else changed
 
@@ -521,10 +557,10 @@ class PlayScene(Scene):
             return panels.draw_side(self.layer, self.play.transcript, self)
         return panels.draw_choices(self.layer, self.play.choices, self)
 
-    def _draw_circle(self, canvas) -> pygame.Rect:
+    def _draw_circle(self, canvas, budget: float) -> pygame.Rect:
         overlays = list(self.ripples) + list(self.captions)
         area = self.circle.draw(canvas, self.palette, self.clock if self.animations else 0.0,
-                                bubble=self.bubble, overlays=overlays)
+                                budget=max(0.0, budget), bubble=self.bubble, overlays=overlays)
         if self.stage == "lines":
             Button(self.next_button_rect(), "Next ▸", hovered=self.controls.hovered == "next",
                    focused=self.controls.focused == "next").draw(canvas, self.palette, self.text)

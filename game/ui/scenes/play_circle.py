@@ -11,20 +11,26 @@ The scene sets the inputs (`room`, `speaker`, `targets`...) and calls `draw` onc
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field, replace
 
 import pygame
 
 from game.ui import layout
-from game.ui.avatar import Pose, blit_member, complete_look, mouth_phase, pose_from_state
+from game.ui.avatar import (Pose, blit_member, complete_look, mouth_phase, pose_from_state, sprite_key,
+                            sprite_topleft)
 from game.ui.sprite_bank import SpriteBank
 from game.ui.third_party import group_radius, render_group
 from game.ui.widgets import draw_name_label, draw_target_ring, draw_trainee_seat
 from game.ui.scenes.play_effects import draw_inner_bars
 
 STEPS = 4                  # pose steps across a reaction (0, 1/4 .. 1)
-BLOB_INTERVAL = 1 / 20     # the group's shape is redrawn at most this often while live
+BLOB_INTERVAL = 1 / 15     # the group's shape is redrawn at most this often while live...
+BLOB_OVERDUE = 0.25        # ...and at least this often, even in a busy frame
+BLOB_COST_S = 0.0012       # about what redrawing it costs
+MEMOS_PER_FRAME = 3        # in a busy frame, at most this many members work out new poses
 YOU = "you"
+STAMP = (240, 160)          # the square a name tag or the trainee's seat is drawn on once
 
 
 @dataclass
@@ -36,6 +42,7 @@ class Figure:
     seat: tuple[float, float]
     scale: float
     facing: float
+    memo: tuple | None = None       # (inputs, poses, sprite keys): poses change only when inputs do
 
     def head(self) -> tuple[float, float]:
         return (self.seat[0], self.seat[1] - 62 * self.scale)
@@ -93,6 +100,8 @@ class CircleView:
     _blob: pygame.Surface | None = None
     _blob_key: tuple | None = None
     _blob_time: float = -1.0
+    _stamps: dict = field(default_factory=dict)
+    _memos_left: int = 0
 
     @classmethod
     def build(cls, play: layout.PlayLayout, members, live: bool = True) -> "CircleView":
@@ -105,7 +114,8 @@ class CircleView:
             look = complete_look(member.look.model_dump() if member.look else None, i)
             figures.append(Figure(member.id, member.name, i, look, seat,
                                   layout.depth_scale(seat, ellipse) * size, layout.facing(seat, ellipse.center)))
-        return cls(play.circle, ellipse, figures, seats[0], live, SpriteBank(unlimited=not live))
+        you = (seats[0][0], seats[0][1] - 8)  # a little up, so the "You" tag stays on the floor
+        return cls(play.circle, ellipse, figures, you, live, SpriteBank(unlimited=not live))
 
     def figure(self, member_id: str) -> Figure | None:
         return next((f for f in self.figures if f.member_id == member_id), None)
@@ -124,37 +134,6 @@ class CircleView:
         return pose_from_state(state.engagement, state.trust, state.distress, tone, gaze=gaze,
                                speaking=talking and speaking)
 
-    def target_pose(self, figure: Figure) -> tuple[Pose, Pose | None, float]:
-        """(pose, next pose to fade toward or None, fade 0..1) for this frame."""
-        room = self.room
-        mid = figure.member_id
-        if room.after is None or room.progress >= 1:
-            state = (room.after or room.before).member(mid)
-            return self.pose(figure, state, self.tones.get(mid), self.speaker, self.speaking), None, 0.0
-        start = self.pose(figure, room.before.member(mid), self.before_tones.get(mid), self.speaker, False)
-        end = self.pose(figure, room.after.member(mid), self.tones.get(mid), self.speaker, False)
-        steps = _steps(start, end)
-        at = room.progress * steps
-        k = min(steps - 1, int(at))
-        return start.lerp(end, k / steps), start.lerp(end, (k + 1) / steps), at - k
-
-    def prefetch_reaction(self, before, after, palette) -> None:
-        """Queue every pose a reaction will pass through, before it starts moving."""
-        for figure in self.figures:
-            mid = figure.member_id
-            start = self.pose(figure, before.member(mid), self.before_tones.get(mid), YOU, False)
-            end = self.pose(figure, after.member(mid), self.tones.get(mid), YOU, False)
-            steps = _steps(start, end)
-            for k in range(steps + 1):
-                self.bank.prefetch(figure.look, start.lerp(end, k / steps), figure.scale, figure.facing, palette)
-
-    def prefetch_listening(self, state, speaker: str | None, tones: dict, palette) -> None:
-        """Queue the poses of everyone listening to `speaker` (the next line)."""
-        for figure in self.figures:
-            mid = figure.member_id
-            pose = self.pose(figure, state.member(mid), tones.get(mid), speaker, speaker == mid)
-            self.bank.prefetch(figure.look, pose, figure.scale, figure.facing, palette)
-
     # -- drawing --------------------------------------------------------------------------
 
     def draw(self, canvas: pygame.Surface, palette, t: float, budget: float | None = None,
@@ -162,7 +141,11 @@ class CircleView:
         """Members, group and labels over the floor already on the canvas; returns the area."""
         if self.room is None:
             return self.area
-        spent = self.bank.work(budget) if self.live else 0.0
+        started = time.perf_counter()
+        budget = self.bank.budget_s if budget is None else budget
+        self._memos_left = MEMOS_PER_FRAME if self.live and budget < self.bank.budget_s else len(self.figures)
+        if self.live:
+            self.bank.work(budget)
         clip = canvas.get_clip()
         canvas.set_clip(self.area)
         for figure in self.figures:
@@ -172,17 +155,18 @@ class CircleView:
         blob_drawn = False
         for figure in sorted(self.figures, key=lambda f: f.seat[1]):
             if not blob_drawn and figure.seat[1] > centre[1]:
-                self._draw_blob(canvas, palette, t, allow=spent < 0.0012)
+                self._draw_blob(canvas, palette, t, allow=time.perf_counter() - started + BLOB_COST_S < budget)
                 blob_drawn = True
             self._draw_figure(canvas, figure, palette, t)
         if not blob_drawn:
-            self._draw_blob(canvas, palette, t, allow=True)
-        draw_trainee_seat(canvas, self.you_seat, palette, layout.member_scale(len(self.figures)), stance=self.stance)
+            self._draw_blob(canvas, palette, t, allow=time.perf_counter() - started + BLOB_COST_S < budget)
+        you = self._stamp(("you", self.stance, palette.name), lambda layer, at: draw_trainee_seat(
+            layer, at, palette, layout.member_scale(len(self.figures)), stance=self.stance))
+        self._blit_stamp(canvas, you, self.you_seat)
         small = len(self.figures) > 9
         for figure in self.figures:
             talking = figure.member_id == self.speaker
-            label = draw_name_label(canvas, figure.seat, figure.name, palette, figure.scale,
-                                    speaking=talking, size="tiny" if small else "small")
+            label = self._name_label(canvas, figure, talking, palette, "tiny" if small else "small")
             if self.inner:
                 draw_inner_bars(canvas, (label.centerx, label.bottom + 3), self.room.member(figure.member_id), palette)
         for overlay in overlays:
@@ -192,20 +176,59 @@ class CircleView:
         canvas.set_clip(clip)
         return self.area
 
+    def _figure_poses(self, figure: Figure, palette) -> tuple[list[Pose], list[tuple]]:
+        """The poses a figure shows now (one, or a reaction's steps) and their sprite keys.
+
+        Worked out only when what they depend on changes, not every frame.
+        """
+        room, mid = self.room, figure.member_id
+        moving = room.after is not None and room.progress < 1
+        now = (room.after or room.before).member(mid) if not moving else room.after.member(mid)
+        was = room.before.member(mid)
+        inputs = (moving, (was.engagement, was.trust, was.distress), (now.engagement, now.trust, now.distress),
+                  self.tones.get(mid), self.before_tones.get(mid) if moving else None, self.speaker,
+                  self.speaking and self.speaker == mid, palette.name)
+        if figure.memo is None or figure.memo[0] != inputs:
+            if figure.memo is not None and self._memos_left <= 0:
+                return figure.memo[1][:1], figure.memo[2][:1]  # keep the last pose: this frame has no room
+            self._memos_left -= 1
+            if not moving:
+                poses = [self.pose(figure, now, self.tones.get(mid), self.speaker, self.speaking)]
+            else:
+                start = self.pose(figure, was, self.before_tones.get(mid), self.speaker, False)
+                end = self.pose(figure, now, self.tones.get(mid), self.speaker, False)
+                steps = _steps(start, end)
+                poses = [start.lerp(end, k / steps) for k in range(steps + 1)]
+            keys = [sprite_key(figure.look, p, figure.scale, figure.facing, palette, 0) for p in poses]
+            figure.memo = (inputs, poses, keys)
+            for pose, key in zip(poses[1:], keys[1:]):  # the steps ahead, rendered before they are due
+                self.bank.prefetch_key(key, (figure.look, pose, figure.scale, figure.facing, palette, 0))
+        return figure.memo[1], figure.memo[2]
+
     def _draw_figure(self, canvas, figure: Figure, palette, t: float) -> None:
-        pose, toward, fade = self.target_pose(figure)
+        poses, keys = self._figure_poses(figure, palette)
+        k, fade = 0, 0.0
+        if len(poses) > 1:
+            at = self.room.progress * (len(poses) - 1)
+            k = min(len(poses) - 2, int(at))
+            fade = at - k
+        pose = poses[k]
+        args = (figure.look, pose, figure.scale, figure.facing, palette, 0)
         phase = mouth_phase(pose, t)
-        args = (figure.look, pose, figure.scale, figure.facing, palette)
-        sprite = self.bank.request(*args, phase) or (self.bank.request(*args, 0) if phase else None)
+        sprite = None
+        if phase:
+            sprite = self.bank.get(sprite_key(figure.look, pose, figure.scale, figure.facing, palette, phase),
+                                   args[:5] + (phase,))
+        sprite = sprite or self.bank.get(keys[k], args)
         if sprite is None:
             sprite = self._shown.get(figure.member_id) or self.bank.now(*args)
         self._shown[figure.member_id] = sprite
         blit_member(canvas, figure.seat, sprite, figure.scale, palette)
-        if toward is not None and fade > 0.04:
-            ahead = self.bank.request(figure.look, toward, figure.scale, figure.facing, palette)
+        if fade > 0.04:
+            ahead = self.bank.get(keys[k + 1], (figure.look, poses[k + 1], figure.scale, figure.facing, palette, 0))
             if ahead is not None:
                 ahead.set_alpha(round(255 * fade))
-                canvas.blit(ahead, sprite.get_rect(topleft=_topleft(figure)))
+                canvas.blit(ahead, sprite_topleft(figure.seat, figure.scale))
                 ahead.set_alpha(255)
 
     def _draw_blob(self, canvas, palette, t: float, allow: bool) -> None:
@@ -214,13 +237,39 @@ class CircleView:
         scale = 0.8 if len(self.figures) > 8 else 0.95
         key = (values, palette.name, scale)
         stale = self._blob is None or key != self._blob_key or (self.live and t - self._blob_time >= BLOB_INTERVAL)
-        if stale and (allow or self._blob is None or key[1:] != (self._blob_key or (None,))[1:]):
+        overdue = self._blob is None or key[1:] != self._blob_key[1:] or t - self._blob_time >= BLOB_OVERDUE
+        if stale and (allow or overdue):
             self._blob = render_group(*values, t=t if self.live else 0.0, palette=palette, scale=scale,
                                       supersample=1 if self.live else 2)
             self._blob_key, self._blob_time = key, t
         size = self._blob.get_width()
         cx, cy = self.ellipse.center
         canvas.blit(self._blob, (round(cx - size / 2), round(cy - size / 2)))
+
+    def _stamp(self, key: tuple, paint) -> tuple[pygame.Surface, pygame.Rect]:
+        """A drawing that does not change frame to frame, made once and cropped to what it covers.
+
+        `paint(layer, centre)` draws around `centre` and returns the rect it drew; the result
+        is (surface, rect relative to the centre).
+        """
+        stamp = self._stamps.get(key)
+        if stamp is None:
+            layer = pygame.Surface(STAMP, pygame.SRCALPHA)
+            centre = (STAMP[0] // 2, STAMP[1] // 2)
+            area = paint(layer, centre).inflate(24, 12).clip(layer.get_rect())
+            stamp = (layer.subsurface(area).copy(), area.move(-centre[0], -centre[1]))
+            self._stamps[key] = stamp
+        return stamp
+
+    def _blit_stamp(self, canvas, stamp, at) -> pygame.Rect:
+        surface, rect = stamp
+        return canvas.blit(surface, (round(at[0]) + rect.x, round(at[1]) + rect.y))
+
+    def _name_label(self, canvas, figure: Figure, talking: bool, palette, size: str) -> pygame.Rect:
+        stamp = self._stamp(("name", figure.member_id, talking, palette.name, size),
+                            lambda layer, at: draw_name_label(layer, at, figure.name, palette, figure.scale,
+                                                              speaking=talking, size=size))
+        return self._blit_stamp(canvas, stamp, figure.seat).inflate(-24, -12)
 
     def blob_rect(self) -> pygame.Rect:
         r = group_radius(self.room.group("engagement") if self.room else 0.5, 0.9) * 0.6
@@ -236,11 +285,6 @@ class CircleView:
         if speaker != YOU:
             rects.append(you)
         return rects
-
-
-def _topleft(figure: Figure) -> tuple[int, int]:
-    from game.ui.avatar import sprite_topleft
-    return sprite_topleft(figure.seat, figure.scale)
 
 
 def _toward(seat, other) -> tuple[float, float]:

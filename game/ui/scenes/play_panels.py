@@ -115,20 +115,23 @@ def _draw_inner_state(layer, rect, scene) -> None:
     clip = layer.get_clip()
     layer.set_clip(pygame.Rect(rect.x, top, rect.width, rect.bottom - top - 4))
     state = scene.room
+    name_width = min(150, max(text.width(m.name, "small", True) for m in members) + 12)
+    cell = (rect.right - 14 - (rect.x + 14 + name_width)) // 3
     for i, member in enumerate(members):
         y = top + i * row
         numbers = state.member(member.id)
-        layer.blit(text.render(member.name, "small", palette.text, bold=True), (rect.x + 14, y))
-        x = rect.x + 14 + 92
-        for letter, name, role in (("engaged", "engagement", "accent"), ("trust", "trust", "accent"),
-                                   ("distress", "distress", "warning")):
-            value = getattr(numbers, name)
+        name = text.wrap(member.name, "small", name_width - 8, bold=True, max_lines=1)[0]
+        layer.blit(text.render(name, "small", palette.text, bold=True), (rect.x + 14, y))
+        x = rect.x + 14 + name_width
+        for letter, field, role in (("engaged", "engagement", "accent"), ("trust", "trust", "accent"),
+                                    ("distress", "distress", "warning")):
+            value = getattr(numbers, field)
             label = text.render(f"{letter} {round(100 * value)}", "tiny", palette.muted)
             layer.blit(label, (x, y + 1))
-            bar = pygame.Rect(x, y + label.get_height() + 1, 80, 4)
+            bar = pygame.Rect(x, y + label.get_height() + 1, cell - 10, 4)
             pygame.draw.rect(layer, mix(palette.panel, palette.text, 0.12), bar)
-            pygame.draw.rect(layer, palette[role], (bar.x, bar.y, round(80 * value), 4))
-            x += 92
+            pygame.draw.rect(layer, palette[role], (bar.x, bar.y, round(bar.width * value), 4))
+            x += cell
         if two_lines:
             words = thought(member.id, state_now(scene), session.world, member.name)
             line = text.wrap(f"“{words}”", "tiny", rect.width - 40, max_lines=1)[0]

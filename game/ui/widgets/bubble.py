@@ -32,6 +32,9 @@ class SpeechBubble:
     avoid: list = field(default_factory=list)  # rects (or (rect, weight)) the bubble should not cover
     text_cache: fonts.TextCache = field(default=fonts.default, repr=False)
     _lines: list[str] | None = field(default=None, init=False, repr=False)
+    _place: tuple | None = field(default=None, init=False, repr=False)
+    _frame: tuple | None = field(default=None, init=False, repr=False)   # (key, surface, topleft)
+    _whole: tuple | None = field(default=None, init=False, repr=False)   # the same with all the text
 
     # -- reveal -----------------------------------------------------------------
     def update(self, dt: float, chars_per_second: float = CHARS_PER_SECOND) -> None:
@@ -76,7 +79,13 @@ class SpeechBubble:
 
     def rect(self) -> pygame.Rect:
         """The body of the bubble: the first candidate place that stays in bounds and
-        covers the least of `avoid` (other members' figures)."""
+        covers the least of `avoid` (other members' figures). Worked out once per place."""
+        key = (tuple(self.anchor), tuple(self.bounds), self.max_width, self.text, self.speaker, len(self.avoid))
+        if self._place is None or self._place[0] != key:
+            self._place = (key, self._best_rect())
+        return self._place[1].copy()
+
+    def _best_rect(self) -> pygame.Rect:
         best, best_cost = None, None
         for order, place in enumerate(self.candidates()):
             moved = place.clamp(self.bounds)
@@ -101,10 +110,35 @@ class SpeechBubble:
 
     # -- drawing ----------------------------------------------------------------
     def draw(self, surface: pygame.Surface, palette: Palette) -> pygame.Rect:
+        """Draw the bubble; its outline is drawn once and kept, only the typed text changes."""
         body = self.rect()
+        frame, topleft = self._frame_surface(body, palette)
+        if self.done:
+            key = (palette.name, tuple(body))
+            if self._whole is None or self._whole[0] != key:
+                whole = frame.copy()
+                self._draw_text(whole, body.move(-topleft[0], -topleft[1]), palette, None)
+                self._whole = (key, whole)
+            surface.blit(self._whole[1], topleft)
+            return body
+        surface.blit(frame, topleft)
+        self._draw_text(surface, body, palette, int(self.shown))
+        return body
+
+    def _frame_surface(self, body: pygame.Rect, palette: Palette) -> tuple[pygame.Surface, tuple[int, int]]:
+        key = (palette.name, tuple(body))
+        if self._frame is None or self._frame[0] != key:
+            tail = self.tail(body)
+            area = body.inflate(8, 8).unionall([pygame.Rect(x - 1, y - 1, 3, 3) for x, y in tail])
+            layer = pygame.Surface(area.size, pygame.SRCALPHA)
+            local = body.move(-area.x, -area.y)
+            self._draw_outline(layer, local, [(x - area.x, y - area.y) for x, y in tail], palette)
+            self._frame = (key, layer, area.topleft)
+        return self._frame[1], self._frame[2]
+
+    def _draw_outline(self, surface, body: pygame.Rect, tail, palette: Palette) -> None:
         edge = shade(palette.bubble, 0.3) if palette.name != "high_contrast" else palette.focus
         _shadow(surface, body, palette)
-        tail = self.tail(body)
         pygame.gfxdraw.filled_polygon(surface, tail, palette.bubble)
         pygame.gfxdraw.aapolygon(surface, tail, edge)
         pygame.draw.rect(surface, palette.bubble, body, border_radius=12)
@@ -113,12 +147,13 @@ class SpeechBubble:
         (x0, y0), (x1, y1) = tail[0], tail[1]
         inset = (0, 1) if y0 == y1 else (1, 0)
         pygame.draw.line(surface, palette.bubble, (x0 + inset[1], y0 + inset[0]), (x1 - inset[1], y1 - inset[0]), 3)
-        cache = self.text_cache
-        name = cache.render(self.speaker, "small", shade(palette.bubble_text, -0.25), bold=True)
+        name = self.text_cache.render(self.speaker, "small", shade(palette.bubble_text, -0.25), bold=True)
         surface.blit(name, (body.x + PAD, body.y + PAD - 3))
+
+    def _draw_text(self, surface, body: pygame.Rect, palette: Palette, shown: int | None) -> None:
+        cache = self.text_cache
         y = body.y + PAD - 3 + cache.line_height("small", True)
-        fonts.blit_revealed(surface, cache, self.lines, int(self.shown), "body", palette.bubble_text, body.x + PAD, y)
-        return body
+        fonts.blit_revealed(surface, cache, self.lines, shown, "body", palette.bubble_text, body.x + PAD, y)
 
 
 def _shadow(surface, body: pygame.Rect, palette: Palette) -> None:

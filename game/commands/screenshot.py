@@ -1,0 +1,94 @@
+"""`screenshot SCENARIO [--node ID] [--size WxH] [--theme T] --out FILE.png`: the play screen, headless.
+
+The session is brought to the node by playing: the shortest path of choices from the start that
+arrives there (found by replaying choices with the engine), so the room, the transcript and the
+meters are what a trainee would see. A node no path reaches is shown with the group as it
+starts, and a note says so. Every line of the node is shown, as when the choices open. Exit 1
+for a scenario that does not load or a node it does not have; 2 for bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import sys
+import tempfile
+
+from .common import CommandError, fail, load_for_play
+
+THEMES = ("light", "dark", "high_contrast")
+TEXT_SIZES = ("small", "normal", "large", "presenter")
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """'1280x720' -> (1280, 720); anything else is a usage error."""
+    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, got '{text}'")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (160 <= width <= 8192 and 90 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"size {width}x{height} is outside 160x90 .. 8192x8192")
+    return width, height
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("scenario", metavar="SCENARIO", help="a scenario file (or a shipped scenario's id)")
+    parser.add_argument("--node", help="the node to show (default: the start)")
+    parser.add_argument("--size", type=window_size, default=(1280, 720), metavar="WxH",
+                        help="the image size (default 1280x720); the screen is letterboxed into it")
+    parser.add_argument("--theme", choices=THEMES, default="light", help="colour theme (default light)")
+    parser.add_argument("--text-size", choices=TEXT_SIZES, default="normal", help="text size (default normal)")
+    parser.add_argument("--meters", action="store_true", help="show the group's meters")
+    parser.add_argument("--inner-state", action="store_true", help="show each member's numbers and thoughts")
+    parser.add_argument("--seed", type=int, default=0, help="the model's seed (default 0)")
+    parser.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
+
+
+def run(args) -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    try:
+        scenario, result = load_for_play(args.scenario)
+    except CommandError as err:
+        return fail("screenshot", str(err))
+    if args.node and args.node not in scenario.nodes:
+        near = difflib.get_close_matches(args.node, list(scenario.nodes), n=1)
+        hint = f" (did you mean '{near[0]}'?)" if near else ""
+        return fail("screenshot", f"scenario '{scenario.id}' has no node '{args.node}'{hint}")
+    from game.ui.jump import session_at
+
+    session, how = session_at(scenario, args.node, args.seed)
+    if how == "placed":
+        print(f"screenshot: note: no path of choices reaches '{args.node}'; shown with the group as it starts",
+              file=sys.stderr)
+    try:
+        render(session, args, str(result.path))
+    except OSError as err:
+        return fail("screenshot", f"cannot write {args.out}: {err.strerror or err}")
+    print(f"wrote {args.out} ({args.size[0]}x{args.size[1]}, node '{session.node_id}', turn {session.turn})")
+    return 0
+
+
+def render(session, args, path: str = "") -> None:
+    """Draw the play screen for `session` into a dummy window of args.size and save it."""
+    import pygame
+
+    from game.ui.app import App
+    from game.ui.scenes.play import PlayScene
+
+    with tempfile.TemporaryDirectory() as folder:
+        app_args = argparse.Namespace(scenario=None, presenter=False, fullscreen=False, seed=args.seed, resume=False,
+                                      learner="", data_dir=folder, no_records=True, demo=False)
+        app = App(app_args, window_size=args.size, records=None)
+        try:
+            for key, value in (("theme", args.theme), ("text_size", args.text_size),
+                               ("meters", args.meters), ("inner_state", args.inner_state)):
+                app.change_setting(key, value)
+            scene = PlayScene(app, session, path=path, resumed=bool(session.turn), live=False)
+            scene.settle()
+            app.show(scene)
+            app.step([], 0.0)
+            pygame.image.save(app.window, args.out)
+        finally:
+            pygame.quit()
