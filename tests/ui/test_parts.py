@@ -1,0 +1,157 @@
+"""The front end's plain parts: the library, the transcript's words, reaching a node, focus."""
+from __future__ import annotations
+
+import pygame
+
+from game.engine import Session
+from game.scenario import load_path
+from game.ui import library, script
+from game.ui.input import FocusRing, action
+from game.ui.jump import NoSuchNode, path_to, session_at
+from tests.ui.driver import ROOT, SMALL, frames, key, number_key, start_app
+
+GRIEF = ROOT / "scenarios" / "grief-week3.yaml"
+
+
+# -- the library -----------------------------------------------------------------------------
+
+def test_every_file_is_an_entry_and_a_second_file_with_the_same_id_is_an_error(tmp_path):
+    (tmp_path / "a.yaml").write_bytes(SMALL.read_bytes())
+    (tmp_path / "b.yaml").write_bytes(SMALL.read_bytes())
+    (tmp_path / "c.yml").write_text(": : :", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a scenario", encoding="utf-8")
+    entries = [library.load_entry(p, "yours") for p, _ in library.scenario_files([(tmp_path, "yours")])]
+    library.mark_duplicates(entries)
+    assert [e.path.name for e in entries] == ["a.yaml", "b.yaml", "c.yml"]
+    assert entries[0].ok and not entries[1].ok and "duplicate-id" in entries[1].first_problem
+    assert not entries[2].ok and entries[2].first_problem.startswith("line ")
+
+
+def test_attempts_and_best_outcomes_reach_the_cards():
+    entry = library.load_entry(SMALL, "yours")
+    library.apply_records([entry], {"small-test": (3, "growth")})
+    assert (entry.attempts, entry.best) == (3, "growth")
+
+
+def test_a_missing_folder_is_an_empty_library(tmp_path):
+    assert library.scenario_files([(tmp_path / "nowhere", "yours")]) == []
+
+
+# -- the transcript -------------------------------------------------------------------------
+
+def live_transcript(coach: bool):
+    app = start_app(scenario=str(SMALL))
+    app.change_setting("coach", coach)
+    frames(app, 1, [key(pygame.K_RETURN)])
+    play = app.scene
+    for _ in range(3):
+        for _ in range(100):
+            if play.stage != "lines":
+                break
+            frames(app, 2, [key(pygame.K_SPACE)])
+        if play.stage != "choose":
+            break
+        frames(app, 1, [number_key(play.offered[-1].number)])
+        for _ in range(200):
+            if play.stage != "react":
+                break
+            frames(app, 1)
+    for _ in range(100):
+        if play.stage == "lines":
+            frames(app, 2, [key(pygame.K_SPACE)])
+    return play
+
+
+def test_the_transcript_rebuilt_from_history_is_the_one_shown_while_playing():
+    for coach in (True, False):
+        play = live_transcript(coach)
+        live = [(line.speaker, line.text, line.kind) for line in play.transcript.lines]
+        rebuilt = [(e.speaker, e.text, e.kind) for e in script.transcript_of(play.session, coach)]
+        assert play.session.turn >= 1 and live == rebuilt
+
+
+def test_the_coach_note_says_the_need_the_verdict_and_the_feedback():
+    session = Session(load_path(SMALL).scenario)
+    reaction = session.choose(1)
+    note = script.coach_note(reaction)
+    assert note.needed in ("lead", "follow") and note.fit == reaction.fit
+    line = note.as_line()
+    assert ("✓" in line) == reaction.fit and reaction.feedback in line and note.needed in line
+
+
+def test_captions_are_placed_with_the_member_they_are_about():
+    names = {"ana": "Ana", "anabel": "Anabel"}
+    assert script.caption_member("Anabel looks away", names) == "anabel"
+    assert script.caption_member("Ana leans in", names) == "ana"
+    assert script.caption_member("The circle draws closer", names) is None
+
+
+def test_events_become_toasts_that_say_good_from_bad_by_kind():
+    assert script.toast_kind("breakthrough") == "breakthrough"
+    assert script.toast_kind("support") == "good"
+    assert script.toast_kind("neglect") == "warning"
+
+
+# -- reaching a node ------------------------------------------------------------------------
+
+def test_every_reachable_node_of_the_worked_example_is_reached_by_playing():
+    scenario = load_path(GRIEF).scenario
+    for node_id in scenario.nodes:
+        path = path_to(scenario, node_id)
+        if path is None:
+            continue
+        session = Session(scenario)
+        session.replay(path)
+        assert session.node_id == node_id
+    assert path_to(scenario, scenario.start) == []
+
+
+def test_an_unknown_node_is_refused_and_an_unreachable_one_is_placed(tmp_path):
+    text = SMALL.read_text(encoding="utf-8") + "  island:\n    narration: Nobody gets here.\n    ending: {outcome: stalled}\n"
+    island = tmp_path / "island.yaml"
+    island.write_text(text, encoding="utf-8")
+    scenario = load_path(island).scenario
+    session, how = session_at(scenario, "island")
+    assert how == "placed" and session.node_id == "island" and session.turn == 0
+    try:
+        session_at(scenario, "nowhere")
+    except NoSuchNode:
+        pass
+    else:
+        raise AssertionError("an unknown node must be refused")
+
+
+# -- focus ------------------------------------------------------------------------------------
+
+def grid_ring() -> FocusRing:
+    names = [f"c{i}" for i in range(6)]
+    rects = {f"c{i}": pygame.Rect(100 + (i % 3) * 200, 100 + (i // 3) * 150, 180, 120) for i in range(6)}
+    ring = FocusRing()
+    ring.set_items(names, rects)
+    return ring
+
+
+def test_tab_walks_every_control_and_wraps_round():
+    ring = grid_ring()
+    assert ring.current is None, "no ring until the keyboard is used"
+    seen = [ring.step(1) for _ in range(7)]
+    assert seen[:6] == [f"c{i}" for i in range(6)] and seen[6] == "c0"
+    assert ring.step(-1) == "c5"
+
+
+def test_arrows_move_to_the_neighbour_in_that_direction_and_stop_at_the_edge():
+    ring = grid_ring()
+    ring.focus("c0")
+    assert ring.move("right") == "c1"
+    assert ring.move("down") == "c4"
+    assert ring.move("down") == "c4", "nothing below: stay"
+    assert ring.move("left") == "c3"
+    assert ring.move("up") == "c0"
+
+
+def test_keys_mean_the_same_on_every_screen():
+    def press(code, mod=0):
+        return action(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod))
+    assert press(pygame.K_SPACE) == press(pygame.K_RETURN) == "activate"
+    assert press(pygame.K_TAB) == "next" and press(pygame.K_TAB, pygame.KMOD_SHIFT) == "previous"
+    assert press(pygame.K_ESCAPE) == "back" and press(pygame.K_BACKSPACE) == "undo"
