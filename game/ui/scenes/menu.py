@@ -318,12 +318,12 @@ class MenuScene(Scene):
         x, width = rect.x + 52, rect.width - 72
         canvas.blit(text.render(entry.path.name, "body", palette.text, bold=True), (x, rect.y + 18))
         canvas.blit(text.render("This file did not load:", "small", palette.muted), (x, rect.y + 44))
-        lines = text.wrap(entry.first_problem, "small", width, max_lines=4)
+        lines = text.wrap(entry.first_problem, "small", width, max_lines=3)
         y = blit_lines(canvas, text, lines, "small", palette.text, x, rect.y + 66)
         more = len(entry.problems) - 1
         hint = f"and {more} more · " if more > 0 else ""
-        key_hint(canvas, text, palette, f"{hint}check it with: validate {entry.path.name}",
-                 (x, rect.bottom - 12))
+        words = text.wrap(f"{hint}run: python main.py validate {entry.path.name}", "small", width, max_lines=2)
+        blit_lines(canvas, text, words, "small", palette.muted, x, rect.bottom - 12 - len(words) * text.line_height("small"))
 
     def _draw_scrollbar(self, canvas, view: pygame.Rect) -> None:
         most = self.max_scroll()

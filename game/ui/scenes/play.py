@@ -336,6 +336,7 @@ class PlayScene(Scene):
         items = [Control(f"choice:{o.number}", r) for o, r in panels.choice_cards(self)] if self.stage == "choose" else []
         if self.stage == "lines":
             items.append(Control("next", self.next_button_rect(), "Next ▸"))
+        items += [Control(name, rect) for name, rect in panels.circle_buttons(self).items()]
         for name, rect in getattr(self, "_drawn", {}).items():
             if not name.startswith("choice:"):
                 items.append(Control(name, rect))
@@ -564,4 +565,5 @@ class PlayScene(Scene):
         if self.stage == "lines":
             Button(self.next_button_rect(), "Next ▸", hovered=self.controls.hovered == "next",
                    focused=self.controls.focused == "next").draw(canvas, self.palette, self.text)
+        panels.draw_circle_buttons(canvas, self)
         return area

@@ -168,7 +168,9 @@ class CircleView:
             talking = figure.member_id == self.speaker
             label = self._name_label(canvas, figure, talking, palette, "tiny" if small else "small")
             if self.inner:
-                draw_inner_bars(canvas, (label.centerx, label.bottom + 3), self.room.member(figure.member_id), palette)
+                below = label.bottom + 3
+                top = below if below + 18 < self.area.bottom else round(figure.seat[1] - 92 * figure.scale)
+                draw_inner_bars(canvas, (label.centerx, top), self.room.member(figure.member_id), palette)
         for overlay in overlays:
             overlay.draw(canvas, palette, self.area.inflate(-8, -8))
         if bubble is not None:

@@ -57,15 +57,15 @@ def _draw_meters(layer, rect, scene) -> None:
         Meter(label, room.group(name), role, previous=before, higher_is_worse=worse).draw(layer, area, palette, scene.text)
 
 
-def _small_button(layer, rect, label: str, scene, name: str, active: bool = False) -> None:
+def _small_button(layer, rect, label: str, scene, name: str, active: bool = False, enabled: bool = True) -> None:
     palette, text = scene.palette, scene.text
-    hovered = scene.controls.hovered == name
+    hovered = scene.controls.hovered == name and enabled
     fill = mix(palette.panel, palette.accent, 0.22) if active else mix(palette.panel, palette.text, 0.06)
     if hovered:
         fill = lifted(fill, palette, 0.1)
     pygame.draw.rect(layer, fill, rect, border_radius=8)
     pygame.draw.rect(layer, palette.accent if active else palette.panel_edge, rect, 1, border_radius=8)
-    words = text.render(label, "small", palette.text, bold=True)
+    words = text.render(label, "small", palette.text if enabled else palette.muted, bold=True)
     layer.blit(words, words.get_rect(center=rect.center))
     if scene.controls.focused == name:
         draw_focus_ring(layer, rect, palette, radius=8)
@@ -91,15 +91,25 @@ def draw_side(layer, rect, scene) -> dict[str, pygame.Rect]:
         controls[name] = pygame.Rect(x, y, width, height)
         _small_button(layer, controls[name], label, scene, name, active=on)
         x += width + 6
-    right = rect.right - 10
-    for name, label in (("pause", "Pause"), ("undo", "Undo")):
-        width = text.width(label, "small", True) + 20
-        if right - width < x + 4:
-            break  # at the largest text size the tabs take the room; the keys still work
-        controls[name] = pygame.Rect(right - width, y, width, height)
-        _small_button(layer, controls[name], label, scene, name)
-        right -= width + 6
     return controls
+
+
+def circle_buttons(scene) -> dict[str, pygame.Rect]:
+    """Undo and Pause, small, in the circle's top-left corner (the floor there is empty)."""
+    text, area = scene.text, scene.play.circle
+    height = text.line_height("small") + 10
+    x, controls = area.x + 10, {}
+    for name, label in (("undo", "Undo ⌫"), ("pause", "Pause Esc")):
+        width = text.width(label, "small", True) + 20
+        controls[name] = pygame.Rect(x, area.y + 10, width, height)
+        x += width + 6
+    return controls
+
+
+def draw_circle_buttons(canvas, scene) -> None:
+    for name, rect in circle_buttons(scene).items():
+        label = {"undo": "Undo ⌫", "pause": "Pause Esc"}[name]
+        _small_button(canvas, rect, label, scene, name, enabled=name != "undo" or bool(scene.session.history))
 
 
 def _draw_inner_state(layer, rect, scene) -> None:
@@ -110,22 +120,29 @@ def _draw_inner_state(layer, rect, scene) -> None:
     top = rect.y + TAB_HEIGHT + 6
     pygame.draw.line(layer, palette.panel_edge, (rect.x + 14, top - 4), (rect.right - 14, top - 4))
     members = session.scenario.members
-    row = max(30, (rect.bottom - top - 8) // max(1, len(members)))
-    two_lines = row >= text.line_height("small") + text.line_height("tiny") + 2
-    clip = layer.get_clip()
-    layer.set_clip(pygame.Rect(rect.x, top, rect.width, rect.bottom - top - 4))
-    state = scene.room
     name_width = min(150, max(text.width(m.name, "small", True) for m in members) + 12)
     cell = (rect.right - 14 - (rect.x + 14 + name_width)) // 3
+    short = text.width("distress 100", "tiny") > cell - 8   # large text: letters, explained once
+    bottom = rect.bottom - 6
+    if short:
+        legend = text.render("E engaged · T trust · D distress", "tiny", palette.muted)
+        bottom -= legend.get_height() + 2
+        layer.blit(legend, legend.get_rect(bottomright=(rect.right - 14, rect.bottom - 6)))
+    row = max(30, (bottom - top - 2) // max(1, len(members)))
+    two_lines = row >= text.line_height("small") + text.line_height("tiny") + 2
+    clip = layer.get_clip()
+    layer.set_clip(pygame.Rect(rect.x, top, rect.width, bottom - top))
+    state = scene.room
     for i, member in enumerate(members):
         y = top + i * row
         numbers = state.member(member.id)
         name = text.wrap(member.name, "small", name_width - 8, bold=True, max_lines=1)[0]
         layer.blit(text.render(name, "small", palette.text, bold=True), (rect.x + 14, y))
         x = rect.x + 14 + name_width
-        for letter, field, role in (("engaged", "engagement", "accent"), ("trust", "trust", "accent"),
-                                    ("distress", "distress", "warning")):
+        for word, field, role in (("engaged", "engagement", "accent"), ("trust", "trust", "accent"),
+                                  ("distress", "distress", "warning")):
             value = getattr(numbers, field)
+            letter = word[0].upper() if short else word
             label = text.render(f"{letter} {round(100 * value)}", "tiny", palette.muted)
             layer.blit(label, (x, y + 1))
             bar = pygame.Rect(x, y + label.get_height() + 1, cell - 10, 4)

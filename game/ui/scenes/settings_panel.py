@@ -154,5 +154,5 @@ class SettingsScene(Scene):
             tip = (x + side * 6, rect.centery)
             pygame.draw.polygon(canvas, palette.muted, [tip, (x - side * 4, rect.centery - 7), (x - side * 4, rect.centery + 7)])
         if isinstance(value, bool):
-            dot = (rect.right - 206, rect.centery)
+            dot = (shown.get_rect(center=(centre, rect.centery)).left - 12, rect.centery)
             pygame.draw.circle(canvas, palette.good if value else palette.muted, dot, 6, 0 if value else 2)
