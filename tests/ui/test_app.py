@@ -8,7 +8,6 @@ import sys
 import time
 
 import pygame
-import pytest
 
 from game.records import Records, data_dir
 from game.ui import audio

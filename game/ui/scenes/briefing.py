@@ -8,7 +8,7 @@ import pygame
 from game.ui import input as keys
 from game.ui.avatar import draw_member, pose_from_state
 from game.ui.layout import LOGICAL_SIZE
-from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row, key_hint
+from game.ui.scenes.base import Controls, Scene, blit_lines, button_row, key_hint
 from game.ui.scenes.common import draw_level, draw_tag
 from game.ui.theme import mix
 from game.ui.widgets import icons

@@ -8,7 +8,7 @@ import pygame
 from game.engine import debrief_of
 from game.ui import input as keys
 from game.ui.layout import LOGICAL_SIZE
-from game.ui.scenes.base import Controls, Scene, blit_lines, button_row, key_hint
+from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row, key_hint
 from game.ui.scenes.common import OUTCOME_WORDS, ago, draw_outcome_badge
 from game.ui.scenes.debrief_parts import decision_height, draw_decision
 from game.ui.theme import hex_to_rgb, mix
@@ -69,7 +69,6 @@ class DebriefScene(Scene):
     def _layout(self) -> None:
         buttons = button_row(LOGICAL_SIZE[0] - MARGIN, LOGICAL_SIZE[1] - 64,
                              [("menu", "Menu", False), ("replay", "Play again", True)], self.text)
-        from game.ui.scenes.base import Control
         self.controls.set([Control("decisions", self.decisions_rect())] + buttons)
 
     def enter(self) -> None:

@@ -12,31 +12,25 @@ their content changes; only the circle, the toasts and the typing text are redra
 """
 from __future__ import annotations
 
-import time
-
 import pygame
 
-from game.engine import ChoiceNotOffered, describe_event
-from game.ui import input as keys
+from game.engine import ChoiceNotOffered
 from game.ui import layout
-from game.ui.scenes import play_panels as panels
-from game.ui.scenes.base import Control, Controls, Scene
+from game.ui.scenes.base import Controls, Scene
+from game.ui.scenes.play_drawing import REGIONS, PlayDrawing
+from game.ui.scenes.play_input import PlayInput
 from game.ui.scenes.play_circle import YOU, CircleView, Room
-from game.ui.scenes.play_effects import Ripple, ToastStack
-from game.ui.script import caption_member, choice_entries, coach_note, toast_kind, transcript_of
-from game.ui.widgets import Button, Caption, SpeechBubble, Transcript, draw_narration, draw_room
+from game.ui.scenes.play_effects import ToastStack
+from game.ui.scenes.play_reaction import reaction_effects
+from game.ui.script import choice_entries, coach_note, transcript_of
+from game.ui.widgets import Caption, SpeechBubble, Transcript
 
 NARRATION_CPS = 70.0
 BEAT = 0.45          # the trainee's words hang in the air before the room responds
 REACT = 1.0          # the room's reaction
-DEMO_LINE_PAUSE = 1.8
-DEMO_CHOOSE_WAIT = 4.0
-REGIONS = ("choices", "narration", "side", "top")   # redrawn in this order when several changed
-REGIONS_PER_FRAME = 2     # the rest wait a frame: a stage change never costs one long frame
-WORK_BUDGET_S = 0.0022    # panels, sprites and the group's shape share this much of each frame
 
 
-class PlayScene(Scene):
+class PlayScene(PlayInput, PlayDrawing, Scene):
     def __init__(self, app, session, log=None, path: str = "", resumed: bool = False, live: bool = True):
         super().__init__(app)
         self.session, self.log, self.path, self.live = session, log, path, live
@@ -215,59 +209,12 @@ class PlayScene(Scene):
 
     def _queue_effects(self, reaction) -> None:
         """Captions near the members, ripples between them, a toast per event."""
-        names, still = self.session.names, not self.animations
-        placed: list[pygame.Rect] = []
-        for i, words in enumerate(reaction.captions):
-            who = caption_member(words, names)
-            figure = self.circle.figure(who) if who else None
-            pos = (figure.seat[0], figure.seat[1] - 86 * figure.scale) if figure else \
-                (self.circle.ellipse.centerx, self.circle.ellipse.centery - 30)
-            pos = self._free_spot(words, pos, placed)
-            caption = Caption(words, pos, life=3.4, rise=0.0 if still else 18.0)
-            self.pending.append((0.0 if still else BEAT + 0.25 + 0.18 * i, caption))
-        for event in reaction.events:
-            self.toasts.add(describe_event(event, names), toast_kind(event.type), 0.0 if still else BEAT + 0.3, still)
-        if reaction.events:
-            good = all(toast_kind(e.type) != "warning" for e in reaction.events)
-            self.pending.append((BEAT + 0.3, "good" if good else "warning"))
-        if not still:
-            self.ripples = self._ripples(reaction)
-
-    def _free_spot(self, words: str, pos, placed: list[pygame.Rect]):
-        """Move a caption up or down until it overlaps no caption placed before it."""
-        width, height = self.text.width(words, "small") + 16, self.text.line_height("small") + 8
-        bounds = self.play.circle.inflate(-8, -8)
-        for shift in (0, -height - 4, height + 4, -2 * height - 8, 2 * height + 8):
-            rect = pygame.Rect(0, 0, width, height)
-            rect.center = (round(pos[0]), round(pos[1] + shift))
-            rect = rect.clamp(bounds)
-            if not any(rect.colliderect(other) for other in placed):
-                placed.append(rect)
-                return rect.center
-        placed.append(rect)
-        return rect.center
-
-    def _ripples(self, reaction) -> list[Ripple]:
-        """From the members addressed (or the middle, for the whole group) to those it reached."""
-        sources = [self.circle.figure(t).seat for t in reaction.choice.targets if self.circle.figure(t)]
-        centre = self.circle.ellipse.center
-        found = []
-        for mid, change in reaction.deltas.items():
-            figure = self.circle.figure(mid)
-            size = sum(abs(v) for v in change.values())
-            if figure is None or mid in reaction.choice.targets or size < 0.05:
-                continue
-            start = min(sources, key=lambda s: (s[0] - figure.seat[0]) ** 2 + (s[1] - figure.seat[1]) ** 2) if sources else centre
-            good = change["engagement"] + change["trust"] - change["distress"] >= 0
-            found.append((size, Ripple(start, figure.seat, good)))
-        for event in reaction.events:
-            if event.type == "support" and event.by and self.circle.figure(event.by) and self.circle.figure(event.member):
-                found.append((1.0, Ripple(self.circle.figure(event.by).seat, self.circle.figure(event.member).seat, True)))
-        found.sort(key=lambda item: -item[0])
-        ripples = [r for _, r in found[:8]]
-        for i, ripple in enumerate(ripples):
-            ripple.delay = BEAT + 0.08 * i
-        return ripples
+        effects = reaction_effects(reaction, self.circle, self.session.names, self.text, still=not self.animations,
+                                   beat=BEAT)
+        self.pending += effects.pending
+        self.ripples = effects.ripples
+        for text, kind, delay in effects.toasts:
+            self.toasts.add(text, kind, delay, not self.animations)
 
     # -- commands -------------------------------------------------------------------------
 
@@ -330,91 +277,6 @@ class PlayScene(Scene):
         from game.ui.scenes.debrief import DebriefScene
         self.app.show(DebriefScene(self.app, self.session, self.log, self.path))
 
-    # -- input ----------------------------------------------------------------------------
-
-    def _set_controls(self) -> None:
-        items = [Control(f"choice:{o.number}", r) for o, r in panels.choice_cards(self)] if self.stage == "choose" else []
-        if self.stage == "lines":
-            items.append(Control("next", self.next_button_rect(), "Next ▸"))
-        items += [Control(name, rect) for name, rect in panels.circle_buttons(self).items()]
-        for name, rect in getattr(self, "_drawn", {}).items():
-            if not name.startswith("choice:"):
-                items.append(Control(name, rect))
-        self.controls.set(items)
-
-    def next_button_rect(self) -> pygame.Rect:
-        circle = self.play.circle
-        width = self.text.width("Next ▸", "body", True) + 40
-        return pygame.Rect(circle.right - width - 12, circle.bottom - 12 - 40, width, 40)
-
-    def handle(self, event) -> None:
-        if keys.wheel(event):
-            if self.play.transcript.collidepoint(event.pos):
-                self.transcript.on_wheel(keys.wheel(event))
-                self.dirty.add("side")
-            return
-        act, number = keys.action(event), keys.number(event)
-        if number is not None:
-            self.choose(number)
-            return
-        if act == "back":
-            self.pause()
-        elif act == "undo":
-            self.undo()
-        elif act == "meters":
-            self.toggle("meters")
-        elif act == "inner":
-            self.toggle("inner_state")
-        elif act in ("page_up", "page_down"):
-            self.transcript.page(1 if act == "page_up" else -1)
-            self.dirty.add("side")
-        elif act == "activate" and self.stage == "lines" and self.controls.focused in (None, "next"):
-            self.advance()
-        elif act == "activate" and self.controls.focused is None and (
-                self.stage == "ended" or (self.stage == "choose" and not self.offered)):
-            self.to_debrief()
-        else:
-            self._handle_controls(event)
-
-    def _handle_controls(self, event) -> None:
-        chosen = self.controls.handle(event)
-        if self.controls.changed:
-            self.controls.changed = False
-            self._show_targets()
-            self.dirty.update(("choices", "side", "top"))
-        if chosen:
-            self.activate(chosen)
-        elif keys.is_click(event) and self.stage == "lines" and self.play.circle.collidepoint(event.pos):
-            self.advance()
-        elif keys.is_click(event) and self.stage == "choose" and not self.session.choices:
-            self.to_debrief()
-
-    def _show_targets(self) -> None:
-        name = self.controls.hovered if (self.controls.hovered or "").startswith("choice:") else self.controls.focused
-        targets = frozenset()
-        if name and name.startswith("choice:") and self.stage == "choose":
-            number = int(name.split(":")[1])
-            offered = next((c for c in self.session.choices if c.number == number), None)
-            targets = frozenset(offered.choice.targets) if offered else frozenset()
-        self.circle.targets = targets
-
-    def activate(self, name: str) -> None:
-        if name.startswith("choice:"):
-            self.choose(int(name.split(":")[1]))
-        elif name == "next":
-            self.advance()
-        elif name == "debrief":
-            self.to_debrief()
-        elif name == "undo":
-            self.undo()
-        elif name == "pause":
-            self.pause()
-        elif name == "meters":
-            self.toggle("meters")
-        elif name in ("tab:transcript", "tab:inner"):
-            if self.settings.inner_state != (name == "tab:inner"):
-                self.toggle("inner_state")
-
     # -- time -----------------------------------------------------------------------------
 
     @property
@@ -476,94 +338,3 @@ class PlayScene(Scene):
         self.ripples = [r for r in self.ripples if r.alive]
         self.toasts.update(dt)
 
-    def _update_demo(self, dt: float) -> None:
-        """--demo: the expert path plays itself, slowly enough to talk over."""
-        self.waited += dt
-        if self.stage == "lines" and self._narration_done() and (self.bubble is None or self.bubble.done):
-            if self.waited >= DEMO_LINE_PAUSE:
-                self.waited = 0.0
-                self._next_line()
-        elif self.stage == "choose" and self.session.choices:
-            pick = self.session.expert_choice() or self.session.choices[0]
-            if self.controls.focused != f"choice:{pick.number}" and self.waited >= DEMO_CHOOSE_WAIT / 2:
-                self.controls.focus(f"choice:{pick.number}")
-                self._show_targets()
-                self.dirty.add("choices")
-            if self.waited >= DEMO_CHOOSE_WAIT:
-                self.choose(pick.number)
-        elif self.stage == "ended" and self.waited >= DEMO_CHOOSE_WAIT * 2:
-            self.to_debrief()
-        if self.stage != "lines" or self.bubble is None or not self.bubble.done:
-            self.waited = self.waited if self.stage in ("choose", "ended", "lines") else 0.0
-
-    # -- drawing --------------------------------------------------------------------------
-
-    def draw(self, canvas: pygame.Surface, full: bool = False):
-        if full or self.needs_redraw:
-            full = True
-            self.needs_redraw = False
-            self.layer.fill(self.palette.background)
-            draw_room(self.layer, self.play.circle, self.play.seat_ellipse, self.palette)
-            self.dirty.update(REGIONS)
-            canvas.blit(self.layer, (0, 0))
-        started = self.app.frame_started
-        changed = []
-        drawn = dict(getattr(self, "_drawn", {}))
-        redrawn = set()
-        for name in REGIONS:
-            room = len(redrawn) < REGIONS_PER_FRAME and (time.perf_counter() - started < WORK_BUDGET_S or self._held > 2)
-            if name in self.dirty and (full or room):
-                redrawn.add(name)
-                rect = self._region(name)
-                self.layer.fill(self.palette.background, rect)
-                drawn = {k: v for k, v in drawn.items() if not self._belongs(k, name)}
-                drawn.update(self._draw_region(name))
-                canvas.blit(self.layer, rect.topleft, rect)
-                changed.append(rect)
-        if redrawn:
-            self._drawn = drawn
-            self._set_controls()
-            self.dirty -= redrawn
-        self._held = self._held + 1 if self.dirty else 0   # frames a changed panel has waited
-        for rect in self.toasts.last_rects:
-            canvas.blit(self.layer, rect.topleft, rect)
-            changed.append(rect)
-        canvas.blit(self.layer, self.play.circle.topleft, self.play.circle)
-        changed.append(self._draw_circle(canvas, WORK_BUDGET_S - (time.perf_counter() - started)))
-        changed += self.toasts.draw(canvas, self.play.toast_anchor, self.palette, self.play.toast_width)
-        return None if full else changed
-
-    def _region(self, name: str) -> pygame.Rect:
-        play = self.play
-        return {"narration": play.narration.inflate(8, 8), "top": play.meters.inflate(8, 8),
-                "side": play.transcript.inflate(8, 8), "choices": play.choices.inflate(12, 12)}[name]
-
-    @staticmethod
-    def _belongs(control: str, region: str) -> bool:
-        owner = {"meters": "top", "debrief": "choices"}.get(control)
-        if owner is None:
-            owner = "choices" if control.startswith("choice:") else "side"
-        return owner == region
-
-    def _draw_region(self, name: str) -> dict:
-        if name == "narration":
-            node = self.node
-            phase = "ending" if node.ending else (node.phase.value if node.phase else self.session.phase)
-            draw_narration(self.layer, self.play.narration, node.narration.strip() or " ", self.palette,
-                           phase=phase, shown=int(self.narration_shown), text=self.text)
-            return {}
-        if name == "top":
-            return panels.draw_top(self.layer, self.play.meters, self)
-        if name == "side":
-            return panels.draw_side(self.layer, self.play.transcript, self)
-        return panels.draw_choices(self.layer, self.play.choices, self)
-
-    def _draw_circle(self, canvas, budget: float) -> pygame.Rect:
-        overlays = list(self.ripples) + list(self.captions)
-        area = self.circle.draw(canvas, self.palette, self.clock if self.animations else 0.0,
-                                budget=max(0.0, budget), bubble=self.bubble, overlays=overlays)
-        if self.stage == "lines":
-            Button(self.next_button_rect(), "Next ▸", hovered=self.controls.hovered == "next",
-                   focused=self.controls.focused == "next").draw(canvas, self.palette, self.text)
-        panels.draw_circle_buttons(canvas, self)
-        return area

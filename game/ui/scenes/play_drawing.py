@@ -1,0 +1,91 @@
+"""The play screen's drawing: a static layer of panels, redrawn region by region when their
+content changes, and the circle, toasts and typing text drawn over it every frame.
+
+A mixin of PlayScene. A frame has a small work budget (WORK_BUDGET_S) shared by panel redraws,
+new member sprites and the group's shape; what does not fit waits a frame or two, so a change
+of stage never costs one long frame.
+"""
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from game.ui.scenes import play_panels as panels
+from game.ui.widgets import Button, draw_narration, draw_room
+
+REGIONS = ("choices", "narration", "side", "top")   # redrawn in this order when several changed
+REGIONS_PER_FRAME = 2
+WORK_BUDGET_S = 0.0022
+
+
+class PlayDrawing:
+    def draw(self, canvas: pygame.Surface, full: bool = False):
+        if full or self.needs_redraw:
+            full = True
+            self.needs_redraw = False
+            self.layer.fill(self.palette.background)
+            draw_room(self.layer, self.play.circle, self.play.seat_ellipse, self.palette)
+            self.dirty.update(REGIONS)
+            canvas.blit(self.layer, (0, 0))
+        started = self.app.frame_started
+        changed = []
+        drawn = dict(getattr(self, "_drawn", {}))
+        redrawn = set()
+        for name in REGIONS:
+            room = len(redrawn) < REGIONS_PER_FRAME and (time.perf_counter() - started < WORK_BUDGET_S or self._held > 2)
+            if name in self.dirty and (full or room):
+                redrawn.add(name)
+                rect = self._region(name)
+                self.layer.fill(self.palette.background, rect)
+                drawn = {k: v for k, v in drawn.items() if not self._belongs(k, name)}
+                drawn.update(self._draw_region(name))
+                canvas.blit(self.layer, rect.topleft, rect)
+                changed.append(rect)
+        if redrawn:
+            self._drawn = drawn
+            self._set_controls()
+            self.dirty -= redrawn
+        self._held = self._held + 1 if self.dirty else 0   # frames a changed panel has waited
+        for rect in self.toasts.last_rects:
+            canvas.blit(self.layer, rect.topleft, rect)
+            changed.append(rect)
+        canvas.blit(self.layer, self.play.circle.topleft, self.play.circle)
+        changed.append(self._draw_circle(canvas, WORK_BUDGET_S - (time.perf_counter() - started)))
+        changed += self.toasts.draw(canvas, self.play.toast_anchor, self.palette, self.play.toast_width)
+        return None if full else changed
+
+    def _region(self, name: str) -> pygame.Rect:
+        play = self.play
+        return {"narration": play.narration.inflate(8, 8), "top": play.meters.inflate(8, 8),
+                "side": play.transcript.inflate(8, 8), "choices": play.choices.inflate(12, 12)}[name]
+
+    @staticmethod
+    def _belongs(control: str, region: str) -> bool:
+        owner = {"meters": "top", "debrief": "choices"}.get(control)
+        if owner is None:
+            owner = "choices" if control.startswith("choice:") else "side"
+        return owner == region
+
+    def _draw_region(self, name: str) -> dict:
+        if name == "narration":
+            node = self.node
+            phase = "ending" if node.ending else (node.phase.value if node.phase else self.session.phase)
+            draw_narration(self.layer, self.play.narration, node.narration.strip() or " ", self.palette,
+                           phase=phase, shown=int(self.narration_shown), text=self.text)
+            return {}
+        if name == "top":
+            return panels.draw_top(self.layer, self.play.meters, self)
+        if name == "side":
+            return panels.draw_side(self.layer, self.play.transcript, self)
+        return panels.draw_choices(self.layer, self.play.choices, self)
+
+    def _draw_circle(self, canvas, budget: float) -> pygame.Rect:
+        overlays = list(self.ripples) + list(self.captions)
+        area = self.circle.draw(canvas, self.palette, self.clock if self.animations else 0.0,
+                                budget=max(0.0, budget), bubble=self.bubble, overlays=overlays)
+        if self.stage == "lines":
+            Button(self.next_button_rect(), "Next ▸", hovered=self.controls.hovered == "next",
+                   focused=self.controls.focused == "next").draw(canvas, self.palette, self.text)
+        panels.draw_circle_buttons(canvas, self)
+        return area

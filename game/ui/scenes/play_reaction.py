@@ -1,0 +1,94 @@
+"""What the room shows after a choice, planned the moment it is made: captions placed near
+the members they describe (never on top of each other), ripples from the members addressed to
+those the choice reached, and a toast and a sound for each event. Timed from the choice, so the
+trainee's words come first and the room answers after a beat.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.engine import describe_event
+from game.ui.scenes.play_effects import Ripple
+from game.ui.script import caption_member, toast_kind
+from game.ui.widgets import Caption
+
+MAX_RIPPLES = 8
+RIPPLE_FLOOR = 0.05    # a member whose numbers moved less than this (in sum) gets no ripple
+
+
+@dataclass
+class Effects:
+    pending: list = field(default_factory=list)    # (delay, Caption or sound name)
+    ripples: list = field(default_factory=list)
+    toasts: list = field(default_factory=list)     # (text, kind, delay)
+
+
+def reaction_effects(reaction, circle, names: dict, text, still: bool, beat: float) -> Effects:
+    effects = Effects()
+    placed: list[pygame.Rect] = []
+    for i, words in enumerate(reaction.captions):
+        who = caption_member(words, names)
+        figure = circle.figure(who) if who else None
+        pos = (figure.seat[0], figure.seat[1] - 86 * figure.scale) if figure else \
+            (circle.ellipse.centerx, circle.ellipse.centery - 30)
+        pos = free_spot(words, pos, placed, text, circle.area.inflate(-8, -8))
+        caption = Caption(words, pos, life=3.4, rise=0.0 if still else 18.0)
+        effects.pending.append((0.0 if still else beat + 0.25 + 0.18 * i, caption))
+    for event in reaction.events:
+        effects.toasts.append((describe_event(event, names), toast_kind(event.type), 0.0 if still else beat + 0.3))
+    if reaction.events:
+        good = all(toast_kind(e.type) != "warning" for e in reaction.events)
+        effects.pending.append((beat + 0.3, "good" if good else "warning"))
+    if not still:
+        effects.ripples = ripples(reaction, circle, beat)
+    return effects
+
+
+def free_spot(words: str, pos, placed: list[pygame.Rect], text, bounds: pygame.Rect):
+    """Move a caption up or down until it overlaps no caption placed before it."""
+    width, height = text.width(words, "small") + 16, text.line_height("small") + 8
+    rect = pygame.Rect(0, 0, width, height)
+    for shift in (0, -height - 4, height + 4, -2 * height - 8, 2 * height + 8):
+        rect = pygame.Rect(0, 0, width, height)
+        rect.center = (round(pos[0]), round(pos[1] + shift))
+        rect = rect.clamp(bounds)
+        if not any(rect.colliderect(other) for other in placed):
+            break
+    placed.append(rect)
+    return rect.center
+
+
+def _floor(figure) -> tuple[float, float]:
+    """Where a member's chair meets the rug: ripples land there, not on the member."""
+    return (figure.seat[0], figure.seat[1] + 22 * figure.scale)
+
+
+def ripples(reaction, circle, beat: float) -> list[Ripple]:
+    """From the members addressed (or the middle, for the whole group) to those it reached.
+
+    The group model does not say who moved whom; the ripples show where the change went.
+    """
+    targets = reaction.choice.targets
+    sources = [_floor(circle.figure(t)) for t in targets if circle.figure(t)]
+    centre = circle.ellipse.center
+    found = []
+    for member_id, change in reaction.deltas.items():
+        figure = circle.figure(member_id)
+        size = sum(abs(v) for v in change.values())
+        if figure is None or member_id in targets or size < RIPPLE_FLOOR:
+            continue
+        end = _floor(figure)
+        start = min(sources, key=lambda s: (s[0] - end[0]) ** 2 + (s[1] - end[1]) ** 2) if sources else centre
+        good = change["engagement"] + change["trust"] - change["distress"] >= 0
+        found.append((size, Ripple(start, end, good)))
+    for event in reaction.events:
+        helper, helped = circle.figure(event.by or ""), circle.figure(event.member or "")
+        if event.type == "support" and helper and helped:
+            found.append((1.0, Ripple(_floor(helper), _floor(helped), True)))
+    found.sort(key=lambda item: -item[0])
+    chosen = [ripple for _, ripple in found[:MAX_RIPPLES]]
+    for i, ripple in enumerate(chosen):
+        ripple.delay = beat + 0.08 * i
+    return chosen
