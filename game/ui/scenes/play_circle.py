@@ -25,9 +25,9 @@ from game.ui.widgets import draw_name_label, draw_target_ring, draw_trainee_seat
 from game.ui.scenes.play_effects import draw_inner_bars
 
 STEPS = 4                  # pose steps across a reaction (0, 1/4 .. 1)
-BLOB_INTERVAL = 1 / 15     # the group's shape is redrawn at most this often while live...
+BLOB_INTERVAL = 1 / 10     # the group's shape is redrawn at most this often while live...
 BLOB_OVERDUE = 0.25        # ...and at least this often, even in a busy frame
-BLOB_COST_S = 0.0012       # about what redrawing it costs
+BLOB_COST_S = 0.0006       # about what redrawing it costs
 MEMOS_PER_FRAME = 3        # in a busy frame, at most this many members work out new poses
 YOU = "you"
 STAMP = (240, 160)          # the square a name tag or the trainee's seat is drawn on once
@@ -235,11 +235,14 @@ class CircleView:
 
     def _draw_blob(self, canvas, palette, t: float, allow: bool) -> None:
         room = self.room
-        values = tuple(round(room.group(n), 3) for n in ("cohesion", "engagement", "conflict", "avoidance"))
+        values = tuple(round(room.group(n), 2) for n in ("cohesion", "engagement", "conflict", "avoidance"))
         scale = 0.8 if len(self.figures) > 8 else 0.95
         key = (values, palette.name, scale)
-        stale = self._blob is None or key != self._blob_key or (self.live and t - self._blob_time >= BLOB_INTERVAL)
-        overdue = self._blob is None or key[1:] != self._blob_key[1:] or t - self._blob_time >= BLOB_OVERDUE
+        if self._blob is None or key[1:] != self._blob_key[1:]:
+            stale = overdue = True            # first drawing, a new theme or a new size: now
+        else:
+            due = t - self._blob_time >= BLOB_INTERVAL if self.live else key != self._blob_key
+            stale, overdue = due, t - self._blob_time >= BLOB_OVERDUE
         if stale and (allow or overdue):
             self._blob = render_group(*values, t=t if self.live else 0.0, palette=palette, scale=scale,
                                       supersample=1 if self.live else 2)

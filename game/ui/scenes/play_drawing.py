@@ -14,7 +14,7 @@ import pygame
 from game.ui.scenes import play_panels as panels
 from game.ui.widgets import Button, draw_narration, draw_room
 
-REGIONS = ("choices", "narration", "side", "top")   # redrawn in this order when several changed
+REGIONS = ("choices", "narration", "side", "top", "floor")   # redrawn in this order when several changed
 REGIONS_PER_FRAME = 2
 WORK_BUDGET_S = 0.0022
 
@@ -25,7 +25,6 @@ class PlayDrawing:
             full = True
             self.needs_redraw = False
             self.layer.fill(self.palette.background)
-            draw_room(self.layer, self.play.circle, self.play.seat_ellipse, self.palette)
             self.dirty.update(REGIONS)
             canvas.blit(self.layer, (0, 0))
         started = self.app.frame_started
@@ -58,11 +57,12 @@ class PlayDrawing:
     def _region(self, name: str) -> pygame.Rect:
         play = self.play
         return {"narration": play.narration.inflate(8, 8), "top": play.meters.inflate(8, 8),
-                "side": play.transcript.inflate(8, 8), "choices": play.choices.inflate(12, 12)}[name]
+                "side": play.transcript.inflate(8, 8), "choices": play.choices.inflate(12, 12),
+                "floor": play.circle.inflate(8, 8)}[name]
 
     @staticmethod
     def _belongs(control: str, region: str) -> bool:
-        owner = {"meters": "top", "debrief": "choices"}.get(control)
+        owner = {"meters": "top", "debrief": "choices", "undo": "floor", "pause": "floor"}.get(control)
         if owner is None:
             owner = "choices" if control.startswith("choice:") else "side"
         return owner == region
@@ -78,6 +78,10 @@ class PlayDrawing:
             return panels.draw_top(self.layer, self.play.meters, self)
         if name == "side":
             return panels.draw_side(self.layer, self.play.transcript, self)
+        if name == "floor":  # the room and the two buttons on it: restored under the circle every frame
+            draw_room(self.layer, self.play.circle, self.play.seat_ellipse, self.palette)
+            panels.draw_circle_buttons(self.layer, self)
+            return panels.circle_buttons(self)
         return panels.draw_choices(self.layer, self.play.choices, self)
 
     def _draw_circle(self, canvas, budget: float) -> pygame.Rect:
@@ -87,5 +91,4 @@ class PlayDrawing:
         if self.stage == "lines":
             Button(self.next_button_rect(), "Next ▸", hovered=self.controls.hovered == "next",
                    focused=self.controls.focused == "next").draw(canvas, self.palette, self.text)
-        panels.draw_circle_buttons(canvas, self)
         return area

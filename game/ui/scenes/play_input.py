@@ -20,7 +20,6 @@ class PlayInput:
         items = [Control(f"choice:{o.number}", r) for o, r in panels.choice_cards(self)] if self.stage == "choose" else []
         if self.stage == "lines":
             items.append(Control("next", self.next_button_rect(), "Next ▸"))
-        items += [Control(name, rect) for name, rect in panels.circle_buttons(self).items()]
         for name, rect in getattr(self, "_drawn", {}).items():
             if not name.startswith("choice:"):
                 items.append(Control(name, rect))
@@ -65,7 +64,7 @@ class PlayInput:
         if self.controls.changed:
             self.controls.changed = False
             self._show_targets()
-            self.dirty.update(("choices", "side", "top"))
+            self.dirty.update(("choices", "side", "top", "floor"))
         if chosen:
             self.activate(chosen)
         elif keys.is_click(event) and self.stage == "lines" and self.play.circle.collidepoint(event.pos):

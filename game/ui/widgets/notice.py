@@ -35,6 +35,7 @@ class Toast:
     life: float = 4.0
     age: float = 0.0
     text_cache: fonts.TextCache = field(default=fonts.default, repr=False)
+    _layer: tuple | None = field(default=None, init=False, repr=False)
 
     def update(self, dt: float) -> None:
         self.age += dt
@@ -53,16 +54,29 @@ class Toast:
 
     def draw(self, surface: pygame.Surface, anchor: tuple[float, float], palette: Palette,
              max_width: int = 460) -> pygame.Rect:
-        """Draw hanging from `anchor` (its top centre); slides down slightly as it appears."""
+        """Draw hanging from `anchor` (its top centre); slides down slightly as it appears.
+
+        The toast is drawn once onto its own layer and kept; each frame only places it and
+        sets its opacity.
+        """
+        key = (palette.name, max_width, self.text_cache.pixel_size("body"))
+        if self._layer is None or self._layer[0] != key:
+            self._layer = (key, self._render(palette, max_width))
+        layer = self._layer[1]
+        rect = layer.get_rect().inflate(-12, -12)
+        slide = round(8 * (1 - min(1.0, self.age / FADE_IN)))
+        rect.midtop = (round(anchor[0]), round(anchor[1]) - slide)
+        layer.set_alpha(round(255 * self.opacity))
+        return surface.blit(layer, (rect.x - 6, rect.y - 6))
+
+    def _render(self, palette: Palette, max_width: int) -> pygame.Surface:
         cache = self.text_cache
         lines = cache.wrap(self.text, "body", max_width - 58, bold=True, max_lines=3)
         step = cache.line_height("body", True)
         width = max(cache.width(line, "body", True) for line in lines) + 58
         rect = pygame.Rect(0, 0, width, max(44, len(lines) * step + 20))
-        slide = round(8 * (1 - min(1.0, self.age / FADE_IN)))
-        rect.midtop = (round(anchor[0]), round(anchor[1]) - slide)
         layer = pygame.Surface(rect.inflate(12, 12).size, pygame.SRCALPHA)
-        local = rect.move(6 - rect.x, 6 - rect.y)
+        local = rect.move(6, 6)
         draw_panel(layer, local, palette, radius=12)
         colour = self.colour(palette)
         pygame.draw.rect(layer, colour, (local.x, local.y, 6, local.height),
@@ -72,8 +86,7 @@ class Toast:
         for line in lines:
             layer.blit(cache.render(line, "body", palette.text, bold=True), (local.x + 46, y))
             y += step
-        layer.set_alpha(round(255 * self.opacity))
-        return surface.blit(layer, (rect.x - 6, rect.y - 6))
+        return layer
 
 
 def _kind_icon(surface, kind: str, centre, colour, palette: Palette) -> None:
@@ -96,6 +109,7 @@ class Caption:
     age: float = 0.0
     rise: float = 18.0              # px risen over its life
     text_cache: fonts.TextCache = field(default=fonts.default, repr=False)
+    _layer: tuple | None = field(default=None, init=False, repr=False)
 
     def update(self, dt: float) -> None:
         self.age += dt
@@ -106,13 +120,17 @@ class Caption:
 
     def draw(self, surface: pygame.Surface, palette: Palette, bounds: pygame.Rect | None = None) -> pygame.Rect:
         """Draw centred on its (risen) position, kept inside `bounds` if given."""
-        label = self.text_cache.render(self.text, "small", palette.text)
+        key = (palette.name, self.text_cache.pixel_size("small"))
+        if self._layer is None or self._layer[0] != key:
+            label = self.text_cache.render(self.text, "small", palette.text)
+            layer = pygame.Surface(label.get_rect().inflate(16, 8).size, pygame.SRCALPHA)
+            pygame.draw.rect(layer, (*palette.panel, 215), layer.get_rect(), border_radius=layer.get_height() // 2)
+            layer.blit(label, (8, 4))
+            self._layer = (key, layer)
+        layer = self._layer[1]
         centre = (round(self.pos[0]), round(self.pos[1] - self.rise * self.age / self.life))
-        rect = label.get_rect(center=centre).inflate(16, 8)
+        rect = layer.get_rect(center=centre)
         if bounds is not None:
             rect = rect.clamp(bounds)
-        layer = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(layer, (*palette.panel, 215), layer.get_rect(), border_radius=layer.get_height() // 2)
-        layer.blit(label, (8, 4))
         layer.set_alpha(round(255 * _opacity(self.age, self.life)))
         return surface.blit(layer, rect.topleft)
