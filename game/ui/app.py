@@ -84,7 +84,9 @@ class App:
         if key == "theme":
             self.palette = theme.get(value)
         if key == "fullscreen":
-            self.window = self._open_window(None)
+            if value:
+                self._windowed_size = self.window.get_size()
+            self.window = self._open_window(None if value else getattr(self, "_windowed_size", None))
         if key == "sound" and self.audio is not None:
             self.audio.set_wanted(value)
         self.relayout()

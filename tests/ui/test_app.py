@@ -175,3 +175,15 @@ def test_the_window_mapping_puts_a_click_on_the_same_logical_point_in_any_window
             event = pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(round(window[0]), round(window[1])), button=1)
             mapped = app._logical(event).pos
             assert abs(mapped[0] - logical[0]) <= 2 and abs(mapped[1] - logical[1]) <= 2, size
+
+
+def test_demo_mode_plays_the_expert_path_by_itself_to_the_debrief():
+    from game.ui.scenes.debrief import DebriefScene
+
+    app = start_app(scenario=str(SMALL), demo=True)
+    for _ in range(3000):  # a tenth of a second a frame: the pauses are seconds long
+        if isinstance(app.scene, DebriefScene):
+            break
+        app.step([], 0.1)
+    session = app.scene.session
+    assert session.ended and all(r.expert is None for r in session.history), "every choice was the expert's"

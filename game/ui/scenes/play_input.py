@@ -99,11 +99,17 @@ class PlayInput:
                 self.toggle("inner_state")
 
     def _update_demo(self, dt: float) -> None:
-        """--demo: the expert path plays itself, slowly enough to talk over."""
+        """--demo: the expert path plays itself, slowly enough to talk over.
+
+        `waited` counts the seconds since the screen last changed (a new line said in full,
+        the choices opening, the ending); each pause is measured from there.
+        """
+        moment = (self.stage, self.line_index, self.bubble is None or self.bubble.done, self._narration_done())
+        if moment != getattr(self, "_demo_moment", None):
+            self._demo_moment, self.waited = moment, 0.0
         self.waited += dt
         if self.stage == "lines" and self._narration_done() and (self.bubble is None or self.bubble.done):
             if self.waited >= DEMO_LINE_PAUSE:
-                self.waited = 0.0
                 self._next_line()
         elif self.stage == "choose" and self.session.choices:
             pick = self.session.expert_choice() or self.session.choices[0]
@@ -115,5 +121,3 @@ class PlayInput:
                 self.choose(pick.number)
         elif self.stage == "ended" and self.waited >= DEMO_CHOOSE_WAIT * 2:
             self.to_debrief()
-        if self.stage != "lines" or self.bubble is None or not self.bubble.done:
-            self.waited = self.waited if self.stage in ("choose", "ended", "lines") else 0.0
