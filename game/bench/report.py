@@ -1,6 +1,7 @@
 """Gathering every figure `bench` knows, and printing them next to their baselines and targets."""
 from __future__ import annotations
 
+import importlib
 from typing import TextIO
 
 from . import core
@@ -23,20 +24,19 @@ def collect(quick: bool = False, progress: TextIO | None = None) -> dict:
     figures.update(core.loading(runs=1 if quick else 3))
     _stage(progress, "stepping sessions")
     figures.update(core.stepping(core.largest_shipped(), seconds=0.3 if quick else 1.0))
-    for extra in _extras():
-        figures.update(extra(quick, progress))
+    for module in _parts():
+        figures.update(module.figures(quick, progress))
     return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in figures.items()}
 
 
-def _extras():
-    """Figures of parts that may be absent (the screen, the authoring tools)."""
+def _parts():
+    """Benchmark modules of parts that may be absent (the screen, the authoring tools)."""
     found = []
     for name in ("authoring", "screen"):
         try:
-            module = __import__(f"game.bench.{name}", fromlist=["figures"])
+            found.append(importlib.import_module(f"game.bench.{name}"))
         except ImportError:
             continue
-        found.append(module.figures)
     return found
 
 
@@ -56,11 +56,4 @@ def format_text(figures: dict) -> str:
 
 
 def _extra_lines():
-    lines = []
-    for name in ("authoring", "screen"):
-        try:
-            module = __import__(f"game.bench.{name}", fromlist=["LINES"])
-        except ImportError:
-            continue
-        lines += getattr(module, "LINES", [])
-    return lines
+    return [line for module in _parts() for line in getattr(module, "LINES", [])]
