@@ -26,6 +26,8 @@ class BriefingScene(Scene):
         self.path = path
         self.controls = Controls()
         self.waited = 0.0
+        self.scroll = 0
+        self._top = 80
         self._layout()
 
     def _layout(self) -> None:
@@ -49,10 +51,21 @@ class BriefingScene(Scene):
         if getattr(self.app.args, "demo", False) and self.waited >= DEMO_WAIT:
             self.start()
 
+    def scroll_by(self, dy: int) -> None:
+        self.scroll = max(0, self.scroll + dy)   # drawing clamps it to what there is
+        self.needs_redraw = True
+
     def handle(self, event) -> None:
         act = keys.action(event)
         if act == "back":
             self.back()
+            return
+        if keys.wheel(event):
+            self.scroll_by(-40 * keys.wheel(event))
+            return
+        if act in ("up", "down", "page_up", "page_down"):
+            step = {"up": -40, "down": 40, "page_up": -200, "page_down": 200}[act]
+            self.scroll_by(step)
             return
         chosen = self.controls.handle(event)
         if self.controls.changed:
@@ -86,25 +99,44 @@ class BriefingScene(Scene):
                        "title", palette.text, MARGIN, 28, bold=True)
         y += 8
         tag = draw_level(canvas, scenario.level.value, (MARGIN, y), palette, text)
-        if scenario.focus:
-            tag = draw_tag(canvas, scenario.focus, (tag.right + 8, y), palette, text)
         tag = draw_tag(canvas, f"{len(scenario.members)} members", (tag.right + 8, y), palette, text)
         if scenario.minutes:
-            draw_tag(canvas, f"about {scenario.minutes} minutes", (tag.right + 8, y), palette, text)
-        top = y + 40
-        bottom = LOGICAL_SIZE[1] - 92
-        self._draw_about(canvas, pygame.Rect(MARGIN, top, SPLIT - MARGIN - 16, bottom - top))
-        self._draw_members(canvas, pygame.Rect(SPLIT + 8, top, LOGICAL_SIZE[0] - MARGIN - SPLIT - 8, bottom - top))
+            tag = draw_tag(canvas, f"about {scenario.minutes} minutes", (tag.right + 8, y), palette, text)
+        room = LOGICAL_SIZE[0] - MARGIN - tag.right - 8 - 16
+        if scenario.focus and room > 80:
+            focus = text.wrap(scenario.focus, "small", room, max_lines=1)[0]
+            draw_tag(canvas, focus, (tag.right + 8, y), palette, text)
+        self._top = y
+        about = self.about_rect()
+        self._draw_about(canvas, about)
+        self._draw_members(canvas, pygame.Rect(SPLIT + 8, about.y, LOGICAL_SIZE[0] - MARGIN - SPLIT - 8, about.height))
         self.controls.draw_buttons(canvas, palette, text)
         key_hint(canvas, text, palette, "Enter start · Esc back · Tab move", (MARGIN, LOGICAL_SIZE[1] - 38))
 
-    def _draw_about(self, canvas, area: pygame.Rect) -> None:
-        """Summary, content notes and objectives; the text size steps down until all of it fits."""
+    def about_rect(self) -> pygame.Rect:
+        top = self._top + 40
+        return pygame.Rect(MARGIN, top, SPLIT - MARGIN - 16, LOGICAL_SIZE[1] - 92 - top)
+
+    def _about_size(self, area: pygame.Rect) -> tuple[str, int]:
+        """The largest text size at which it all fits; at the smallest, how far it scrolls."""
         for size in ("body", "small", "tiny"):
-            if self._about_height(area.width - 40, size) <= area.height - 32:
-                break
+            height = self._about_height(area.width - 40, size)
+            if height <= area.height - 32:
+                return size, 0
+        return "tiny", height - (area.height - 32)
+
+    def _draw_about(self, canvas, area: pygame.Rect) -> None:
+        """Summary, content notes and objectives; the text size steps down until all of it fits,
+        and at the smallest size the panel scrolls (wheel, Page Up/Down, arrows)."""
+        size, spare = self._about_size(area)
+        self.scroll = max(0, min(self.scroll, spare))
         draw_panel(canvas, area, self.palette)
-        self._about(canvas, area.inflate(-40, -32), size, draw=True)
+        inner = area.inflate(-40, -32)
+        canvas.set_clip(inner.inflate(0, 8))
+        self._about(canvas, inner.move(0, -self.scroll), size, draw=True)
+        canvas.set_clip(None)
+        if self.scroll < spare:
+            key_hint(canvas, self.text, self.palette, "▼ more (scroll)", (area.right - 12, area.bottom - 4), "bottomright")
 
     def _about_height(self, width: int, size: str) -> int:
         return self._about(None, pygame.Rect(0, 0, width, 10_000), size, draw=False)
@@ -166,7 +198,7 @@ class BriefingScene(Scene):
         draw_member(canvas, (cell.x + 40, cell.y + cell.height * 0.6), look, pose, scale, index=index, palette=palette)
         x = cell.x + 84
         width = cell.right - x - 10
-        name = member.name + (f", {member.age}" if member.age else "")
+        name = text.wrap(member.name + (f", {member.age}" if member.age else ""), "body", width, True, max_lines=1)[0]
         canvas.blit(text.render(name, "body", palette.text, bold=True), (x, cell.y + 6))
         room = max(1, (cell.height - 14 - text.line_height("body", True)) // text.line_height("small"))
         concern = text.wrap(member.concern.strip() or "—", "small", width, max_lines=room)

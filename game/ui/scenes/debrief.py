@@ -169,7 +169,7 @@ class DebriefScene(Scene):
                 colours[member.name] = hex_to_rgb(member.look.top) if member.look and member.look.top else palette.muted
                 thin.append(member.name)
         draw_line_chart(canvas, rect, series, colours, thin_series=thin, palette=palette,
-                        title="How the room moved", text=self.text)
+                        title="How the room moved", legend=self.text.scale <= 1.0, text=self.text)
         note = self.text.render("thin lines: each member's engagement", "tiny", palette.muted)
         canvas.blit(note, note.get_rect(bottomright=(rect.right, rect.bottom + 8)))
 
@@ -182,11 +182,19 @@ class DebriefScene(Scene):
         y = blit_lines(canvas, text, text.wrap(fits, "body", area.width, True), "body", palette.text, area.x, y, True) + 8
         canvas.blit(text.render("OBJECTIVES", "tiny", palette.muted, bold=True), (area.x, y))
         y += text.line_height("tiny", True) + 2
-        for _, words, points in d.scores:
+        scores = list(d.scores)
+        width, step = area.width - 50, text.line_height("small")
+        lines_each = 2
+        if sum(len(text.wrap(w.strip(), "small", width, max_lines=2)) * step + 4 for _, w, _ in scores) > area.bottom - y:
+            lines_each = 1   # tight: one line each, so every objective still shows its score
+        shown = max(1, min(len(scores), (area.bottom - y) // (step + 4))) if lines_each == 1 else len(scores)
+        for _, words, points in scores[:shown]:
             mark = text.render(f"{points:+d}", "body", palette.good if points > 0 else palette.muted if points == 0 else palette.warning, True)
             canvas.blit(mark, (area.x, y))
-            lines = text.wrap(words.strip(), "small", area.width - 50, max_lines=2)
+            lines = text.wrap(words.strip(), "small", width, max_lines=lines_each)
             y = blit_lines(canvas, text, lines, "small", palette.text, area.x + 50, y + 1) + 4
+        if shown < len(scores):
+            canvas.blit(text.render(f"+ {len(scores) - shown} more", "small", palette.muted), (area.x + 50, y))
 
     def _draw_comparison(self, canvas, area: pygame.Rect) -> None:
         palette, text = self.palette, self.text
@@ -198,7 +206,8 @@ class DebriefScene(Scene):
         if not self.earlier:
             canvas.blit(text.render("This is your first finished attempt at this scenario.", "small", palette.text), (area.x, y))
             return
-        canvas.blit(text.render(self._comparison_sentence(), "small", palette.text, bold=True), (area.x, y))
+        sentence = text.wrap(self._comparison_sentence(), "small", area.width, bold=True, max_lines=1)[0]
+        canvas.blit(text.render(sentence, "small", palette.text, bold=True), (area.x, y))
         y += text.line_height("small", True) + 2
         for attempt in reversed(self.earlier[-3:]):
             badge = draw_outcome_badge(canvas, attempt.outcome, (area.x, y), palette, text)

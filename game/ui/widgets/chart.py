@@ -24,7 +24,7 @@ def draw_line_chart(surface: pygame.Surface, rect: pygame.Rect, series: dict[str
                     colours: dict[str, tuple[int, int, int]] | None = None, thin_series=(),
                     palette: Palette | None = None, *, title: str = "", x_label: str = "Turn",
                     y_label: str = "", y_max: float = 1.0, percent: bool = True, end_labels: bool = True,
-                    text: fonts.TextCache = fonts.default) -> pygame.Rect:
+                    legend: bool = True, text: fonts.TextCache = fonts.default) -> pygame.Rect:
     """Draw the chart inside `rect`; returns the plot area. Values run 0..y_max."""
     palette = palette or LIGHT
     colours = colours or {}
@@ -53,7 +53,8 @@ def draw_line_chart(surface: pygame.Surface, rect: pygame.Rect, series: dict[str
             _marker(surface, MARKERS[i % len(MARKERS)], point, 4, colour, palette.panel)
     if end_labels:
         _end_labels(surface, plot, main, thin, series, length, y_max, colours, palette, text)
-    _legend(surface, rect, main, colours, palette, text)
+    if legend:  # the end labels name every line too; a crowded chart may do without
+        _legend(surface, rect, main, colours, palette, text)
     return plot
 
 
