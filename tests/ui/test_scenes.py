@@ -106,7 +106,8 @@ def test_a_whole_session_with_the_mouse_only_in_a_letterboxed_window(small_in_li
 
 
 def play_small(**overrides):
-    app = start_app(scenario=str(SMALL), **overrides)
+    overrides.setdefault("scenario", str(SMALL))
+    app = start_app(**overrides)
     frames(app, 1, [key(pygame.K_RETURN)])
     assert isinstance(app.scene, PlayScene)
     until_choices(app)
@@ -355,3 +356,21 @@ def test_every_screen_draws_in_every_theme(theme, small_in_library):
     frames(app, 1, [key(pygame.K_RETURN)])
     assert isinstance(app.scene, DebriefScene)
     assert app.canvas.get_at((5, 5))[:3] == app.palette.background
+
+
+def test_f5_reloads_an_edited_file_and_keeps_the_choices_made(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    app, play = play_small(scenario=str(mine))
+    frames(app, 1, [number_key(1)])
+    after_reaction(app)
+    until_choices(app)
+    mine.write_text(SMALL.read_text(encoding="utf-8").replace("Ben looks at the floor.", "Ben stares at his shoes."),
+                    encoding="utf-8")
+    frames(app, 2, [key(pygame.K_F5)])
+    assert play.session.turn == 1 and play.node.narration == "Ben stares at his shoes."
+    assert play.toasts.toasts and "Reloaded" in play.toasts.toasts[-1].text
+    mine.write_text("format: 1\nid: [broken\n", encoding="utf-8")
+    frames(app, 2, [key(pygame.K_F5)])
+    assert play.session.turn == 1 and play.node.narration == "Ben stares at his shoes."
+    assert play.toasts.toasts[-1].kind == "warning"

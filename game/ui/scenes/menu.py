@@ -85,6 +85,16 @@ class MenuScene(Scene):
                 self._layout()
                 self.app.push(NameScene(self.app))
 
+    def refresh_records(self) -> None:
+        """The learner changed (the name prompt): their attempts and unfinished work, not another's."""
+        records = self.app.records
+        if self.loaded and records is not None:
+            library.apply_records(self.entries, records.best_outcomes(self.app.learner or None))
+            waiting = records.unfinished(self.app.learner or None)
+            self.unfinished = waiting[0] if waiting else None
+            self._layout()
+        self.needs_redraw = True
+
     def entry_for(self, scenario_id: str) -> library.Entry | None:
         return next((e for e in self.entries if e.ok and e.id == scenario_id), None)
 

@@ -265,6 +265,28 @@ class PlayScene(PlayInput, PlayDrawing, Scene):
         self._lines_done()
         self.needs_redraw = True
 
+    def reload(self) -> None:
+        """F5: load the scenario file again and replay the choices on it (authors edit while
+        they play); a file with errors changes nothing and says why."""
+        if not self.path:
+            self.toasts.add("This scenario has no file to reload.", "info", still=True)
+            return
+        from game.engine import reload_session
+        from game.scenario import load_path
+
+        reloaded = reload_session(self.session, load_path(self.path))
+        if reloaded.ok:
+            self.session = reloaded.session
+            self.session.begin()
+            if self.log is not None:
+                self.log.update(self.session)
+            self.circle = None
+            self._build()
+            self._rebuild_from_history()
+        detail = f" {reloaded.problems[0]}" if reloaded.problems else ""
+        self.toasts.add(reloaded.message + detail, "info" if reloaded.ok else "warning", still=True)
+        self.dirty.update(REGIONS)
+
     def toggle(self, key: str) -> None:
         self.app.change_setting(key, not getattr(self.settings, key))
         self.circle.inner = self.settings.inner_state

@@ -40,7 +40,9 @@ class PlayInput:
         if number is not None:
             self.choose(number)
             return
-        if act == "back":
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            self.reload()
+        elif act == "back":
             self.pause()
         elif act == "undo":
             self.undo()
