@@ -43,6 +43,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--inner-state", action="store_true", help="show each member's numbers and thoughts")
     parser.add_argument("--seed", type=int, default=0, help="the model's seed (default 0)")
     parser.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
+    parser.epilog = ("--node is reached by playing: the shortest path of choices from the start that arrives "
+                     "there. A node no path reaches is shown with the group as it starts (a note says so).")
 
 
 def run(args) -> int:

@@ -89,6 +89,9 @@ class PlayDrawing:
         area = self.circle.draw(canvas, self.palette, self.clock if self.animations else 0.0,
                                 budget=max(0.0, budget), bubble=self.bubble, overlays=overlays)
         if self.stage == "lines":
-            Button(self.next_button_rect(), "Next ▸", hovered=self.controls.hovered == "next",
+            button = self.next_button_rect()
+            Button(button, "Next ▸", hovered=self.controls.hovered == "next",
                    focused=self.controls.focused == "next").draw(canvas, self.palette, self.text)
+            hint = self.text.render("Space", "small", self.palette.muted)
+            canvas.blit(hint, hint.get_rect(midright=(button.x - 8, button.centery)))
         return area
