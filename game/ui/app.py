@@ -189,7 +189,9 @@ class App:
             self.audio = Audio(self.settings.sound)
         if self._settle_garbage:
             # Everything alive now lives as long as the scene: keep the collector from walking it
-            # again and again, which would otherwise cost the odd long frame.
+            # again and again, which would otherwise cost the odd long frame. What the previous
+            # scene left behind is collected first (unfreeze), so nothing piles up.
+            gc.unfreeze()
             gc.collect()
             gc.freeze()
             self._settle_garbage = False
