@@ -24,6 +24,7 @@ from game.ui.scenes.play_effects import ToastStack
 from game.ui.scenes.play_reaction import reaction_effects
 from game.ui.script import choice_entries, coach_note, transcript_of
 from game.ui.widgets import Caption, SpeechBubble, Transcript
+from game.ui.widgets.narration import shown_length
 
 NARRATION_CPS = 70.0
 BEAT = 0.45          # the trainee's words hang in the air before the room responds
@@ -115,8 +116,19 @@ class PlayScene(PlayInput, PlayDrawing, Scene):
         if not node.narration.strip():
             self._next_line()
 
+    def _narration_length(self) -> int:
+        """The characters of narration the strip shows (the rest is in the transcript)."""
+        if not self.node.narration.strip():
+            return 0
+        key = (self.node.narration, self.text.scale)
+        if getattr(self, "_narration_key", None) != key:
+            phase = "ending" if self.node.ending else (self.node.phase.value if self.node.phase else self.session.phase)
+            self._narration_key = key
+            self._narration_chars = shown_length(self.play.narration, self.node.narration.strip() or " ", phase, self.text)
+        return self._narration_chars
+
     def _narration_done(self) -> bool:
-        return self.narration_shown >= len(self.node.narration)
+        return self.narration_shown >= self._narration_length()
 
     def _next_line(self) -> None:
         lines = self.node.lines
@@ -147,7 +159,7 @@ class PlayScene(PlayInput, PlayDrawing, Scene):
         if self.stage != "lines":
             return
         if not self._narration_done():
-            self.narration_shown = float(len(self.node.narration))
+            self.narration_shown = float(self._narration_length())
             self.dirty.add("narration")
             if self.line_index < 0:
                 self._next_line()
@@ -321,7 +333,7 @@ class PlayScene(PlayInput, PlayDrawing, Scene):
         if self.stage != "lines":
             return
         if not self._narration_done():
-            self.narration_shown = min(len(self.node.narration), self.narration_shown + dt * NARRATION_CPS)
+            self.narration_shown = min(self._narration_length(), self.narration_shown + dt * NARRATION_CPS)
             self.dirty.add("narration")
             if self._narration_done() and self.line_index < 0:
                 self._next_line()

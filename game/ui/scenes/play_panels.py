@@ -15,8 +15,8 @@ from game.ui.scenes.common import draw_outcome_badge
 from game.ui.theme import mix, readable_on, stance_colour
 from game.ui.widgets import Button, Card, Meter, draw_focus_ring, draw_panel
 from game.ui.widgets import icons
-from game.ui.widgets.card import draw_column_header
-from game.ui.widgets.panel import draw_pill, lifted
+from game.ui.widgets.card import HEADER_HINTS, draw_column_header
+from game.ui.widgets.panel import lifted
 
 TAB_HEIGHT = 34
 METERS = (("Cohesion", "cohesion", "good", False), ("Engagement", "engagement", "accent", False),
@@ -214,11 +214,15 @@ def draw_choices(layer, rect, scene) -> dict[str, pygame.Rect]:
 
 
 def _listening_hint(layer, rect, scene) -> None:
+    """Right of the FOLLOW header, when there is room: why the cards are not live yet."""
     palette, text = scene.palette, scene.text
-    label = text.render("Listen first: the choices open after the last line.", "small", palette.muted)
-    pill = label.get_rect(midtop=(rect.centerx, rect.y - 2)).inflate(20, 6)
-    draw_pill(layer, pill, palette.background, palette.panel_edge)
-    layer.blit(label, label.get_rect(center=pill.center))
+    column = scene.play.follow_column
+    header = 24 + text.width("FOLLOW", "small", True) + 8 + text.width(HEADER_HINTS["follow"], "small") + 24
+    label = text.render("Choices open after the last line", "small", palette.muted)
+    spot = label.get_rect(topright=(column.right - 10, column.y))
+    if spot.x > column.x + header:
+        icons.info(layer, (spot.x - 12, spot.centery), 14, palette.muted, palette.background)
+        layer.blit(label, spot)
 
 
 def _centre_words(layer, rect, words: str, scene) -> None:
