@@ -74,9 +74,9 @@ class PlayScene(PlayInput, PlayDrawing, Scene):
         self.play = layout.play_layout(self.text)
         old = getattr(self, "circle", None)
         self.circle = CircleView.build(self.play, self.session.scenario.members, live=self.live)
-        if old is not None:
-            self.circle.room, self.circle.stance = old.room, old.stance
-            self.circle.speaker, self.circle.tones = old.speaker, old.tones
+        if old is not None:  # a relayout keeps what the circle was showing
+            for name in ("room", "stance", "speaker", "speaking", "tones", "before_tones", "targets"):
+                setattr(self.circle, name, getattr(old, name))
         self.circle.inner = self.settings.inner_state
         self.room = self.circle.room or Room(self.session.state)
         self.circle.room = self.room
