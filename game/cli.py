@@ -31,15 +31,15 @@ class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on bad usage, as the contract wants; keep its message to one block."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command's arguments are loaded (a faster start:
+    each command module imports what it needs, and `play` should not wait for the others)."""
     parser = _Parser(prog="circle", description="Circle: lead or follow a simulated therapy group.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
-        try:
-            command = importlib.import_module(f"game.commands.{module}")
-        except ImportError:
-            continue  # not built yet: the command is simply absent
-        command.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if only in (None, name):
+            importlib.import_module(f"game.commands.{module}").add_arguments(command_parser)
     return parser
 
 
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
         argv = ["play"]
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 
-from .common import CommandError, fail, load_for_play
 
 
 def add_arguments(parser) -> None:
@@ -25,6 +24,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    # Imports wait until here: the menu's first frame should not wait for the scenario format.
+    global CommandError, fail, load_for_play
+    from .common import CommandError, fail, load_for_play
+
     if args.text:
         return _play_text(args)
     try:

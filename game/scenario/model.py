@@ -14,7 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCENARIO_ID = r"^[a-z0-9][a-z0-9_-]*$"
 MEMBER_ID = r"^[a-z][a-z0-9_]*$"
-NODE_ID = r"^[A-Za-z0-9_][A-Za-z0-9_-]*$"
 COLOUR = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
 
 # Words with a meaning of their own in effects and conditions; a member may not take them.

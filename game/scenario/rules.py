@@ -42,7 +42,11 @@ class _Checker:
         self.intact = intact
         self.source = source
         self.nodes = known_nodes
-        self.members = {m.id for m in scenario.members}
+        # Ids written in the file, valid or not: a member whose own entry has an error is
+        # reported there once, not again at every mention.
+        raw = source.data.get("members") if isinstance(source.data, dict) else None
+        written = {m.get("id") for m in raw if isinstance(m, dict)} if isinstance(raw, list) else set()
+        self.members = {m.id for m in scenario.members} | {i for i in written if isinstance(i, str)}
         self.names = Names(frozenset(self.members), frozenset(known_nodes), frozenset(scenario.objectives))
 
     def at(self, code: str, message: str, path: tuple, key: bool = False) -> Diagnostic:

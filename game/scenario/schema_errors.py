@@ -88,6 +88,8 @@ def _one(item: dict, model, base: tuple, loc: tuple, source: Source) -> Diagnost
         return Diagnostic("bad-value", f"'{value}' is not one of: {', '.join(choices)}{did_you_mean(value, choices)}", line, col)
     if kind == "string_pattern_mismatch":
         return _pattern(field, value, line, col)
+    if kind == "string_too_short":
+        return Diagnostic("bad-value", f"'{field}' must not be empty", line, col)
     if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long"):
         return Diagnostic("out-of-range", f"'{field}': {_soften(item['msg'])}", line, col)
     return Diagnostic("wrong-type", _wrong_type(field, kind, value), line, col)

@@ -1,9 +1,10 @@
 """Step 1: the effects the scenario's author wrote on a choice, applied as written.
 
 Parties: `group` takes cohesion and conflict; `everyone` and a member id take engagement,
-trust and distress. Where an author writes a member's number on `group` it applies to every
-member, and a group number written on a member or on `everyone` applies to the group — the
-reading an instructor would expect. An unknown member id is ignored (the validator reports it).
+trust and distress. The validator refuses a member's number on `group` and a group number on
+a member (unknown-key); the model, given one anyway (a test, a future format), reads it as
+an instructor would: a member's number on `group` reaches every member, a group number on a
+member or on `everyone` reaches the group. An unknown member id is ignored (the validator reports it).
 Deltas add up first and everything is clamped to 0..1 once, after all of them.
 """
 from __future__ import annotations

@@ -157,7 +157,7 @@ class TextPlay:
     def show_reaction(self, reaction) -> None:
         self.say()
         changes = list(reaction.captions) or ["The room stays much as it was."]
-        self.say("In the room: " + " ".join(c[0].upper() + c[1:] + "." for c in changes))
+        self.say("In the room: " + " ".join(c[0].upper() + c[1:].rstrip(".") + "." for c in changes))
         for event in reaction.events:
             mark = "+" if event.type in GOOD_EVENTS else "!"
             self.say(f"{mark} {describe_event(event, self.session.names)}", "  ")

@@ -85,3 +85,14 @@ def test_duplicate_key_names_both_lines():
 def test_several_problems_are_all_reported():
     result = load_text(edited({21: "    narattion: x", 37: "        next: midle", 32: "        targets: [anna]"}))
     assert {d.code for d in result.errors} >= {"unknown-key", "unknown-node", "unknown-member"}
+
+
+def test_an_empty_text_is_named_as_empty():
+    result = load_text(edited({29: "      - text: ''"}))
+    (error,) = result.errors
+    assert error.code == "bad-value" and "must not be empty" in error.message
+
+
+def test_a_member_with_a_bad_entry_is_not_also_unknown_wherever_named():
+    result = load_text(edited({11: "  - {id: ana, name: Ana, age: fifty}"}))
+    assert [d.code for d in result.errors] == ["wrong-type"]
