@@ -295,6 +295,13 @@ def _default_window_size() -> tuple[int, int]:
     return (max(640, round(w * fit)), max(360, round(h * fit)))
 
 
+def _invisible(driver: str) -> bool:
+    """SDL fell back to drawing nowhere by itself (no display), not because it was asked to."""
+    import os
+
+    return driver in ("offscreen", "dummy") and not os.environ.get("SDL_VIDEODRIVER")
+
+
 def run_app(args) -> int:
     """`python main.py [play] [SCENARIO] [--presenter] [--fullscreen] [--resume] ...`."""
     import sys
@@ -310,6 +317,12 @@ def run_app(args) -> int:
         app = App(args)
     except pygame.error as err:
         print(f"play: cannot open a window ({err}); try --text", file=sys.stderr)
+        return 1
+    if _invisible(pygame.display.get_driver()):
+        pygame.quit()
+        print("play: no display was found, so a window would not be seen; "
+              "play in the terminal with --text (or set SDL_VIDEODRIVER to choose a driver)",
+              file=sys.stderr)
         return 1
     try:
         app.show(first_scene(app, request))
