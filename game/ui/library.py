@@ -47,12 +47,14 @@ def user_folder(data_dir: Path) -> Path:
 
 
 def scenario_files(folders: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
-    """(file, source) for every scenario file in the folders, each folder sorted by name."""
+    """(file, source) for every scenario file in the folders, each folder sorted by name, the
+    tutorial first: it is where a new student should start."""
     found = []
     for folder, source in folders:
         try:
-            files = sorted(p for p in Path(folder).iterdir()
-                           if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+            files = sorted((p for p in Path(folder).iterdir()
+                            if p.suffix.lower() in (".yaml", ".yml") and p.is_file()),
+                           key=lambda p: (p.stem != "tutorial", p.name))
         except OSError:
             continue
         found.extend((path, source) for path in files)
