@@ -124,6 +124,10 @@ class Controls:
         act = keys.action(event)
         if act == "activate" and self.focused:
             return self.focused
+        if act == "activate":  # Enter with nothing focused: show where the focus starts
+            self.ring.handle("next")
+            self.changed = True
+            return None
         if act in ("next", "previous") or (arrows and act in keys.DIRECTIONS):
             self.ring.handle(act)
             self.changed = True
