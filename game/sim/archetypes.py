@@ -16,8 +16,9 @@ steps 1-5, so "does not fall" means: not below where it was when the turn began.
   HOSTILE_LOW_TRUST: conflict rises by HOSTILE_CONFRONT_CONFLICT; event `hostility`.
 - rescuer: while engaged (>= RESCUER_ACTIVE_ENGAGEMENT) and neither blocked nor held off by a
   PROTECTING_SKILLS move, the members doing distress work this turn (targets and breakthroughs
-  who began the turn distressed, >= DISTRESSED) keep only 1 - RESCUER_CUT of their distress
-  relief; event `rescuing` for the largest cut.
+  who began the turn distressed, >= DISTRESSED, and whose distress fell by RESCUER_MIN_RELIEF
+  or more: real work, not just being heard) keep only 1 - RESCUER_CUT of that relief; event
+  `rescuing` for the largest cut.
 - intellectualizer: addressed by EXPLAINING_SKILLS, distress does not fall; addressed by
   FEELING_SKILLS, distress falls by a further INTELLECTUALIZER_FEELING_RELIEF.
 - newcomer: trust starts at most NEWCOMER_START_TRUST (world.initial_state); addressed by
@@ -34,7 +35,7 @@ from .constants import (
     HOSTILE_CONFRONT_CONFLICT, HOSTILE_LOW_TRUST, INTELLECTUALIZER_FEELING_RELIEF,
     MONOPOLIZING_ENGAGEMENT, MONOPOLY_UNCHECKED_TURNS, MONOPOLY_WITHDRAWAL,
     NEWCOMER_TRUST_GAIN_FACTOR, NEWCOMER_WELCOME_TRUST, PRESSURE_SKILLS, PROTECTING_SKILLS,
-    RESCUER_ACTIVE_ENGAGEMENT, RESCUER_CUT, SILENT_DRAWN_OUT_GAIN, SILENT_PRESSURE_COST,
+    RESCUER_ACTIVE_ENGAGEMENT, RESCUER_CUT, RESCUER_MIN_RELIEF, SILENT_DRAWN_OUT_GAIN, SILENT_PRESSURE_COST,
     WELCOMING_SKILLS,
 )
 from .move import Event, Move
@@ -105,7 +106,7 @@ def _rescuer(turn: Turn, now: GroupState, mid: str):
             continue
         me, was = now.member(worker), turn.start.member(worker)
         relief = was.distress - me.distress
-        if was.distress >= DISTRESSED and relief > 0:
+        if was.distress >= DISTRESSED and relief >= RESCUER_MIN_RELIEF:
             cuts.append((relief, worker))
             undone = me.but(distress=clamp(me.distress + RESCUER_CUT * relief))
             now = now.with_member(worker, undone)

@@ -87,6 +87,7 @@ HOSTILE_CONFRONT_CONFLICT = 0.1  # ... and the hostile member fights back
 
 RESCUER_ACTIVE_ENGAGEMENT = 0.4  # a rescuer this present jumps in when someone hurts
 RESCUER_CUT = 0.5               # share of a worker's distress relief undone by premature comfort
+RESCUER_MIN_RELIEF = 0.06       # real distress work, not just being heard: what a rescuer cuts into
 
 INTELLECTUALIZER_FEELING_RELIEF = 0.06  # a feeling named back lands where analysis cannot
 
