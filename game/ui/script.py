@@ -24,32 +24,32 @@ class Entry:
 
 @dataclass(frozen=True)
 class CoachNote:
-    """After a choice: what the group needed, whether the choice met it, and why it matters."""
+    """After a choice: what the group needed, whether the choice met it, and why it matters.
+
+    `met` is the engine's Reaction.met: the right stance AND, when the need was about one
+    member, aimed at that member; a lead toward someone else is not shown as meeting it.
+    """
 
     needed: str          # lead | follow
     reason: str          # "conflict is running high"
     chosen: str          # lead | follow
-    fit: bool
+    met: bool
+    verdict: str         # the engine's line: "You chose to lead, but not toward Ben."
     feedback: str
-
-    @property
-    def verdict(self) -> str:
-        did = "You led" if self.chosen == "lead" else "You followed"
-        return f"{did}: that met it." if self.fit else f"{did}: that missed it."
 
     @property
     def headline(self) -> str:
         return f"The group needed you to {self.needed.upper()}"
 
     def as_line(self) -> str:
-        mark = "✓" if self.fit else "✗"
+        mark = "✓" if self.met else "✗"
         text = f"Coach {mark} The group needed you to {self.needed}: {self.reason}. {self.verdict}"
         return f"{text} {self.feedback}".strip()
 
 
 def coach_note(reaction) -> CoachNote:
     return CoachNote(reaction.need.stance, reaction.need.text(reaction.names), reaction.stance,
-                     reaction.fit, reaction.feedback)
+                     reaction.met, reaction.verdict, reaction.feedback)
 
 
 def node_entries(node, names: dict[str, str], lines: int | None = None) -> list[Entry]:

@@ -74,9 +74,87 @@ def test_the_coach_note_says_the_need_the_verdict_and_the_feedback():
     session = Session(load_path(SMALL).scenario)
     reaction = session.choose(1)
     note = script.coach_note(reaction)
-    assert note.needed in ("lead", "follow") and note.fit == reaction.fit
+    assert note.needed in ("lead", "follow") and note.met == reaction.met
     line = note.as_line()
-    assert ("✓" in line) == reaction.fit and reaction.feedback in line and note.needed in line
+    assert ("✓" in line) == reaction.met and reaction.feedback in line and note.needed in line
+    assert reaction.verdict in line
+
+
+AIMED = """\
+format: 1
+id: aim-test
+title: Aimed at the wrong member
+summary: One member is sinking while the leader turns to another.
+focus: testing
+level: beginner
+objectives:
+  hold: Hold the member who is struggling.
+members:
+  - {id: ana, name: Ana, start: {engagement: 0.6, distress: 0.2}}
+  - {id: ben, name: Ben, archetype: silent, start: {engagement: 0.1, distress: 0.95, trust: 0.1}}
+  - {id: cai, name: Cai, start: {engagement: 0.5, distress: 0.2}}
+start: opening
+nodes:
+  opening:
+    phase: working
+    narration: Ben is shaking.
+    choices:
+      - text: Ana, tell us about your week.
+        stance: lead
+        targets: [ana]
+        feedback: Turning to Ana leaves Ben alone.
+        next: after
+      - text: Ben, I can see this is hard.
+        stance: lead
+        targets: [ben]
+        feedback: Turning to Ben holds him.
+        next: after
+  after:
+    phase: closing
+    narration: The room is quiet for a long moment, and then the clock on the wall ticks over.
+    choices:
+      - {text: Close the session., stance: lead, next: done}
+  done:
+    ending: {outcome: stalled, text: Over.}
+"""
+
+
+def aimed_scenario(tmp_path):
+    path = tmp_path / "aim.yaml"
+    path.write_text(AIMED, encoding="utf-8")
+    return path
+
+
+def test_a_lead_aimed_away_from_the_member_in_distress_is_a_cross_not_a_tick(tmp_path):
+    path = aimed_scenario(tmp_path)
+    session = Session(load_path(path).scenario)
+    reaction = session.choose(1)
+    assert reaction.need.member == "ben" and reaction.fit, "the scenario sets up a need about Ben"
+    note = script.coach_note(reaction)
+    assert not note.met and note.as_line().startswith("Coach ✗") and "Ben" in note.verdict
+    session.replay([2])
+    assert script.coach_note(session.history[0]).as_line().startswith("Coach ✓")
+
+
+def test_the_coach_panel_on_screen_crosses_a_lead_aimed_at_the_wrong_member(tmp_path):
+    app = start_app(scenario=str(aimed_scenario(tmp_path)))
+    app.change_setting("animations", False)
+    frames(app, 1, [key(pygame.K_RETURN)])
+    play = app.scene
+    for _ in range(50):
+        if play.stage == "choose":
+            break
+        frames(app, 1, [key(pygame.K_SPACE)])
+    frames(app, 1, [number_key(1)])
+    for _ in range(20):   # the ending's narration types; the coach's note stands meanwhile
+        if play.stage == "lines" and play.coach is not None:
+            break
+        frames(app, 1)
+    assert play.coach is not None and not play.coach.met
+    frames(app, 3)
+    panel = play.play.choices.inflate(0, -8)
+    stripe = (panel.x + 3, panel.centery)       # the note's edge: warning for a miss, good for a hit
+    assert app.canvas.get_at(stripe)[:3] == app.palette.warning
 
 
 def test_captions_are_placed_with_the_member_they_are_about():

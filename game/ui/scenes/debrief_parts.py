@@ -1,5 +1,8 @@
 """One decision in the debrief's list: the choice, the stance against the need (tick or cross,
-in words as well), the feedback, the expert's choice when it differed, and what happened."""
+in words as well), the feedback, the expert's choice when it differed, and what happened.
+
+The tick is the engine's `met`: the right stance and, when the need was about one member, aimed
+at them. A lead toward the wrong member gets a cross and the verdict saying so."""
 from __future__ import annotations
 
 import pygame
@@ -15,13 +18,15 @@ PAD = 12
 def _parts(decision, width: int, text: fonts.TextCache) -> list[tuple[str, list[str], str, bool]]:
     """(kind, wrapped lines, size, bold) for each block of a decision, in order."""
     inner = width - 2 * PAD
-    verdict = ("✓ met the need" if decision.fit else "✗ missed the need")
+    verdict = ("✓ met the need" if decision.met else "✗ missed the need")
     parts = [
         ("head", [f"Turn {decision.turn} · {decision.node_id.replace('_', ' ')}"], "tiny", True),
         ("choice", text.wrap(f"“{decision.choice_text.strip()}”", "body", inner), "body", False),
         ("stance", [f"You chose {decision.stance.upper()}; the group needed {decision.need.upper()} — {verdict}"], "small", True),
         ("reason", text.wrap(f"Why: {decision.need_reason}.", "small", inner), "small", False),
     ]
+    if decision.fit and not decision.met:   # the right stance, aimed at the wrong member
+        parts.insert(3, ("verdict", text.wrap(decision.verdict, "small", inner, bold=True), "small", True))
     if decision.feedback.strip():
         parts.append(("feedback", text.wrap(decision.feedback.strip(), "small", inner), "small", False))
     if decision.expert_text:
@@ -36,7 +41,7 @@ def decision_height(decision, width: int, text: fonts.TextCache) -> int:
 
 
 def draw_decision(canvas, decision, rect: pygame.Rect, palette: Palette, text: fonts.TextCache) -> None:
-    role = palette.good if decision.fit else palette.warning
+    role = palette.good if decision.met else palette.warning
     pygame.draw.rect(canvas, mix(palette.panel, palette.background, 0.4), rect, border_radius=10)
     pygame.draw.rect(canvas, role, (rect.x, rect.y, 5, rect.height), border_top_left_radius=10, border_bottom_left_radius=10)
     y = rect.y + PAD
@@ -59,11 +64,11 @@ def _draw_stance_line(canvas, decision, pos, palette: Palette, text: fonts.TextC
     x, y = pos
     x = _stance_pill(canvas, "You", decision.stance, (x, y), palette, text) + 8
     x = _stance_pill(canvas, "Needed", decision.need, (x, y), palette, text) + 10
-    role = palette.good if decision.fit else palette.warning
-    words = "met it" if decision.fit else "missed it"
+    role = palette.good if decision.met else palette.warning
+    words = "met it" if decision.met else "missed it"
     centre = (x + 8, y + text.line_height("small", True) // 2)
     pygame.draw.circle(canvas, role, centre, 8)
-    if decision.fit:
+    if decision.met:
         icons.check(canvas, centre, 11, readable_on(role))
     else:
         a, b = 4, readable_on(role)

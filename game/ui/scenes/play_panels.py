@@ -236,12 +236,12 @@ def _draw_coach(layer, rect, scene) -> dict[str, pygame.Rect]:
     note = scene.coach
     panel = rect.inflate(0, -8)
     draw_panel(layer, panel, palette)
-    role = palette.good if note.fit else palette.warning
+    role = palette.good if note.met else palette.warning
     pygame.draw.rect(layer, role, (panel.x, panel.y, 7, panel.height), border_top_left_radius=12,
                      border_bottom_left_radius=12)
     centre = (panel.x + 44, panel.y + 46)
     pygame.draw.circle(layer, role, centre, 22)
-    if note.fit:
+    if note.met:
         icons.check(layer, centre, 26, readable_on(role))
     else:
         _cross(layer, centre, 18, readable_on(role))
