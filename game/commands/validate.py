@@ -6,10 +6,11 @@ Text: one line per problem, `PATH:LINE:COL: error: [code] message`. JSON: a list
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
-from game.scenario import load_path
+from game.scenario import Diagnostic, load_path
 
 
 def add_arguments(parser) -> None:
@@ -26,15 +27,34 @@ def scenario_files(path: str) -> list[str]:
     return [path]
 
 
+def _same_id(scenario_id: str, file: str, owners: dict[str, str]) -> list[Diagnostic]:
+    """Scenario ids are unique among the files loaded together (the menu shows them side by side)."""
+    if scenario_id in owners:
+        message = f"scenario id '{scenario_id}' is already used by {owners[scenario_id]}"
+        return [Diagnostic("duplicate-scenario", message, _id_line(file), 1)]
+    owners[scenario_id] = file
+    return []
+
+
+def _id_line(file: str) -> int:
+    """The line of the top-level `id:` key (the file has loaded, so it is there)."""
+    text = Path(file).read_text(encoding="utf-8-sig", errors="replace")
+    match = re.search(r"^id\s*:", text, flags=re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
 def run(args) -> int:
     files = [f for path in args.paths for f in scenario_files(path)]
     if not files:
         print(f"validate: no *.yaml files in {' '.join(args.paths)}", file=sys.stderr)
         return 1
-    problems, failed = [], False
+    problems, failed, owners = [], False, {}
     for file in files:
         result = load_path(file)
-        for diagnostic in result.diagnostics:
+        found = list(result.diagnostics)
+        if result.scenario is not None:
+            found += _same_id(result.scenario.id, file, owners)
+        for diagnostic in found:
             problems.append((file, diagnostic))
             failed |= diagnostic.is_error or args.strict
     if args.format == "json":

@@ -35,6 +35,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "out-of-range": (E, "a number or a count outside its allowed range"),
     "bad-id": (E, "an id that does not follow the id pattern"),
     "unsupported-format": (E, "a format version this program does not read"),
+    "duplicate-scenario": (E, "two files validated together with the same scenario id"),
     "duplicate-member": (E, "two members with the same id"),
     "reserved-id": (E, "a member id that is a reserved word"),
     "member-count": (E, "fewer than 3 or more than 12 members"),

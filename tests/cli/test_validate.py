@@ -80,3 +80,13 @@ def test_malformed_files_never_print_a_traceback(tmp_path):
         assert result.returncode == 1, raw
         assert "Traceback" not in result.stderr and result.stdout.strip(), raw
         assert all(LINE.match(line) for line in result.stdout.strip().splitlines()), result.stdout
+
+
+def test_two_files_with_the_same_scenario_id_are_an_error_at_the_second_id(tmp_path):
+    write(tmp_path, "a.yaml", SMALL.read_text())
+    write(tmp_path, "b.yaml", "# a copy\n" + SMALL.read_text())
+    result = validate(str(tmp_path))
+    assert result.returncode == 1
+    (line,) = result.stdout.strip().splitlines()
+    assert LINE.match(line)["code"] == "duplicate-scenario" and LINE.match(line)["line"] == "3"
+    assert line.startswith(str(tmp_path / "b.yaml"))
