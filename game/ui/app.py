@@ -23,7 +23,7 @@ from game.ui import fonts, layout, theme
 from game.ui.settings import Settings, SettingsStore
 
 FPS = 60
-IDLE_WAIT_MS = 100          # the slow tick while nothing moves: about 10 frames a second
+IDLE_WAIT_MS = 200          # the slow tick while nothing moves: 5 frames a second (the group breathes slowly)
 MAX_DT = 0.1                # a stall (a window drag, a slow disk) never jumps animations
 EXIT_AFTER_FIRST_FRAME = "CIRCLE_EXIT_AFTER_FIRST_FRAME"  # for `bench`: time to the menu's first frame
 CAPTION = "Circle — lead or follow a therapy group"
@@ -297,8 +297,6 @@ def _default_window_size() -> tuple[int, int]:
 
 def _invisible(driver: str) -> bool:
     """SDL fell back to drawing nowhere by itself (no display), not because it was asked to."""
-    import os
-
     return driver in ("offscreen", "dummy") and not os.environ.get("SDL_VIDEODRIVER")
 
 
