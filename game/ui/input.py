@@ -33,6 +33,10 @@ KEY_ACTIONS = {
     pygame.K_HOME: "home",
     pygame.K_END: "end",
     pygame.K_F11: "fullscreen",
+    pygame.K_F5: "reload",       # the play screen: read the scenario file again
+    pygame.K_l: "timeline",      # the play screen's presenter tools: the decisions' timeline,
+    pygame.K_c: "compare",       # the branch left by a rewind beside this one,
+    pygame.K_g: "jump",          # and a picker to jump to any node
 }
 
 DIRECTIONS = {"up": (0, -1), "down": (0, 1), "left": (-1, 0), "right": (1, 0)}

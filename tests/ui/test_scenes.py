@@ -373,4 +373,4 @@ def test_f5_reloads_an_edited_file_and_keeps_the_choices_made(tmp_path):
     mine.write_text("format: 1\nid: [broken\n", encoding="utf-8")
     frames(app, 2, [key(pygame.K_F5)])
     assert play.session.turn == 1 and play.node.narration == "Ben stares at his shoes."
-    assert play.toasts.toasts[-1].kind == "warning"
+    assert play.problems is not None and "[yaml-syntax]" in play.problems.errors[0]

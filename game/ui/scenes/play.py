@@ -19,6 +19,7 @@ from game.ui import layout
 from game.ui.scenes.base import Controls, Scene
 from game.ui.scenes.play_drawing import REGIONS, PlayDrawing
 from game.ui.scenes.play_input import PlayInput
+from game.ui.scenes.play_reload import PlayReload
 from game.ui.scenes.play_circle import YOU, CircleView, Room
 from game.ui.scenes.play_effects import ToastStack
 from game.ui.scenes.play_reaction import reaction_effects
@@ -31,7 +32,7 @@ BEAT = 0.45          # the trainee's words hang in the air before the room respo
 REACT = 1.0          # the room's reaction
 
 
-class PlayScene(PlayInput, PlayDrawing, Scene):
+class PlayScene(PlayInput, PlayReload, PlayDrawing, Scene):
     def __init__(self, app, session, log=None, path: str = "", resumed: bool = False, live: bool = True):
         super().__init__(app)
         self.session, self.log, self.path, self.live = session, log, path, live
@@ -55,6 +56,7 @@ class PlayScene(PlayInput, PlayDrawing, Scene):
         self.clock = 0.0
         self._held = 0
         self._build()
+        self._start_watch()
         if resumed or session.turn:
             self._rebuild_from_history()
         else:
@@ -277,28 +279,6 @@ class PlayScene(PlayInput, PlayDrawing, Scene):
         self._lines_done()
         self.needs_redraw = True
 
-    def reload(self) -> None:
-        """F5: load the scenario file again and replay the choices on it (authors edit while
-        they play); a file with errors changes nothing and says why."""
-        if not self.path:
-            self.toasts.add("This scenario has no file to reload.", "info", still=True)
-            return
-        from game.engine import reload_session
-        from game.scenario import load_path
-
-        reloaded = reload_session(self.session, load_path(self.path))
-        if reloaded.ok:
-            self.session = reloaded.session
-            self.session.begin()
-            if self.log is not None:
-                self.log.update(self.session)
-            self.circle = None
-            self._build()
-            self._rebuild_from_history()
-        detail = f" {reloaded.problems[0]}" if reloaded.problems else ""
-        self.toasts.add(reloaded.message + detail, "info" if reloaded.ok else "warning", still=True)
-        self.dirty.update(REGIONS)
-
     def toggle(self, key: str) -> None:
         self.app.change_setting(key, not getattr(self.settings, key))
         self.circle.inner = self.settings.inner_state
@@ -326,6 +306,7 @@ class PlayScene(PlayInput, PlayDrawing, Scene):
         if self.stage == "react":
             self._update_reaction(dt)
         self._update_effects(dt)
+        self._update_watch(dt)
         if getattr(self.app.args, "demo", False):
             self._update_demo(dt)
 

@@ -51,6 +51,7 @@ class PlayDrawing:
             changed.append(rect)
         canvas.blit(self.layer, self.play.circle.topleft, self.play.circle)
         changed.append(self._draw_circle(canvas, WORK_BUDGET_S - (time.perf_counter() - started)))
+        self._draw_problems(canvas)   # over the circle, so inside the rect just redrawn
         changed += self.toasts.draw(canvas, self.play.toast_anchor, self.palette, self.play.toast_width)
         return None if full else changed
 

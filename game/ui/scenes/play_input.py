@@ -31,6 +31,8 @@ class PlayInput:
         return pygame.Rect(circle.right - width - 12, circle.bottom - 12 - 40, width, 40)
 
     def handle(self, event) -> None:
+        if self._handle_problems(event):
+            return
         if keys.wheel(event):
             if self.play.transcript.collidepoint(event.pos):
                 self.transcript.on_wheel(keys.wheel(event))
@@ -40,7 +42,7 @@ class PlayInput:
         if number is not None:
             self.choose(number)
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+        if act == "reload":
             self.reload()
         elif act == "back":
             self.pause()
