@@ -186,8 +186,9 @@ class Session:
         """After a choice's transition: the group model reacts, and history records it."""
         offered = self._pending
         source = event.transition.source
-        phase = self.scenario.nodes[source].phase
-        move = Move.from_choice(offered.choice, phase.value if phase else "working")
+        node = self.scenario.nodes[source]
+        phase = node.phase.value if node.phase else "working"
+        move = Move.from_choice(offered.choice, phase, node.need)
         result = step(self._state, move, self.world, seed=self.seed, turn=self.turn + 1)
         expert = next((c for c in self._offered or [] if c.choice.expert), None)
         self._last_reaction = Reaction(

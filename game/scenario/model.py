@@ -207,12 +207,26 @@ class Ending(_Strict):
     text: str = Field("", description="What the trainee reads at the end.")
 
 
+class AuthoredNeed(_Strict):
+    """What the group needs at this node, said by the author where the model cannot see it
+    (a risk check-in, the time boundary at the close). An extension of format 1."""
+
+    stance: Stance = Field(description="lead or follow: what the group needs here.")
+    why: str = Field(min_length=1, description="The reason, shown in the coach's note and the debrief.")
+    member: Optional[str] = Field(
+        None, description="The member the need is about: meeting it means a choice that targets them."
+    )
+
+
 class Node(_Strict):
     phase: Optional[Phase] = Field(None, description="Session phase; inherits if omitted.")
     narration: str = Field("", description="What the trainee sees and hears.")
     lines: list[Line] = Field(default_factory=list, description="What members say, in order.")
     choices: list[Choice] = Field(default_factory=list, description="1..6 choices.")
     ending: Optional[Ending] = Field(None, description="Makes this node an ending.")
+    need: Optional[AuthoredNeed] = Field(
+        None, description="Overrides the group model's judgement of what the group needs here."
+    )
 
     @property
     def is_ending(self) -> bool:

@@ -84,6 +84,8 @@ class _Checker:
         for index, line in enumerate(node.lines):
             if line.speaker not in self.members:
                 yield self.unknown_member(line.speaker, base + ("lines", index))
+        if node.need is not None and node.need.member is not None and node.need.member not in self.members:
+            yield self.unknown_member(node.need.member, base + ("need", "member"))
         experts = [i for i, c in enumerate(node.choices) if c.expert]
         for extra in experts[1:]:
             yield self.at("two-experts", f"node '{node_id}' has more than one expert choice (first is choice {experts[0] + 1})", base + ("choices", extra, "expert"))

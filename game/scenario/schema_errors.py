@@ -26,7 +26,7 @@ _WHAT = {
     "Scenario": "the scenario", "Member": "a member", "MemberStart": "a member's start",
     "Look": "look", "GroupSpec": "group", "GroupStart": "group start", "Dynamics": "dynamics",
     "Node": "a node", "Line": "a line", "Choice": "a choice", "Branch": "a branch",
-    "Ending": "an ending", "Delta": "effects",
+    "Ending": "an ending", "Delta": "effects", "AuthoredNeed": "need",
 }
 
 

@@ -24,10 +24,12 @@ class Move:
     effects: Effects = ()             # party ("group", "everyone", member id) -> ((var, delta),)
     breakthrough: str | None = None   # member the author gives a breakthrough
     phase: str = "working"            # "opening" | "working" | "closing"
+    need: Need | None = None          # the author's word on what the group needs, if any
 
     @classmethod
-    def from_choice(cls, choice, phase="working") -> "Move":
-        """The Move for a scenario `Choice` made in a node of the given phase."""
+    def from_choice(cls, choice, phase="working", need=None) -> "Move":
+        """The Move for a scenario `Choice` made in a node of the given phase (and `need`, the
+        node's authored need, if it has one)."""
         return cls(
             stance=_name(choice.stance),
             skill=_name(choice.skill),
@@ -35,6 +37,7 @@ class Move:
             effects=tuple((party, tuple(delta.items())) for party, delta in choice.effects.items()),
             breakthrough=choice.breakthrough,
             phase=_name(phase) or "working",
+            need=Need(_name(need.stance), need.why, need.member) if need is not None else None,
         )
 
     def addresses(self, member_id: str) -> bool:

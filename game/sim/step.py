@@ -32,7 +32,7 @@ def _withdrawals(before: GroupState, after: GroupState) -> list[Event]:
 def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int) -> StepResult:
     """Apply one choice to the group; see GROUP_MODEL.md and this package's docstring."""
     rng = random.Random(f"{seed}:{turn}")
-    need = judge_need(state, world, move.phase)                     # 2 (judged before)
+    need = move.need or judge_need(state, world, move.phase)        # 2 (judged before)
     now = apply_authored(state, move)                               # 1
     now = apply_fit(now, move, need).clamped()                      # 2
     now, events = attend(now, move, world, rng)                     # 3

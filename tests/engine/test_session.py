@@ -168,3 +168,14 @@ def test_restoring_a_snapshot_is_the_same_as_replaying(scenario):
     replayed = Session(scenario, seed=6)
     replayed.replay([1, 2])
     assert session.trace() == replayed.trace()
+
+
+def test_a_nodes_authored_need_is_what_the_debrief_shows():
+    text = SMALL.read_text().replace(
+        "    narration: Ben looks at the floor.\n",
+        "    narration: Ben looks at the floor.\n    need: {stance: follow, why: the room can wait for him, member: ben}\n")
+    session = Session(load_text(text).scenario)
+    session.choose(1)
+    reaction = session.choose(2)  # "Wait.": a follow choice, but it does not target Ben
+    assert reaction.need.stance == "follow" and reaction.need.text(session.names) == "the room can wait for him"
+    assert reaction.fit and not reaction.met

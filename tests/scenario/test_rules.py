@@ -96,3 +96,9 @@ def test_an_empty_text_is_named_as_empty():
 def test_a_member_with_a_bad_entry_is_not_also_unknown_wherever_named():
     result = load_text(edited({11: "  - {id: ana, name: Ana, age: fifty}"}))
     assert [d.code for d in result.errors] == ["wrong-type"]
+
+
+def test_an_authored_need_about_an_unknown_member_is_an_error():
+    result = load_text(edited({47: "    need: {stance: lead, why: he is struggling, member: bne}"}))
+    (error,) = result.errors
+    assert error.code == "unknown-member" and error.line == 47 and "did you mean 'ben'" in error.message

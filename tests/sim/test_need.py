@@ -116,3 +116,17 @@ def test_meeting_the_need_leaves_a_warmer_room_than_either_fixed_stance():
     expert = _climate(_session("expert")[-1].after)
     assert expert > _climate(_session("lead")[-1].after)
     assert expert > _climate(_session("follow")[-1].after)
+
+
+def test_an_authored_need_overrides_the_models_judgement():
+    from game.sim import Move, Need, World, step
+    from game.sim.state import GroupState, MemberState
+    calm = GroupState(0.8, 0.05, (("ana", MemberState(0.8, 0.8, 0.2)), ("ben", MemberState(0.8, 0.8, 0.2)),
+                                  ("cai", MemberState(0.8, 0.8, 0.2))))
+    world = World((("ana", "typical"), ("ben", "typical"), ("cai", "typical")))
+    judged = step(calm, Move("lead", "summarizing"), world, seed=0, turn=1)
+    authored = step(calm, Move("lead", "summarizing", need=Need("lead", "the leader holds the time")),
+                    world, seed=0, turn=1)
+    assert judged.need.stance == "follow" and not judged.fit
+    assert authored.need.reason == "the leader holds the time" and authored.fit and authored.met
+    assert authored.after.cohesion > judged.after.cohesion
