@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from game.scenario.model import Choice
-from game.sim import Event, GroupState, Need
+from game.sim import Event, GroupState, Need, describe_changes
 
 MEMBER_VARS = ("engagement", "trust", "distress")
 
@@ -42,8 +43,13 @@ class Reaction:
     events: tuple[Event, ...]
     next_node: str                 # where the story went
     expert: OfferedChoice | None   # the recommended choice, when it was not this one
-    captions: tuple[str, ...] = ()  # "Kim looks away": the biggest visible changes
     names: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def captions(self) -> tuple[str, ...]:
+        """"Kim looks away": the biggest visible changes. Worked out when a screen asks, not
+        on every choice (headless runs and simulations never read them)."""
+        return tuple(describe_changes(self.before, self.after, self.names))
 
     @property
     def choice(self) -> Choice:

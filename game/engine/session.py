@@ -12,7 +12,7 @@ from typing import Iterator
 from transitions import EventData
 
 from game.scenario.model import Node, Scenario
-from game.sim import GroupState, Move, World, describe_changes, initial_state, step
+from game.sim import GroupState, Move, World, initial_state, step
 
 from .machine import machine_for, trigger_name
 from .phases import PhaseTracker
@@ -196,7 +196,6 @@ class Session:
             after=result.after, need=result.need, fit=result.fit, met=result.met, events=result.events,
             next_node=event.transition.dest,
             expert=expert if expert is not None and expert.index != offered.index else None,
-            captions=tuple(describe_changes(result.before, result.after, self.names)),
             names=self.names,
         )
         self._state = result.after
