@@ -48,6 +48,31 @@ def path_to(scenario, node_id: str, seed: int = 0, limit: int = MAX_SESSIONS) ->
         session.close()
 
 
+def shortest_paths(scenario, seed: int = 0, limit: int = MAX_SESSIONS) -> dict[str, list[int]]:
+    """{node id: the shortest list of choice numbers reaching it} for every node the search
+    reaches: one breadth-first search for all of them (the same order as `path_to`, so each
+    path is the one `path_to` finds), for a picker that marks the nodes no path reaches."""
+    found = {scenario.start: []}
+    session = Session(scenario, seed=seed)
+    try:
+        queue: deque[list[int]] = deque([[]])
+        tried = 0
+        while queue and tried < limit:
+            path = queue.popleft()
+            session.replay(path)
+            for offered in list(session.choices):
+                tried += 1
+                session.replay(path)
+                session.choose(offered.number)
+                if session.node_id not in found:
+                    found[session.node_id] = path + [offered.number]
+                    if not session.ended:
+                        queue.append(path + [offered.number])
+        return found
+    finally:
+        session.close()
+
+
 def session_at(scenario, node_id: str | None, seed: int = 0) -> tuple[Session, str]:
     """(a session at the node, how it got there: 'start', 'played' or 'placed')."""
     session = Session(scenario, seed=seed)

@@ -90,6 +90,7 @@ class PlayLayout:
     circle: pygame.Rect
     transcript: pygame.Rect
     choices: pygame.Rect
+    timeline: pygame.Rect | None = None   # the presenter's strip of decisions, under the circle
 
     @property
     def lead_column(self) -> pygame.Rect:
@@ -120,13 +121,15 @@ def _column(choices: pygame.Rect, index: int) -> pygame.Rect:
     return pygame.Rect(choices.x + index * (width + GAP), choices.y, width, choices.height)
 
 
-def play_layout(text: fonts.TextCache | None = None) -> PlayLayout:
+def play_layout(text: fonts.TextCache | None = None, timeline: bool = False) -> PlayLayout:
     """The play screen's regions at 1280x720.
 
     The top strip grows a little with the text scale, so two rows of meters
     (label over bar) still fit at the presenter size; the circle gives way.
+    With `timeline`, a strip of the session's decisions takes the circle's
+    bottom edge (the circle gives way again).
     """
-    text = text or fonts.default
+    text = text if text is not None else fonts.default   # (an empty cache is falsy)
     w, h = LOGICAL_SIZE
     left_w = round((w - 2 * MARGIN - GAP) * 0.665)
     right_x = MARGIN + left_w + GAP
@@ -135,18 +138,26 @@ def play_layout(text: fonts.TextCache | None = None) -> PlayLayout:
     choices_h = 236
     middle_y = MARGIN + top_h + GAP
     middle_h = h - MARGIN - choices_h - GAP - middle_y
+    strip = timeline_height(text) if timeline else 0
+    circle_h = middle_h - (strip + GAP if timeline else 0)
     return PlayLayout(
         narration=pygame.Rect(MARGIN, MARGIN, left_w, top_h),
         meters=pygame.Rect(right_x, MARGIN, right_w, top_h),
-        circle=pygame.Rect(MARGIN, middle_y, left_w, middle_h),
+        circle=pygame.Rect(MARGIN, middle_y, left_w, circle_h),
         transcript=pygame.Rect(right_x, middle_y, right_w, middle_h),
         choices=pygame.Rect(MARGIN, h - MARGIN - choices_h, w - 2 * MARGIN, choices_h),
+        timeline=pygame.Rect(MARGIN, middle_y + circle_h + GAP, left_w, strip) if timeline else None,
     )
+
+
+def timeline_height(text: fonts.TextCache | None = None) -> int:
+    """The decisions' strip: one row of markers, a line of small text high, with room round it."""
+    return (text if text is not None else fonts.default).line_height("small", True) + 24
 
 
 def meter_height(text: fonts.TextCache | None = None) -> int:
     """One meter: a line of small text over its bar."""
-    return (text or fonts.default).line_height("small") + 10
+    return (text if text is not None else fonts.default).line_height("small") + 10
 
 
 COLUMN_HEADER = 26

@@ -5,7 +5,8 @@ atomically (a temporary file, then `os.replace`), so a crash mid-write leaves th
 never half a file. A missing, unreadable or hand-damaged file gives the defaults; a bad value
 for one setting falls back for that setting only.
 
-`--presenter` changes what is shown (fullscreen, large text, coach and inner state on) without
+`--presenter` changes what is shown (fullscreen, large text, coach, inner state and the
+decisions' timeline on) without
 changing what is stored: the store keeps the learner's own choices, and only a setting changed
 on the panel is written.
 """
@@ -35,13 +36,14 @@ class Settings:
     sound: bool = True
     meters: bool = False        # the M toggle: the group's numbers as labelled bars
     inner_state: bool = False   # the T toggle: each member's numbers and thoughts
+    timeline: bool = False      # the L toggle: the session's decisions, to rewind to (presenter tools)
 
     def with_value(self, key: str, value) -> "Settings":
         return replace(self, **{key: value})
 
     def presenter(self) -> "Settings":
         """What a classroom projector needs: big, fullscreen, everything explained."""
-        return replace(self, text_size="presenter", fullscreen=True, coach=True, inner_state=True)
+        return replace(self, text_size="presenter", fullscreen=True, coach=True, inner_state=True, timeline=True)
 
 
 CHOICES: dict[str, list] = {
@@ -53,6 +55,7 @@ CHOICES: dict[str, list] = {
     "sound": [True, False],
     "meters": [False, True],
     "inner_state": [False, True],
+    "timeline": [False, True],
 }
 
 

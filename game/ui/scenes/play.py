@@ -19,6 +19,7 @@ from game.ui import layout
 from game.ui.scenes.base import Controls, Scene
 from game.ui.scenes.play_drawing import REGIONS, PlayDrawing
 from game.ui.scenes.play_input import PlayInput
+from game.ui.scenes.play_presenter import DEMO_REACT_HOLD, PlayPresenter
 from game.ui.scenes.play_reload import PlayReload
 from game.ui.scenes.play_circle import YOU, CircleView, Room
 from game.ui.scenes.play_effects import ToastStack
@@ -32,10 +33,11 @@ BEAT = 0.45          # the trainee's words hang in the air before the room respo
 REACT = 1.0          # the room's reaction
 
 
-class PlayScene(PlayInput, PlayReload, PlayDrawing, Scene):
+class PlayScene(PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
     def __init__(self, app, session, log=None, path: str = "", resumed: bool = False, live: bool = True):
         super().__init__(app)
         self.session, self.log, self.path, self.live = session, log, path, live
+        self.demo = bool(getattr(app.args, "demo", False))
         session.begin()
         self.controls = Controls()
         self.toasts = ToastStack()
@@ -73,7 +75,7 @@ class PlayScene(PlayInput, PlayReload, PlayDrawing, Scene):
         return self.settings.animations and self.live
 
     def _build(self) -> None:
-        self.play = layout.play_layout(self.text)
+        self.play = layout.play_layout(self.text, timeline=self.settings.timeline)
         old = getattr(self, "circle", None)
         self.circle = CircleView.build(self.play, self.session.scenario.members, live=self.live)
         if old is not None:  # a relayout keeps what the circle was showing
@@ -297,7 +299,7 @@ class PlayScene(PlayInput, PlayReload, PlayDrawing, Scene):
     def animating(self) -> bool:
         typing = self.stage == "lines" and (not self._narration_done() or (self.bubble is not None and not self.bubble.done))
         effects = bool(self.pending or self.ripples or self.captions) or self.toasts.moving
-        demo = bool(getattr(self.app.args, "demo", False)) and self.stage in ("lines", "choose", "ended")
+        demo = self.demo and self.stage in ("lines", "choose", "ended")
         return typing or self.stage == "react" or effects or demo or (self.live and self.circle.bank.pending > 0)
 
     def update(self, dt: float) -> None:
@@ -307,7 +309,7 @@ class PlayScene(PlayInput, PlayReload, PlayDrawing, Scene):
             self._update_reaction(dt)
         self._update_effects(dt)
         self._update_watch(dt)
-        if getattr(self.app.args, "demo", False):
+        if self.demo:
             self._update_demo(dt)
 
     def _update_text(self, dt: float) -> None:
@@ -316,8 +318,8 @@ class PlayScene(PlayInput, PlayReload, PlayDrawing, Scene):
         if not self._narration_done():
             self.narration_shown = min(self._narration_length(), self.narration_shown + dt * NARRATION_CPS)
             self.dirty.add("narration")
-            if self._narration_done() and self.line_index < 0:
-                self._next_line()
+            if self._narration_done() and self.line_index < 0 and not self.demo:
+                self._next_line()   # (the demo lets the narration stand first)
             return
         if self.bubble is not None and not self.bubble.done:
             self.bubble.update(dt)
@@ -336,7 +338,7 @@ class PlayScene(PlayInput, PlayReload, PlayDrawing, Scene):
             self.dirty.add("top")
         if self.settings.inner_state:
             self.dirty.add("side")
-        if self.react_t >= BEAT + REACT:
+        if self.react_t >= BEAT + REACT + (DEMO_REACT_HOLD if self.demo else 0.0):
             self._finish_reaction()
 
     def _update_effects(self, dt: float) -> None:

@@ -12,9 +12,10 @@ import time
 import pygame
 
 from game.ui.scenes import play_panels as panels
+from game.ui.scenes.play_timeline import draw_timeline, draw_tip
 from game.ui.widgets import Button, draw_narration, draw_room
 
-REGIONS = ("choices", "narration", "side", "top", "floor")   # redrawn in this order when several changed
+REGIONS = ("choices", "narration", "side", "top", "floor", "timeline")   # redrawn in this order when several changed
 REGIONS_PER_FRAME = 2
 WORK_BUDGET_S = 0.0022
 
@@ -51,12 +52,15 @@ class PlayDrawing:
             changed.append(rect)
         canvas.blit(self.layer, self.play.circle.topleft, self.play.circle)
         changed.append(self._draw_circle(canvas, WORK_BUDGET_S - (time.perf_counter() - started)))
-        self._draw_problems(canvas)   # over the circle, so inside the rect just redrawn
+        draw_tip(canvas, self)        # over the circle, so inside the rect just redrawn
+        self._draw_problems(canvas)
         changed += self.toasts.draw(canvas, self.play.toast_anchor, self.palette, self.play.toast_width)
         return None if full else changed
 
     def _region(self, name: str) -> pygame.Rect:
         play = self.play
+        if name == "timeline":   # off: nothing to draw
+            return play.timeline.inflate(8, 8) if play.timeline else pygame.Rect(0, 0, 0, 0)
         return {"narration": play.narration.inflate(8, 8), "top": play.meters.inflate(8, 8),
                 "side": play.transcript.inflate(8, 8), "choices": play.choices.inflate(12, 12),
                 "floor": play.circle.inflate(8, 8)}[name]
@@ -64,6 +68,8 @@ class PlayDrawing:
     @staticmethod
     def _belongs(control: str, region: str) -> bool:
         owner = {"meters": "top", "debrief": "choices", "undo": "floor", "pause": "floor"}.get(control)
+        if control.startswith("mark:"):
+            owner = "timeline"
         if owner is None:
             owner = "choices" if control.startswith("choice:") else "side"
         return owner == region
@@ -77,6 +83,8 @@ class PlayDrawing:
             return {}
         if name == "top":
             return panels.draw_top(self.layer, self.play.meters, self)
+        if name == "timeline":
+            return draw_timeline(self.layer, self.play.timeline, self) if self.play.timeline else {}
         if name == "side":
             return panels.draw_side(self.layer, self.play.transcript, self)
         if name == "floor":  # the room and the two buttons on it: restored under the circle every frame

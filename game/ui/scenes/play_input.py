@@ -11,9 +11,6 @@ from game.ui import input as keys
 from game.ui.scenes import play_panels as panels
 from game.ui.scenes.base import Control
 
-DEMO_LINE_PAUSE = 1.8
-DEMO_CHOOSE_WAIT = 4.0
-
 
 class PlayInput:
     def _set_controls(self) -> None:
@@ -42,10 +39,20 @@ class PlayInput:
         if number is not None:
             self.choose(number)
             return
+        if act == "activate" and self.demo_skip():
+            return
         if act == "reload":
             self.reload()
+        elif act == "back" and self.demo:
+            self.stop_demo()
         elif act == "back":
             self.pause()
+        elif act == "timeline":
+            self.toggle_timeline()
+        elif act == "compare":
+            self.open_compare()
+        elif act == "jump":
+            self.open_jump()
         elif act == "undo":
             self.undo()
         elif act == "meters":
@@ -68,7 +75,7 @@ class PlayInput:
         if self.controls.changed:
             self.controls.changed = False
             self._show_targets()
-            self.dirty.update(("choices", "side", "top", "floor"))
+            self.dirty.update(("choices", "side", "top", "floor", "timeline"))
         if chosen:
             self.activate(chosen)
         elif keys.is_click(event) and self.stage == "lines" and self.play.circle.collidepoint(event.pos):
@@ -88,6 +95,8 @@ class PlayInput:
     def activate(self, name: str) -> None:
         if name.startswith("choice:"):
             self.choose(int(name.split(":")[1]))
+        elif name.startswith("mark:"):
+            self.rewind_to(int(name.split(":")[1]))
         elif name == "next":
             self.advance()
         elif name == "debrief":
@@ -101,27 +110,3 @@ class PlayInput:
         elif name in ("tab:transcript", "tab:inner"):
             if self.settings.inner_state != (name == "tab:inner"):
                 self.toggle("inner_state")
-
-    def _update_demo(self, dt: float) -> None:
-        """--demo: the expert path plays itself, slowly enough to talk over.
-
-        `waited` counts the seconds since the screen last changed (a new line said in full,
-        the choices opening, the ending); each pause is measured from there.
-        """
-        moment = (self.stage, self.line_index, self.bubble is None or self.bubble.done, self._narration_done())
-        if moment != getattr(self, "_demo_moment", None):
-            self._demo_moment, self.waited = moment, 0.0
-        self.waited += dt
-        if self.stage == "lines" and self._narration_done() and (self.bubble is None or self.bubble.done):
-            if self.waited >= DEMO_LINE_PAUSE:
-                self._next_line()
-        elif self.stage == "choose" and self.session.choices:
-            pick = self.session.expert_choice() or self.session.choices[0]
-            if self.controls.focused != f"choice:{pick.number}" and self.waited >= DEMO_CHOOSE_WAIT / 2:
-                self.controls.focus(f"choice:{pick.number}")
-                self._show_targets()
-                self.dirty.add("choices")
-            if self.waited >= DEMO_CHOOSE_WAIT:
-                self.choose(pick.number)
-        elif self.stage == "ended" and self.waited >= DEMO_CHOOSE_WAIT * 2:
-            self.to_debrief()

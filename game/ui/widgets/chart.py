@@ -24,8 +24,11 @@ def draw_line_chart(surface: pygame.Surface, rect: pygame.Rect, series: dict[str
                     colours: dict[str, tuple[int, int, int]] | None = None, thin_series=(),
                     palette: Palette | None = None, *, title: str = "", x_label: str = "Turn",
                     y_label: str = "", y_max: float = 1.0, percent: bool = True, end_labels: bool = True,
-                    legend: bool = True, text: fonts.TextCache = fonts.default) -> pygame.Rect:
-    """Draw the chart inside `rect`; returns the plot area. Values run 0..y_max."""
+                    legend: bool = True, text: fonts.TextCache = fonts.default, turns: int = 0) -> pygame.Rect:
+    """Draw the chart inside `rect`; returns the plot area. Values run 0..y_max.
+
+    `turns` widens the x axis to at least that many points, so two charts set side by side
+    share one scale."""
     palette = palette or LIGHT
     colours = colours or {}
     right = RIGHT
@@ -38,7 +41,7 @@ def draw_line_chart(surface: pygame.Surface, rect: pygame.Rect, series: dict[str
         surface.blit(turned, turned.get_rect(center=(rect.x + 8, plot.centery)))
     if title:
         surface.blit(text.render(title, "small", palette.text, bold=True), (rect.x, rect.y + 4))
-    length = max((len(v) for v in series.values()), default=0)
+    length = max([len(v) for v in series.values()] + [turns])
     _draw_axes(surface, plot, length, palette, x_label, y_max, percent, text)
     thin = [name for name in series if name in set(thin_series)]
     main = [name for name in series if name not in set(thin_series)]
