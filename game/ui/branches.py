@@ -56,9 +56,9 @@ class Branch:
     def differed(self, at: int) -> str:
         """The decision at index `at` (0-based), the one where the branches part."""
         if at >= len(self.steps):
-            return f"Turn {at + 1}: not chosen yet"
+            return f"Decision {at + 1}: not chosen yet"
         step = self.steps[at]
-        return f"Turn {step.turn} · {step.stance.upper()}: “{step.text}”"
+        return f"Decision {step.turn} · {step.stance.upper()}: “{step.text}”"
 
 
 def parting(a: Branch, b: Branch) -> int:

@@ -301,7 +301,8 @@ def test_a_bad_scenario_file_is_an_error_card_not_a_crash():
 
 KEYS = [pygame.K_SPACE, pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_TAB, pygame.K_BACKSPACE, pygame.K_UP,
         pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_m, pygame.K_t, pygame.K_r, pygame.K_PAGEUP,
-        pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_a] + [getattr(pygame, f"K_{n}") for n in range(1, 7)]
+        pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_a, pygame.K_l, pygame.K_c, pygame.K_g,
+        pygame.K_F5] + [getattr(pygame, f"K_{n}") for n in range(1, 7)]
 
 
 def random_event(rng: random.Random, app) -> pygame.event.Event:
@@ -333,7 +334,7 @@ def test_five_thousand_random_events_raise_nothing(small_in_library):
         app.step(batch, rng.choice([0.0, 1 / 60, 1 / 60, 0.25]))
         handled += len(batch)
         seen.add(type(app.scene).__name__)
-    assert {"MenuScene", "BriefingScene", "PlayScene", "PauseScene"} <= seen, seen
+    assert {"MenuScene", "BriefingScene", "PlayScene", "PauseScene", "JumpScene"} <= seen, seen
 
 
 def test_quit_from_the_menu_ends_the_app():

@@ -66,8 +66,10 @@ class CompareScene(Scene):
         x, y, inner = box.x + 18, box.y + 14, box.width - 36
         canvas.blit(text.render(label, "tiny", palette.muted, bold=True), (x, y))
         y += text.line_height("tiny", True) + 4
-        y = self._draw_title(canvas, branch, (x, y), inner)
-        y = self._draw_place(canvas, branch, (x, y), inner) + 8
+        self._draw_title(canvas, branch, (x, y), inner)
+        y += 2 * text.line_height("body", True) + 4
+        self._draw_place(canvas, branch, (x, y), inner)
+        y += 2 * text.line_height("small") + 6          # the same room on both sides: the charts align
         chart = pygame.Rect(box.x + 8, y, box.width - 16, box.bottom - 10 - y)
         series = {name: branch.series[key] for name, key, _ in SERIES}
         colours = {name: palette[role] for name, _, role in SERIES}
@@ -93,7 +95,7 @@ class CompareScene(Scene):
         palette, text = self.palette, self.text
         x, y = pos
         met = sum(s.met for s in branch.steps)
-        tally = f"met the need in {met} of {len(branch.steps)}"
+        tally = f"{met} of {len(branch.steps)} needs met"
         if branch.outcome:
             badge = draw_outcome_badge(canvas, branch.outcome, (x, y), palette, text)
             rest = text.wrap(f"after {plural(len(branch.steps), 'choice')} · {tally}", "small",

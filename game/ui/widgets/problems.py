@@ -45,8 +45,13 @@ class ProblemPanel:
     def rect(self, area: pygame.Rect) -> pygame.Rect:
         """The panel inside `area` (the circle): full width, as tall as its errors need."""
         inner = area.inflate(-2 * 14, -2 * 14)
-        wanted = self._header_height() + self._list_height(inner.width - 2 * PAD) + self._footer_height() + PAD
+        wanted = self._header_height(area) + self._list_height(inner.width - 2 * PAD) + self._footer_height() + PAD
         return pygame.Rect(inner.x, inner.y, inner.width, min(inner.height, wanted))
+
+    def with_path(self, area: pygame.Rect) -> bool:
+        """The file's full path gets its own line when the circle is tall enough to spare it
+        (every error names the file anyway)."""
+        return area.height >= 12 * self.text_cache.line_height("small")
 
     def hide_rect(self, area: pygame.Rect) -> pygame.Rect:
         panel, text = self.rect(area), self.text_cache
@@ -64,9 +69,10 @@ class ProblemPanel:
         count = len(self.errors)
         return f"{count} error{'s' if count != 1 else ''} in the file · show"
 
-    def _header_height(self) -> int:
+    def _header_height(self, area: pygame.Rect) -> int:
         text = self.text_cache
-        return PAD + text.line_height("heading", True) + 4 + 2 * text.line_height("small") + 10
+        lines = 2 if self.with_path(area) else 1
+        return PAD + text.line_height("heading", True) + 4 + lines * text.line_height("small") + 10
 
     def _footer_height(self) -> int:
         return self.text_cache.line_height("tiny") + 10
@@ -91,7 +97,7 @@ class ProblemPanel:
 
     def draw(self, surface: pygame.Surface, area: pygame.Rect, palette: Palette, focused: bool = False) -> pygame.Rect:
         rect = self.rect(area)
-        key = (tuple(self.errors), self.scroll, self.hovered, focused, palette.name, rect.size,
+        key = (tuple(self.errors), self.scroll, self.hovered, focused, palette.name, rect.size, area.size,
                self.text_cache.pixel_size("body"))
         if self._layer is None or self._layer[0] != key:
             self._layer = (key, self._render(rect, area, palette, focused))
@@ -113,9 +119,11 @@ class ProblemPanel:
         layer.blit(text.render(text.wrap(note, "small", local.width - 2 * PAD - 6, max_lines=1)[0], "small",
                                palette.text), (x, y))
         y += text.line_height("small")
-        where = text.wrap(self.path, "small", local.width - 2 * PAD - 6, max_lines=1)[0]
-        layer.blit(text.render(where, "small", palette.muted), (x, y))
-        y += text.line_height("small") + 10
+        if self.with_path(area):
+            where = text.wrap(self.path, "small", local.width - 2 * PAD - 6, max_lines=1)[0]
+            layer.blit(text.render(where, "small", palette.muted), (x, y))
+            y += text.line_height("small")
+        y += 10
         view = pygame.Rect(x, y, local.right - PAD - x, local.bottom - self._footer_height() - 6 - y)
         self._draw_list(layer, view, palette)
         hint = "Wheel or PgUp/PgDn scroll · F5 read the file again" if self._max_scroll else "F5 read the file again"
@@ -140,6 +148,8 @@ class ProblemPanel:
                 for i, line in enumerate(lines):
                     layer.blit(text.render(line, "small", palette.text), (view.x + 18, y + i * step))
             y += height + GAP
+        if self.scroll < self._max_scroll:   # more below: the cut line dissolves instead of breaking off
+            _fade_bottom(layer, view, palette)
         layer.set_clip(clip)
         if self._max_scroll:
             track = pygame.Rect(view.right + 6, view.y, 4, view.height)
@@ -171,3 +181,10 @@ class ProblemPanel:
         words = self.text_cache.render(self.chip_words, "small", palette.text, bold=True)
         surface.blit(words, (rect.x + 32, rect.centery - words.get_height() // 2))
         return rect
+
+
+def _fade_bottom(surface, view: pygame.Rect, palette: Palette, height: int = 18) -> None:
+    band = pygame.Surface((view.width, height), pygame.SRCALPHA)
+    for i in range(height):
+        pygame.draw.line(band, (*palette.panel, round(255 * i / (height - 1))), (0, i), (view.width, i))
+    surface.blit(band, (view.x, view.bottom - height))
