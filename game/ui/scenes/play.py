@@ -9,6 +9,9 @@ the debrief is one key away.
 
 Drawing is split for speed: the panels live on a static layer redrawn region by region when
 their content changes; only the circle, the toasts and the typing text are redrawn per frame.
+The scene's other seams are mixins: input (play_input), drawing (play_drawing), the scenario
+file read again when it changes (play_reload), and the presenter's tools: timeline, rewind,
+compare, jump and the demo (play_presenter).
 """
 from __future__ import annotations
 
