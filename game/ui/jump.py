@@ -21,53 +21,41 @@ class NoSuchNode(ValueError):
 
 
 def path_to(scenario, node_id: str, seed: int = 0, limit: int = MAX_SESSIONS) -> list[int] | None:
-    """The shortest list of choice numbers from the start to `node_id`, or None."""
+    """The shortest list of choice numbers from the start to `node_id`, or None.
+
+    A node behind conditions that the shortest paths never meet (an ending that needs a good
+    score, say) is looked for with the exhaustive check, whose probes play other histories."""
     if node_id not in scenario.nodes:
         raise NoSuchNode(node_id)
-    if node_id == scenario.start:
-        return []
-    session = Session(scenario, seed=seed)
-    try:
-        queue: deque[list[int]] = deque([[]])
-        seen = {scenario.start}
-        tried = 0
-        while queue and tried < limit:
-            path = queue.popleft()
-            session.replay(path)
-            for offered in list(session.choices):
-                tried += 1
-                session.replay(path)
-                session.choose(offered.number)
-                if session.node_id == node_id:
-                    return path + [offered.number]
-                if session.node_id not in seen and not session.ended:
-                    seen.add(session.node_id)
-                    queue.append(path + [offered.number])
-        return None
-    finally:
-        session.close()
+    path = shortest_paths(scenario, seed, limit).get(node_id)
+    if path is None:
+        from game.authoring.exhaustive import exhaustive
+
+        found = exhaustive(scenario, seed=seed).paths.get(node_id)
+        path = list(found) if found is not None else None
+    return path
 
 
 def shortest_paths(scenario, seed: int = 0, limit: int = MAX_SESSIONS) -> dict[str, list[int]]:
     """{node id: the shortest list of choice numbers reaching it} for every node the search
-    reaches: one breadth-first search for all of them (the same order as `path_to`, so each
-    path is the one `path_to` finds), for a picker that marks the nodes no path reaches."""
+    reaches: one breadth-first search for all of them, for a picker that marks the nodes no
+    path reaches. Each path's end is kept as a session snapshot, so a step costs one choice."""
     found = {scenario.start: []}
     session = Session(scenario, seed=seed)
     try:
-        queue: deque[list[int]] = deque([[]])
+        queue = deque([([], session.snapshot())])
         tried = 0
         while queue and tried < limit:
-            path = queue.popleft()
-            session.replay(path)
+            path, snapshot = queue.popleft()
+            session.restore(snapshot)
             for offered in list(session.choices):
                 tried += 1
-                session.replay(path)
+                session.restore(snapshot)
                 session.choose(offered.number)
                 if session.node_id not in found:
                     found[session.node_id] = path + [offered.number]
                     if not session.ended:
-                        queue.append(path + [offered.number])
+                        queue.append((path + [offered.number], session.snapshot()))
         return found
     finally:
         session.close()
