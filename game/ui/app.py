@@ -23,7 +23,7 @@ from game.ui import fonts, layout, theme
 from game.ui.settings import Settings, SettingsStore
 
 FPS = 60
-IDLE_WAIT_MS = 200          # the slow tick while nothing moves: 5 frames a second (the group breathes slowly)
+IDLE_WAIT_MS = 250          # the slow tick while nothing moves: 4 frames a second (the group breathes slowly)
 MAX_DT = 0.1                # a stall (a window drag, a slow disk) never jumps animations
 EXIT_AFTER_FIRST_FRAME = "CIRCLE_EXIT_AFTER_FIRST_FRAME"  # for `bench`: time to the menu's first frame
 CAPTION = "Circle — lead or follow a therapy group"
