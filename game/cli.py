@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+
+# pygame prints a greeting on stdout when imported; stdout is for JSON and traces here.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 # command -> (module under game.commands, one-line help). Modules load lazily so that
 # `validate` never pays for pygame and a missing front end never breaks the others.

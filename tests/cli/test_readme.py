@@ -25,3 +25,12 @@ def test_every_command_in_the_readme_table_is_a_command_of_the_program():
     section = README.split("## Commands", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"^\| `([a-z-]+)[ `]", section, flags=re.M)
     assert listed and set(listed) <= set(COMMANDS)
+
+
+def test_stdout_stays_clean_for_json_even_when_pygame_loads():
+    import subprocess
+    import sys
+    env = {k: v for k, v in __import__("os").environ.items() if k != "PYGAME_HIDE_SUPPORT_PROMPT"}
+    code = "import game.cli, pygame"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout == ""
