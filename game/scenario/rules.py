@@ -47,6 +47,12 @@ class _Checker:
         raw = source.data.get("members") if isinstance(source.data, dict) else None
         written = {m.get("id") for m in raw if isinstance(m, dict)} if isinstance(raw, list) else set()
         self.members = {m.id for m in scenario.members} | {i for i in written if isinstance(i, str)}
+        # A list of members, a mapping of objectives, a mapping of nodes: when one of them is
+        # itself malformed (reported already), references to it cannot be judged.
+        data = source.data if isinstance(source.data, dict) else {}
+        self.judge_members = isinstance(raw, list)
+        self.judge_objectives = isinstance(data.get("objectives"), dict)
+        self.judge_nodes = isinstance(data.get("nodes"), dict)
         self.names = Names(frozenset(self.members), frozenset(known_nodes), frozenset(scenario.objectives))
 
     def at(self, code: str, message: str, path: tuple, key: bool = False) -> Diagnostic:
@@ -57,7 +63,7 @@ class _Checker:
     def errors(self) -> Iterator[Diagnostic]:
         yield from self.member_errors()
         if self.scenario.start and self.scenario.start not in self.nodes:
-            yield self.unknown_node(self.scenario.start, ("start",))
+            yield from self.unknown_node(self.scenario.start, ("start",))
         for node_id, node in self.scenario.nodes.items():
             yield from self.node_errors(node_id, node)
 
@@ -83,9 +89,9 @@ class _Checker:
             yield from self.shape_errors(node_id, node)
         for index, line in enumerate(node.lines):
             if line.speaker not in self.members:
-                yield self.unknown_member(line.speaker, base + ("lines", index))
+                yield from self.unknown_member(line.speaker, base + ("lines", index))
         if node.need is not None and node.need.member is not None and node.need.member not in self.members:
-            yield self.unknown_member(node.need.member, base + ("need", "member"))
+            yield from self.unknown_member(node.need.member, base + ("need", "member"))
         experts = [i for i, c in enumerate(node.choices) if c.expert]
         for extra in experts[1:]:
             yield self.at("two-experts", f"node '{node_id}' has more than one expert choice (first is choice {experts[0] + 1})", base + ("choices", extra, "expert"))
@@ -104,12 +110,12 @@ class _Checker:
     def choice_errors(self, choice: Choice, path: tuple) -> Iterator[Diagnostic]:
         for index, target in enumerate(choice.targets):
             if target not in self.members:
-                yield self.unknown_member(target, path + ("targets", index))
+                yield from self.unknown_member(target, path + ("targets", index))
         yield from self.effect_errors(choice, path + ("effects",))
         if choice.breakthrough is not None and choice.breakthrough not in self.members:
-            yield self.unknown_member(choice.breakthrough, path + ("breakthrough",))
+            yield from self.unknown_member(choice.breakthrough, path + ("breakthrough",))
         for objective in choice.score:
-            if objective not in self.scenario.objectives:
+            if self.judge_objectives and objective not in self.scenario.objectives:
                 hint = did_you_mean(objective, self.scenario.objectives)
                 yield self.at("unknown-objective", f"no objective '{objective}'{hint}", path + ("score", objective), key=True)
         if choice.when is not None:
@@ -120,7 +126,7 @@ class _Checker:
         for party, delta in choice.effects.items():
             allowed = GROUP_KEYS if party == "group" else MEMBER_KEYS
             if party not in ("group", "everyone") and party not in self.members:
-                yield self.unknown_member(party, path + (party,), key=True)
+                yield from self.unknown_member(party, path + (party,), key=True)
                 continue
             for name, _ in delta.items():
                 if name not in allowed:
@@ -130,13 +136,13 @@ class _Checker:
     def next_errors(self, choice: Choice, path: tuple) -> Iterator[Diagnostic]:
         if isinstance(choice.next, str):
             if choice.next not in self.nodes:
-                yield self.unknown_node(choice.next, path)
+                yield from self.unknown_node(choice.next, path)
             return
         if not choice.next:
             yield self.at("out-of-range", "'next' has no branches; give a node id or at least one branch", path)
         for index, branch in enumerate(choice.next):
             if branch.goto not in self.nodes:
-                yield self.unknown_node(branch.goto, path + (index, "goto"))
+                yield from self.unknown_node(branch.goto, path + (index, "goto"))
             if branch.when is not None:
                 yield from self.expression_errors(branch.when, path + (index, "if"))
         if choice.next and choice.next[-1].when is not None:
@@ -146,13 +152,16 @@ class _Checker:
         try:
             parse_condition(text, self.names)
         except ExpressionError as err:
-            yield self.at(err.code, str(err), path)
+            if err.code != "unknown-name" or (self.judge_members and self.judge_objectives and self.judge_nodes):
+                yield self.at(err.code, str(err), path)
 
-    def unknown_node(self, name: str, path: tuple) -> Diagnostic:
-        return self.at("unknown-node", f"no node '{name}'{did_you_mean(name, self.nodes)}", path)
+    def unknown_node(self, name: str, path: tuple) -> Iterator[Diagnostic]:
+        if self.judge_nodes:
+            yield self.at("unknown-node", f"no node '{name}'{did_you_mean(name, self.nodes)}", path)
 
-    def unknown_member(self, name: str, path: tuple, key: bool = False) -> Diagnostic:
-        return self.at("unknown-member", f"no member '{name}'{did_you_mean(name, self.members)}", path, key=key)
+    def unknown_member(self, name: str, path: tuple, key: bool = False) -> Iterator[Diagnostic]:
+        if self.judge_members:
+            yield self.at("unknown-member", f"no member '{name}'{did_you_mean(name, self.members)}", path, key=key)
 
     # -- warnings -----------------------------------------------------------------------------
 

@@ -108,7 +108,7 @@ def _wrong_type(field, kind: str, value) -> str:
     expected = next((w for k, w in _KIND.items() if kind.startswith(k)), "another kind of value")
     got = type(value).__name__ if value is not None else "nothing"
     got = {"str": "text", "bool": "true/false", "dict": "a mapping", "list": "a list",
-           "int": "a number", "float": "a number"}.get(got, got)
+           "int": f"{value!r}", "float": f"{value!r}"}.get(got, got)
     hint = " (put it in quotes)" if kind.startswith("string") and isinstance(value, (bool, int, float)) else ""
     name = f"'{field}'" if isinstance(field, str) else "this value"
     return f"{name} should be {expected}, not {got}{hint}"

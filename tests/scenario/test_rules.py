@@ -102,3 +102,14 @@ def test_an_authored_need_about_an_unknown_member_is_an_error():
     result = load_text(edited({47: "    need: {stance: lead, why: he is struggling, member: bne}"}))
     (error,) = result.errors
     assert error.code == "unknown-member" and error.line == 47 and "did you mean 'ben'" in error.message
+
+
+def test_a_malformed_members_list_is_reported_once_not_at_every_speaker():
+    result = load_text(edited({10: "members: {ana: Ana}"} | {n: "" for n in range(11, 17)}))
+    assert [d.code for d in result.errors] == ["wrong-type"]
+
+
+def test_a_fraction_where_a_whole_number_belongs_is_quoted_back():
+    result = load_text(edited({34: "        score: {universality: 1.5}"}))
+    (error,) = result.errors
+    assert error.code == "wrong-type" and "1.5" in error.message
