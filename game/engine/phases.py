@@ -11,15 +11,21 @@ from transitions import Machine
 PHASES = ("briefing", "opening", "working", "closing", "debrief")
 
 
+# One machine for every tracker (each is one of its models): building a Machine per session
+# cost more than the rest of starting a session.
+_MACHINE = Machine(model=None, states=list(PHASES), initial=PHASES[0],
+                   model_attribute="phase", auto_transitions=True)
+
+
 class PhaseTracker:
     """Where the session is in its arc. Authors may jump phases; the tracker follows them."""
 
     def __init__(self):
         self.phase = PHASES[0]
-        self._machine = Machine(
-            model=self, states=list(PHASES), initial=PHASES[0],
-            model_attribute="phase", auto_transitions=True,
-        )
+        _MACHINE.add_model(self, initial=PHASES[0])
+
+    def close(self) -> None:
+        _MACHINE.remove_model(self)
 
     def enter(self, phase: str) -> None:
         if phase != self.phase:

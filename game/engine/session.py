@@ -40,6 +40,7 @@ class Session:
         self._machine = machine_for(scenario)
         self._machine.add(self)
         self.phases = PhaseTracker()
+        self._closed = False
         self._reset()
 
     # -- what front ends read -----------------------------------------------------------------
@@ -164,8 +165,12 @@ class Session:
         self.phases.enter(snapshot.phase)
 
     def close(self) -> None:
-        """Detach from the shared machine (simulations make thousands of sessions)."""
-        self._machine.remove(self)
+        """Detach from the shared machines (simulations make thousands of sessions). Safe to
+        call twice; a closed session can no longer make choices."""
+        if not self._closed:
+            self._closed = True
+            self._machine.remove(self)
+            self.phases.close()
 
     def trace(self) -> dict:
         from .trace import trace_of
