@@ -71,7 +71,10 @@ class TextCache:
         _watch_quit(self)
         key = (self.pixel_size(size_name), bold)
         if key not in self._fonts:
-            self._fonts[key] = pygame.font.Font(str(BOLD if bold else REGULAR), key[0])
+            path = BOLD if bold else REGULAR
+            # pygame's own font (None) if the bundled one is missing, as in an install that
+            # left the repository's assets/ behind: plainer, but never a crash.
+            self._fonts[key] = pygame.font.Font(str(path) if path.exists() else None, key[0])
         return self._fonts[key]
 
     def line_height(self, size_name: str, bold: bool = False) -> int:
