@@ -17,6 +17,7 @@ from game.ui.widgets.panel import draw_panel
 MARGIN = 48
 SPLIT = 640          # the members' column starts here
 DEMO_WAIT = 8.0      # --demo: seconds on the briefing before starting by itself
+ABOUT_SIZES = ("body", "small")   # the summary steps down to these, then scrolls
 
 
 class BriefingScene(Scene):
@@ -118,12 +119,14 @@ class BriefingScene(Scene):
         return pygame.Rect(MARGIN, top, SPLIT - MARGIN - 16, LOGICAL_SIZE[1] - 92 - top)
 
     def _about_size(self, area: pygame.Rect) -> tuple[str, int]:
-        """The largest text size at which it all fits; at the smallest, how far it scrolls."""
-        for size in ("body", "small", "tiny"):
+        """The largest text size at which it all fits; at the smallest, how far it scrolls.
+
+        It stops at "small": below that a projected summary is unreadable, and scrolling is cheap."""
+        for size in ABOUT_SIZES:
             height = self._about_height(area.width - 40, size)
             if height <= area.height - 32:
                 return size, 0
-        return "tiny", height - (area.height - 32)
+        return ABOUT_SIZES[-1], height - (area.height - 32)
 
     def _draw_about(self, canvas, area: pygame.Rect) -> None:
         """Summary, content notes and objectives; the text size steps down until all of it fits,
@@ -135,8 +138,12 @@ class BriefingScene(Scene):
         canvas.set_clip(inner.inflate(0, 8))
         self._about(canvas, inner.move(0, -self.scroll), size, draw=True)
         canvas.set_clip(None)
-        if self.scroll < spare:
-            key_hint(canvas, self.text, self.palette, "▼ more (scroll)", (area.right - 12, area.bottom - 4), "bottomright")
+        if self.scroll < spare:   # on a cleared patch, so the hint never sits over a line of text
+            words = "▼ more (scroll)"
+            patch = pygame.Rect(0, 0, self.text.width(words, "small") + 16, self.text.line_height("small") + 4)
+            patch.bottomright = (area.right - 4, area.bottom - 2)
+            pygame.draw.rect(canvas, self.palette.panel, patch, border_radius=6)
+            key_hint(canvas, self.text, self.palette, words, (area.right - 12, area.bottom - 4), "bottomright")
 
     def _about_height(self, width: int, size: str) -> int:
         return self._about(None, pygame.Rect(0, 0, width, 10_000), size, draw=False)

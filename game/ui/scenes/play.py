@@ -24,7 +24,8 @@ from game.ui.scenes.play_drawing import REGIONS, PlayDrawing
 from game.ui.scenes.play_input import PlayInput
 from game.ui.scenes.play_presenter import DEMO_REACT_HOLD, PlayPresenter
 from game.ui.scenes.play_reload import PlayReload
-from game.ui.scenes.play_circle import YOU, CircleView, Room
+from game.ui.scenes import play_panels as panels
+from game.ui.scenes.play_circle import LABEL_WEIGHT, YOU, CircleView, Room
 from game.ui.scenes.play_effects import ToastStack
 from game.ui.scenes.play_reaction import reaction_effects
 from game.ui.script import choice_entries, coach_note, transcript_of
@@ -104,10 +105,14 @@ class PlayScene(PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
         name = "You" if who == YOU else self.session.names.get(who, who or "")
         width = 300 if len(words) < 150 else 380 if len(words) < 260 else 440  # long lines: wider, so shorter
         bubble = SpeechBubble(words.strip(), name, anchor, self.play.circle.inflate(-16, -16), max_width=width,
-                              avoid=self.circle.avoid_rects(who))
+                              avoid=self.circle.avoid_rects(who) + self._buttons_to_avoid())
         if not self.animations:
             bubble.finish()
         return bubble
+
+    def _buttons_to_avoid(self) -> list:
+        """Undo and Pause sit on the floor too: a bubble over them hides them (weighted as a name tag)."""
+        return [(rect.inflate(6, 6), LABEL_WEIGHT) for rect in panels.circle_buttons(self).values()]
 
     # -- the stages -----------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import pygame
 
-from game.ui import layout
+from game.ui import fonts, layout
 from game.ui.avatar import (Pose, blit_member, complete_look, mouth_phase, pose_from_state, sprite_key,
                             sprite_topleft)
 from game.ui.sprite_bank import SpriteBank
@@ -30,7 +30,8 @@ BLOB_OVERDUE = 0.25        # ...and at least this often, even in a busy frame
 BLOB_COST_S = 0.0006       # about what redrawing it costs
 MEMOS_PER_FRAME = 3        # in a busy frame, at most this many members work out new poses
 YOU = "you"
-STAMP = (240, 160)          # the square a name tag or the trainee's seat is drawn on once
+STAMP = (240, 160)
+LABEL_WEIGHT = 40.0         # a bubble over a name tag costs this much more than over a figure          # the square a name tag or the trainee's seat is drawn on once
 
 
 @dataclass
@@ -163,10 +164,9 @@ class CircleView:
         you = self._stamp(("you", self.stance, palette.name), lambda layer, at: draw_trainee_seat(
             layer, at, palette, layout.member_scale(len(self.figures)), stance=self.stance))
         self._blit_stamp(canvas, you, self.you_seat)
-        small = len(self.figures) > 9
         for figure in self.figures:
             talking = figure.member_id == self.speaker
-            label = self._name_label(canvas, figure, talking, palette, "tiny" if small else "small")
+            label = self._name_label(canvas, figure, talking, palette, self.label_size())
             if self.inner:
                 below = label.bottom + 3
                 top = below if below + 18 < self.area.bottom else round(figure.seat[1] - 92 * figure.scale)
@@ -274,7 +274,28 @@ class CircleView:
         stamp = self._stamp(("name", figure.member_id, talking, palette.name, size),
                             lambda layer, at: draw_name_label(layer, at, figure.name, palette, figure.scale,
                                                               speaking=talking, size=size))
-        return self._blit_stamp(canvas, stamp, figure.seat).inflate(-24, -12)
+        return self._blit_stamp(canvas, stamp, self._label_at(figure, talking, size)).inflate(-24, -12)
+
+    def label_size(self) -> str:
+        return "tiny" if len(self.figures) > 9 else "small"
+
+    def label_rect(self, figure: Figure, talking: bool = False, size: str | None = None) -> pygame.Rect:
+        """Where the figure's name tag sits (as draw_name_label lays it out), kept inside the area."""
+        size = size or self.label_size()
+        pill = pygame.Rect(0, 0, fonts.default.width(figure.name, size, bold=talking) + 14 + (12 if talking else 0),
+                           fonts.default.line_height(size, talking) + 2)
+        pill.midtop = (round(figure.seat[0]), round(figure.seat[1] + 30 * figure.scale))
+        return pill.clamp(self.area.inflate(-6, 0)) if pill.width < self.area.width - 6 else pill
+
+    def _label_at(self, figure: Figure, talking: bool, size: str) -> tuple[float, float]:
+        """The point to draw the tag from: the seat, moved sideways if the tag would leave the area
+        (presenter text on the side seats), so no name is cut off."""
+        pill = self.label_rect(figure, talking, size)
+        return (figure.seat[0] + pill.centerx - round(figure.seat[0]), figure.seat[1])
+
+    def label_rects(self) -> list[pygame.Rect]:
+        """Every member's name tag, as wide as it gets (the speaker's tag is bold)."""
+        return [self.label_rect(f, talking=True) for f in self.figures]
 
     def blob_rect(self) -> pygame.Rect:
         r = group_radius(self.room.group("engagement") if self.room else 0.5, 0.9) * 0.6
@@ -282,8 +303,9 @@ class CircleView:
         return pygame.Rect(round(cx - r), round(cy - r * 0.8), round(2 * r), round(1.6 * r))
 
     def avoid_rects(self, speaker: str | None) -> list:
-        """What a speech bubble should not cover: the other members, and (less) the group."""
-        rects: list = [(self.blob_rect(), 0.3)]
+        """What a speech bubble should not cover: every name tag (most of all), the other
+        members, and (less) the group."""
+        rects: list = [(self.blob_rect(), 0.3)] + [(label, LABEL_WEIGHT) for label in self.label_rects()]
         rects += [f.body_rect() for f in self.figures if f.member_id != speaker]
         you = pygame.Rect(0, 0, 70, 80)
         you.midbottom = (round(self.you_seat[0]), round(self.you_seat[1] + 44))

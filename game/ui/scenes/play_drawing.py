@@ -102,5 +102,21 @@ class PlayDrawing:
             Button(button, "Next ▸", hovered=self.controls.hovered == "next",
                    focused=self.controls.focused == "next").draw(canvas, self.palette, self.text)
             hint = self.text.render("Space", "small", self.palette.muted)
-            canvas.blit(hint, hint.get_rect(midright=(button.x - 8, button.centery)))
+            place = self.space_hint_rect(button, hint.get_size())
+            if place is not None:
+                canvas.blit(hint, place)
         return area
+
+    def space_hint_rect(self, button: pygame.Rect, size: tuple[int, int]) -> pygame.Rect | None:
+        """Where the quiet "Space" hint goes by the Next button: beside it, else above it, never
+        over a member's name tag (or the numbers under it); None when neither place is clear."""
+        beside = pygame.Rect((0, 0), size)
+        beside.midright = (button.x - 8, button.centery)
+        above = pygame.Rect((0, 0), size)
+        above.bottomright = (button.right - 4, button.y - 4)
+        below = 22 if self.circle.inner else 0    # the inner-state bars hang under each tag
+        tags = [tag.inflate(6, 4).union(tag.move(0, below)) for tag in self.circle.label_rects()]
+        for place in (beside, above):
+            if place.collidelist(tags) < 0 and self.play.circle.contains(place):
+                return place
+        return None

@@ -71,10 +71,11 @@ class SpeechBubble:
         places = []
         for shift in (0, inward * w // 3, -inward * w // 3, inward * (w // 2 - 20)):
             places.append(pygame.Rect(ax - w // 2 + shift, ay - TAIL - h, w, h))
-        for side in (inward, -inward):  # beside the head, at its height
+        for side in (inward, -inward):  # beside the head, at its height, then lower (clear of the tags above)
             x = ax + TAIL + 14 if side > 0 else ax - TAIL - 14 - w
             places.append(pygame.Rect(x, ay - h // 3, w, h))
-        places.append(pygame.Rect(ax - w // 2, ay + TAIL + 80, w, h))  # below the figure
+            places.append(pygame.Rect(x, ay + 4, w, h))
+        places.append(pygame.Rect(ax - w // 2, ay + TAIL + 104, w, h))  # below the figure and its name tag
         return places
 
     def rect(self) -> pygame.Rect:
@@ -93,7 +94,23 @@ class SpeechBubble:
             cost += 8 * abs(moved.y - place.y) * moved.width + order * 400
             if best_cost is None or cost < best_cost:
                 best, best_cost = moved, cost
+        if best_cost > len(self.candidates()) * 400:   # every usual place covers something: look further
+            for place, far in self._further():
+                cost = _overlap(place, self.avoid) + len(self.candidates()) * 400 + far * 30
+                if cost < best_cost:
+                    best, best_cost = place, cost
         return best
+
+    def _further(self):
+        """Places on a grid over the whole bounds, each with its distance from the speaker's head:
+        a crowded circle (eight or more members, projector text) may leave a clear spot only there."""
+        w, h = self.size()
+        ax, ay = self.anchor
+        b = self.bounds
+        for x in range(b.left, b.right - w + 1, 16):
+            for y in range(b.top, b.bottom - h + 1, 12):
+                place = pygame.Rect(x, y, w, h)
+                yield place, abs(place.centerx - ax) + abs((place.bottom if place.bottom <= ay else place.top) - ay)
 
     def tail(self, body: pygame.Rect) -> list[tuple[int, int]]:
         """A triangle from the bubble's nearest edge toward the speaker."""

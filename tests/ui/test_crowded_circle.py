@@ -1,0 +1,67 @@
+"""A full circle on a projector: name tags, speech bubbles and hints keep out of each other's way."""
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.scenes.briefing import BriefingScene
+from game.ui.scenes.play import PlayScene
+from game.ui.scenes.play_panels import circle_buttons
+from tests.ui.driver import ROOT, frames, key, start_app
+
+CROWDED = ["chronic-pain", "grief-week3", "recovery-storming"]   # eight members each
+LINE = "I keep thinking about what you said last week, and I am not sure I agree with it at all."
+
+
+def play_scene(scenario: str, presenter: bool = True) -> PlayScene:
+    app = start_app(scenario=str(ROOT / "scenarios" / f"{scenario}.yaml"), presenter=presenter,
+                    learner=None, no_records=True)
+    frames(app, 1, [key(pygame.K_RETURN)])
+    frames(app, 2)
+    assert isinstance(app.scene, PlayScene)
+    return app.scene
+
+
+@pytest.mark.parametrize("scenario", CROWDED)
+def test_no_speech_bubble_covers_a_name_tag_or_the_floor_buttons(scenario):
+    play = play_scene(scenario)
+    tags = play.circle.label_rects()
+    buttons = list(circle_buttons(play).values())
+    for figure in play.circle.figures:
+        bubble = play._bubble(LINE, figure.member_id).rect()
+        assert bubble.collidelist(tags) < 0, f"{figure.name}'s line covers a name tag"
+        assert bubble.collidelist(buttons) < 0, f"{figure.name}'s line covers Undo or Pause"
+        assert play.play.circle.contains(bubble)
+
+
+@pytest.mark.parametrize("scenario", CROWDED)
+def test_every_name_tag_is_whole_inside_the_circle_at_presenter_size(scenario):
+    play = play_scene(scenario)
+    for figure in play.circle.figures:
+        assert play.play.circle.contains(play.circle.label_rect(figure, talking=True)), figure.name
+
+
+@pytest.mark.parametrize("presenter", [False, True])
+def test_the_space_hint_by_next_never_runs_into_a_name_tag(presenter):
+    play = play_scene("chronic-pain", presenter=presenter)
+    for inner in (False, True):
+        play.circle.inner = inner
+        button = play.next_button_rect()
+        size = play.text.render("Space", "small", play.palette.muted).get_size()
+        hint = play.space_hint_rect(button, size)
+        reach = 22 if inner else 0
+        tags = [tag.union(tag.move(0, reach)) for tag in play.circle.label_rects()]
+        if not presenter:
+            assert hint is not None, "at the normal size there is room for the hint"
+        if hint is not None:
+            assert hint.collidelist(tags) < 0 and not hint.colliderect(button)
+
+
+def test_the_briefing_summary_never_steps_below_the_small_text_size():
+    app = start_app(scenario=str(ROOT / "scenarios" / "chronic-pain.yaml"), presenter=True,
+                    learner=None, no_records=True)
+    briefing = app.scene
+    assert isinstance(briefing, BriefingScene)
+    area = pygame.Rect(0, 0, 560, 200)   # far too small for it all: it must scroll, not shrink
+    size, spare = briefing._about_size(area)
+    assert size == "small" and spare > 0
