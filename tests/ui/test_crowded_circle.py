@@ -9,7 +9,7 @@ from game.ui.scenes.play import PlayScene
 from game.ui.scenes.play_panels import circle_buttons
 from tests.ui.driver import ROOT, frames, key, start_app
 
-CROWDED = ["chronic-pain", "grief-week3", "recovery-storming"]   # eight members each
+CROWDED = ["chronic-pain", "grief-week3", "recovery-storming", "termination"]   # seven or eight members
 LINE = "I keep thinking about what you said last week, and I am not sure I agree with it at all."
 
 
@@ -25,9 +25,9 @@ def play_scene(scenario: str, presenter: bool = True) -> PlayScene:
 @pytest.mark.parametrize("scenario", CROWDED)
 def test_no_speech_bubble_covers_a_name_tag_or_the_floor_buttons(scenario):
     play = play_scene(scenario)
-    tags = play.circle.label_rects()
     buttons = list(circle_buttons(play).values())
     for figure in play.circle.figures:
+        tags = play.circle.label_rects(speaker=figure.member_id)
         bubble = play._bubble(LINE, figure.member_id).rect()
         assert bubble.collidelist(tags) < 0, f"{figure.name}'s line covers a name tag"
         assert bubble.collidelist(buttons) < 0, f"{figure.name}'s line covers Undo or Pause"
@@ -50,7 +50,7 @@ def test_the_space_hint_by_next_never_runs_into_a_name_tag(presenter):
         size = play.text.render("Space", "small", play.palette.muted).get_size()
         hint = play.space_hint_rect(button, size)
         reach = 22 if inner else 0
-        tags = [tag.union(tag.move(0, reach)) for tag in play.circle.label_rects()]
+        tags = [tag.union(tag.move(0, reach)) for tag in play.circle.label_rects(play.circle.speaker)]
         if not presenter:
             assert hint is not None, "at the normal size there is room for the hint"
         if hint is not None:
@@ -65,3 +65,19 @@ def test_the_briefing_summary_never_steps_below_the_small_text_size():
     area = pygame.Rect(0, 0, 560, 200)   # far too small for it all: it must scroll, not shrink
     size, spare = briefing._about_size(area)
     assert size == "small" and spare > 0
+
+
+@pytest.mark.parametrize("scenario", ["teen-anxiety", "chronic-pain"])
+def test_inner_state_bars_sit_by_their_own_name_tag_inside_the_floor(scenario):
+    from game.ui.scenes.play_circle import BARS
+
+    play = play_scene(scenario, presenter=False)
+    tags = play.circle.label_rects()
+    for figure, tag in zip(play.circle.figures, tags):
+        x, top = play.circle._bars_at(figure, tag)
+        bars = pygame.Rect(0, 0, *BARS)
+        bars.midtop = (x, top)
+        assert play.play.circle.contains(bars), figure.name
+        assert bars.collidelist(tags) < 0, f"{figure.name}'s bars cover a name tag"
+        gap = max(tag.top - bars.bottom, bars.top - tag.bottom, tag.left - bars.right, bars.left - tag.right)
+        assert gap <= 6, f"{figure.name}'s bars are away from the name they belong to"

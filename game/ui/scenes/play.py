@@ -103,7 +103,10 @@ class PlayScene(PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
         self.bubble_who = who
         anchor = self.circle.figure(who).head() if who and who != YOU else (self.circle.you_seat[0], self.circle.you_seat[1] - 44)
         name = "You" if who == YOU else self.session.names.get(who, who or "")
-        width = 300 if len(words) < 150 else 380 if len(words) < 260 else 440  # long lines: wider, so shorter
+        scale = max(1.0, self.text.scale)
+        reach = len(words) * scale * scale   # about the area the words take at this text size
+        width = 300 if reach < 150 else 380 if reach < 260 else 440  # long lines: wider, so shorter
+        width = round(width * scale)   # larger text: about as many lines, not a taller bubble
         bubble = SpeechBubble(words.strip(), name, anchor, self.play.circle.inflate(-16, -16), max_width=width,
                               avoid=self.circle.avoid_rects(who) + self._buttons_to_avoid())
         if not self.animations:

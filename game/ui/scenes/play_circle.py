@@ -31,6 +31,7 @@ BLOB_COST_S = 0.0006       # about what redrawing it costs
 MEMOS_PER_FRAME = 3        # in a busy frame, at most this many members work out new poses
 YOU = "you"
 STAMP = (240, 160)
+BARS = (96, 16)             # the inner-state bars' size (play_effects.draw_inner_bars)
 LABEL_WEIGHT = 40.0         # a bubble over a name tag costs this much more than over a figure          # the square a name tag or the trainee's seat is drawn on once
 
 
@@ -168,9 +169,7 @@ class CircleView:
             talking = figure.member_id == self.speaker
             label = self._name_label(canvas, figure, talking, palette, self.label_size())
             if self.inner:
-                below = label.bottom + 3
-                top = below if below + 18 < self.area.bottom else round(figure.seat[1] - 92 * figure.scale)
-                draw_inner_bars(canvas, (label.centerx, top), self.room.member(figure.member_id), palette)
+                draw_inner_bars(canvas, self._bars_at(figure, label), self.room.member(figure.member_id), palette)
         for overlay in overlays:
             overlay.draw(canvas, palette, self.area.inflate(-8, -8))
         if bubble is not None:
@@ -276,6 +275,20 @@ class CircleView:
                                                               speaking=talking, size=size))
         return self._blit_stamp(canvas, stamp, self._label_at(figure, talking, size)).inflate(-24, -12)
 
+    def _bars_at(self, figure: Figure, label: pygame.Rect) -> tuple[int, int]:
+        """Top centre of the inner-state bars: under the name tag, or (on the front row, where the
+        floor ends) beside it, on the outer side if it fits there. Beside the tag, never above the
+        head, where they would read as the bars of the member behind."""
+        below = label.bottom + 3
+        if below + BARS[1] + 2 < self.area.bottom:
+            return (label.centerx, below)
+        outer = -1 if figure.seat[0] < self.ellipse.centerx else 1
+        for side in (outer, -outer):
+            x = label.right + 4 + BARS[0] // 2 if side > 0 else label.left - 4 - BARS[0] // 2
+            if self.area.left + 4 <= x - BARS[0] // 2 and x + BARS[0] // 2 <= self.area.right - 4:
+                return (x, label.centery - BARS[1] // 2)
+        return (label.centerx, label.top - BARS[1] - 3)
+
     def label_size(self) -> str:
         return "tiny" if len(self.figures) > 9 else "small"
 
@@ -293,9 +306,9 @@ class CircleView:
         pill = self.label_rect(figure, talking, size)
         return (figure.seat[0] + pill.centerx - round(figure.seat[0]), figure.seat[1])
 
-    def label_rects(self) -> list[pygame.Rect]:
-        """Every member's name tag, as wide as it gets (the speaker's tag is bold)."""
-        return [self.label_rect(f, talking=True) for f in self.figures]
+    def label_rects(self, speaker: str | None = None) -> list[pygame.Rect]:
+        """Every member's name tag, the speaker's drawn bold and marked (so a little wider)."""
+        return [self.label_rect(f, talking=f.member_id == speaker) for f in self.figures]
 
     def blob_rect(self) -> pygame.Rect:
         r = group_radius(self.room.group("engagement") if self.room else 0.5, 0.9) * 0.6
@@ -305,8 +318,8 @@ class CircleView:
     def avoid_rects(self, speaker: str | None) -> list:
         """What a speech bubble should not cover: every name tag (most of all), the other
         members, and (less) the group."""
-        rects: list = [(self.blob_rect(), 0.3)] + [(label, LABEL_WEIGHT) for label in self.label_rects()]
-        rects += [f.body_rect() for f in self.figures if f.member_id != speaker]
+        rects: list = [(self.blob_rect(), 0.3)] + [(label, LABEL_WEIGHT) for label in self.label_rects(speaker)]
+        rects += [f.body_rect() for f in self.figures]   # the speaker's own too: the bubble points at them
         you = pygame.Rect(0, 0, 70, 80)
         you.midbottom = (round(self.you_seat[0]), round(self.you_seat[1] + 44))
         if speaker != YOU:

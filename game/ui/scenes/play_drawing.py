@@ -115,7 +115,7 @@ class PlayDrawing:
         above = pygame.Rect((0, 0), size)
         above.bottomright = (button.right - 4, button.y - 4)
         below = 22 if self.circle.inner else 0    # the inner-state bars hang under each tag
-        tags = [tag.inflate(6, 4).union(tag.move(0, below)) for tag in self.circle.label_rects()]
+        tags = [tag.inflate(6, 4).union(tag.move(0, below)) for tag in self.circle.label_rects(self.circle.speaker)]
         for place in (beside, above):
             if place.collidelist(tags) < 0 and self.play.circle.contains(place):
                 return place

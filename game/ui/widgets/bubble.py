@@ -19,6 +19,8 @@ from game.ui.theme import Palette, shade
 PAD = 10
 TAIL = 14          # how far the tail reaches from the bubble
 CHARS_PER_SECOND = 45.0
+HARD = 10.0        # avoid entries weighted this much or more (name tags, buttons) are not to be touched...
+TOUCH = 20000      # ...so touching one at all costs about as much as covering a figure
 
 
 @dataclass
@@ -115,7 +117,8 @@ class SpeechBubble:
     def tail(self, body: pygame.Rect) -> list[tuple[int, int]]:
         """A triangle from the bubble's nearest edge toward the speaker."""
         ax, ay = self.anchor
-        if body.bottom <= ay or body.top >= ay:  # above or below: tail on a horizontal edge
+        beside = ax < body.left or ax > body.right   # the head is off to one side: tail on that side
+        if not beside and (body.bottom <= ay or body.top >= ay):  # above or below: tail on a horizontal edge
             base_y = body.bottom - 1 if body.bottom <= ay else body.top + 1
             x = min(max(round(ax), body.left + 18), body.right - 18)
             tip = (x + max(-16, min(16, round(ax) - x)), base_y + (TAIL if body.bottom <= ay else -TAIL))
@@ -188,4 +191,6 @@ def _overlap(rect: pygame.Rect, others) -> float:
         other, weight = other if isinstance(other, tuple) else (other, 1.0)
         clipped = rect.clip(other)
         total += clipped.width * clipped.height * weight
+        if weight >= HARD and clipped.width and clipped.height:
+            total += TOUCH   # a name tag clipped by a sliver is still cut: any touch counts
     return total
