@@ -81,3 +81,15 @@ def test_inner_state_bars_sit_by_their_own_name_tag_inside_the_floor(scenario):
         assert bars.collidelist(tags) < 0, f"{figure.name}'s bars cover a name tag"
         gap = max(tag.top - bars.bottom, bars.top - tag.bottom, tag.left - bars.right, bars.left - tag.right)
         assert gap <= 6, f"{figure.name}'s bars are away from the name they belong to"
+
+
+def test_briefing_cards_show_every_whole_name_at_presenter_size():
+    from game.scenario import load_path
+    from game.ui import fonts
+    from game.ui.scenes.briefing import _name_that_fits
+
+    text = fonts.TextCache(scale="presenter")
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        for member in load_path(path).scenario.members:
+            shown, _ = _name_that_fits(text, member, 220)   # a card's heading width at 1280x720
+            assert shown.startswith(member.name), f"{member.name} is cut to {shown!r}"

@@ -205,8 +205,18 @@ class BriefingScene(Scene):
         draw_member(canvas, (cell.x + 40, cell.y + cell.height * 0.6), look, pose, scale, index=index, palette=palette)
         x = cell.x + 84
         width = cell.right - x - 10
-        name = text.wrap(member.name + (f", {member.age}" if member.age else ""), "body", width, True, max_lines=1)[0]
-        canvas.blit(text.render(name, "body", palette.text, bold=True), (x, cell.y + 6))
+        name, size = _name_that_fits(text, member, width)
+        canvas.blit(text.render(name, size, palette.text, bold=True), (x, cell.y + 6))
         room = max(1, (cell.height - 14 - text.line_height("body", True)) // text.line_height("small"))
         concern = text.wrap(member.concern.strip() or "—", "small", width, max_lines=room)
         blit_lines(canvas, text, concern, "small", palette.muted, x, cell.y + 8 + text.line_height("body", True))
+
+
+def _name_that_fits(text, member, width: int) -> tuple[str, str]:
+    """The member's name for a card heading: with the age if it fits, else the whole name alone,
+    else the name a size smaller; cut short only when even that is too wide (projector text)."""
+    with_age = member.name + (f", {member.age}" if member.age else "")
+    for words, size in ((with_age, "body"), (member.name, "body"), (member.name, "small")):
+        if text.width(words, size, True) <= width:
+            return words, size
+    return text.wrap(member.name, "small", width, True, max_lines=1)[0], "small"
