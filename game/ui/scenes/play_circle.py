@@ -289,6 +289,11 @@ class CircleView:
                 return (x, label.centery - BARS[1] // 2)
         return (label.centerx, label.top - BARS[1] - 3)
 
+    def bars_rect(self, figure: Figure, label: pygame.Rect) -> pygame.Rect:
+        bars = pygame.Rect((0, 0), BARS)
+        bars.midtop = self._bars_at(figure, label)
+        return bars
+
     def label_size(self) -> str:
         return "tiny" if len(self.figures) > 9 else "small"
 
@@ -319,6 +324,8 @@ class CircleView:
         """What a speech bubble should not cover: every name tag (most of all), the other
         members, and (less) the group."""
         rects: list = [(self.blob_rect(), 0.3)] + [(label, LABEL_WEIGHT) for label in self.label_rects(speaker)]
+        if self.inner:   # the numbers under each tag are read as closely as the name
+            rects += [(self.bars_rect(f, label), LABEL_WEIGHT) for f, label in zip(self.figures, self.label_rects(speaker))]
         rects += [f.body_rect() for f in self.figures]   # the speaker's own too: the bubble points at them
         you = pygame.Rect(0, 0, 70, 80)
         you.midbottom = (round(self.you_seat[0]), round(self.you_seat[1] + 44))

@@ -120,7 +120,7 @@ def _draw_inner_state(layer, rect, scene) -> None:
     top = rect.y + TAB_HEIGHT + 6
     pygame.draw.line(layer, palette.panel_edge, (rect.x + 14, top - 4), (rect.right - 14, top - 4))
     members = session.scenario.members
-    name_width = min(150, max(text.width(m.name, "small", True) for m in members) + 12)
+    name_width = min(round(150 * max(1.0, text.scale)), max(text.width(m.name, "small", True) for m in members) + 12)  # names whole at larger text
     cell = (rect.right - 14 - (rect.x + 14 + name_width)) // 3
     short = text.width("distress 100", "tiny") > cell - 8   # large text: letters, explained once
     bottom = rect.bottom - 6
