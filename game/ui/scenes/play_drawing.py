@@ -15,6 +15,7 @@ from game.ui.scenes import play_panels as panels
 from game.ui.scenes.play_timeline import draw_timeline, draw_tip
 from game.ui.widgets import Button, draw_narration, draw_room
 
+ENDED = "The session is over. It ended in {outcome}; the debrief shows what the group needed at each moment."
 REGIONS = ("choices", "narration", "side", "top", "floor", "timeline")   # redrawn in this order when several changed
 REGIONS_PER_FRAME = 2
 WORK_BUDGET_S = 0.0022
@@ -78,8 +79,12 @@ class PlayDrawing:
         if name == "narration":
             node = self.node
             phase = "ending" if node.ending else (node.phase.value if node.phase else self.session.phase)
-            draw_narration(self.layer, self.play.narration, node.narration.strip() or " ", self.palette,
-                           phase=phase, shown=int(self.narration_shown), text=self.text)
+            words, shown = node.narration.strip(), int(self.narration_shown)
+            if not words and node.ending:  # an ending written without narration: say what it is
+                words = ENDED.format(outcome=node.ending.outcome.value)
+                shown = len(words)
+            draw_narration(self.layer, self.play.narration, words or " ", self.palette,
+                           phase=phase, shown=shown, text=self.text)
             return {}
         if name == "top":
             return panels.draw_top(self.layer, self.play.meters, self)
