@@ -161,21 +161,30 @@ def meter_height(text: fonts.TextCache | None = None) -> int:
 
 
 COLUMN_HEADER = 26
-CARDS_PER_COLUMN = 3
+CARDS_PER_COLUMN = 3          # the usual most in one column; a node may put all six in one
+MIN_ROWS = 3                  # cards never grow taller than when three share a column...
+MAX_ROWS_TALL = 2             # ...except that with two or fewer rows they may take half of it
+TALL_CARD_SHARE = 1.0         # (all of that half: long choices then keep every word)
 
 
-def card_rects(column: pygame.Rect, count: int) -> list[pygame.Rect]:
-    """Rects for up to three cards stacked under a column's LEAD/FOLLOW header."""
-    count = min(count, CARDS_PER_COLUMN)
+def card_rects(column: pygame.Rect, count: int, rows: int | None = None) -> list[pygame.Rect]:
+    """Rects for `count` cards stacked under a column's LEAD/FOLLOW header, laid out as if
+    there were `rows` (the longer column's count) so the two columns line up. Few cards get
+    more room for their words; a column of up to six still fits."""
+    rows = max(count, rows or 0, 1)
     top = column.y + COLUMN_HEADER
-    slot = (column.bottom - top + GAP // 2) / CARDS_PER_COLUMN
+    space = column.bottom - top + GAP // 2
+    slot = space / max(rows, MIN_ROWS)
+    if rows <= MAX_ROWS_TALL:
+        slot = max(slot, TALL_CARD_SHARE * space / MAX_ROWS_TALL)
     height = round(slot - GAP // 2)
     return [pygame.Rect(column.x, round(top + i * slot), column.width, height) for i in range(count)]
 
 
 def choice_card_rects(layout: PlayLayout, n_lead: int, n_follow: int) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
-    """(lead rects, follow rects) for the choices on offer, up to six in all."""
-    return card_rects(layout.lead_column, n_lead), card_rects(layout.follow_column, n_follow)
+    """(lead rects, follow rects) for the choices on offer, up to six in all, in line."""
+    rows = max(n_lead, n_follow)
+    return card_rects(layout.lead_column, n_lead, rows), card_rects(layout.follow_column, n_follow, rows)
 
 
 # -- the circle -------------------------------------------------------------------

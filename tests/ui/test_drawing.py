@@ -450,3 +450,19 @@ def test_the_sample_frame_composes_in_every_theme(name, n):
     from game.ui.preview import compose_frame
     frame = compose_frame(theme.get(name), n)
     assert frame.get_size() == layout.LOGICAL_SIZE
+
+
+def test_every_choice_gets_a_card_even_when_one_column_holds_six():
+    play = layout.play_layout()
+    lead, follow = layout.choice_card_rects(play, 6, 0)
+    assert len(lead) == 6 and follow == []
+    assert all(r.height > 0 and play.lead_column.contains(r) for r in lead)
+    assert all(not a.colliderect(b) for a, b in zip(lead, lead[1:]))
+
+
+def test_fewer_cards_get_more_room_and_the_columns_line_up():
+    play = layout.play_layout()
+    two_lead, one_follow = layout.choice_card_rects(play, 2, 1)
+    three_lead, _ = layout.choice_card_rects(play, 3, 3)
+    assert two_lead[0].height > three_lead[0].height
+    assert one_follow[0].y == two_lead[0].y and one_follow[0].height == two_lead[0].height

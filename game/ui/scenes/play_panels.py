@@ -164,24 +164,14 @@ def state_now(scene):
 
 # -- the bottom area ------------------------------------------------------------------------
 
-def card_rects(column: pygame.Rect, count: int) -> list[pygame.Rect]:
-    """Cards under a column header; more than three share the height."""
-    slots = max(layout.CARDS_PER_COLUMN, count)
-    top = column.y + layout.COLUMN_HEADER
-    slot = (column.bottom - top + layout.GAP // 2) / slots
-    return [pygame.Rect(column.x, round(top + i * slot), column.width, round(slot - layout.GAP // 2))
-            for i in range(count)]
-
-
 def choice_cards(scene) -> list[tuple[object, pygame.Rect]]:
     """(offered choice, rect) for the choices on offer, LEAD on the left, FOLLOW on the right."""
     play = scene.play
     offered = scene.offered
     leads = [c for c in offered if c.stance == "lead"]
     follows = [c for c in offered if c.stance != "lead"]
-    placed = list(zip(leads, card_rects(play.lead_column, len(leads))))
-    placed += list(zip(follows, card_rects(play.follow_column, len(follows))))
-    return placed
+    lead_rects, follow_rects = layout.choice_card_rects(play, len(leads), len(follows))
+    return list(zip(leads, lead_rects)) + list(zip(follows, follow_rects))
 
 
 def draw_choices(layer, rect, scene) -> dict[str, pygame.Rect]:

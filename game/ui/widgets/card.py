@@ -137,6 +137,9 @@ def _draw_tags(surface, rect: pygame.Rect, stance: str, skill, colour, palette: 
     right = rect.right - PAD
     label = text.render(stance.upper(), "small", readable_on(colour), bold=True)
     pill = pygame.Rect(0, 0, label.get_width() + 30, label.get_height() + 6)
+    if skill and rect.height < 2 * pill.height + 12:
+        _draw_tags_in_line(surface, rect, stance, skill, colour, palette, text, pill.height)
+        return
     pill.topright = (right, rect.y + 9 if skill else rect.centery - pill.height // 2)
     draw_pill(surface, pill, colour)
     icons.stance_icon(surface, stance, (pill.x + 12, pill.centery), 11, readable_on(colour))
@@ -144,6 +147,18 @@ def _draw_tags(surface, rect: pygame.Rect, stance: str, skill, colour, palette: 
     if skill:
         tag = text.render(skill.replace("_", " "), "small", palette.muted)
         surface.blit(tag, tag.get_rect(topright=(right - 2, pill.bottom + 5)))
+
+
+def _draw_tags_in_line(surface, rect, stance, skill, colour, palette: Palette, text, height: int) -> None:
+    """A card too short for two rows of tags (four or more in a column): the stance as an
+    icon pill, the skill beside it on the same line."""
+    pill = pygame.Rect(0, 0, 26, height)
+    pill.midright = (rect.right - PAD, rect.centery)
+    draw_pill(surface, pill, colour)
+    icons.stance_icon(surface, stance, pill.center, 11, readable_on(colour))
+    words = text.wrap(skill.replace("_", " "), "small", TAG_COLUMN - pill.width - 8, max_lines=1)
+    tag = text.render(words[0] if words else "", "small", palette.muted)
+    surface.blit(tag, tag.get_rect(midright=(pill.x - 6, rect.centery)))
 
 
 HEADER_HINTS = {"lead": "step in, shape the moment", "follow": "let the group carry it"}
