@@ -145,10 +145,14 @@ class GroupState:
         return self.but(**{k: nudge(getattr(self, k), d) for k, d in deltas.items()})
 
     def clamped(self) -> "GroupState":
-        members = tuple((mid, m.clamped()) for mid, m in self.members)
-        if all(a[1] is b[1] for a, b in zip(members, self.members)) \
-                and 0.0 <= self.cohesion <= 1.0 and 0.0 <= self.conflict <= 1.0:
+        """Every number in 0..1; the same object when nothing was out of range (the usual case:
+        the model's own pushes clamp as they go)."""
+        if 0.0 <= self.cohesion <= 1.0 and 0.0 <= self.conflict <= 1.0 and all(
+            0.0 <= m.engagement <= 1.0 and 0.0 <= m.trust <= 1.0 and 0.0 <= m.distress <= 1.0
+            for _, m in self.members
+        ):
             return self
+        members = tuple((mid, m.clamped()) for mid, m in self.members)
         return GroupState(clamp(self.cohesion), clamp(self.conflict), members)
 
     def as_dict(self) -> dict:
