@@ -12,9 +12,11 @@ from typing import TextIO
 
 from game.engine import Session, debrief_of, describe_event
 from game.engine.debrief import GOOD_EVENTS
+from game.sim import thought
 
 SPARKS = "▁▂▃▄▅▆▇█"
-HELP = "Type a choice's number and Enter. u = undo the last choice, q = quit, ? = this help."
+HELP = ("Type a choice's number and Enter. m = the group's meters, t = what members are "
+        "thinking, u = undo the last choice, q = quit, ? = this help.")
 
 
 class TextPlay:
@@ -123,11 +125,15 @@ class TextPlay:
         """Ask until a choice is made (True) or the trainee quits (False)."""
         self.show_choices()
         while True:
-            answer = self.read(f"Your choice (1-{len(self.session.choices)}, u, q, ?): ")
+            answer = self.read(f"Your choice (1-{len(self.session.choices)}, m, t, u, q, ?): ")
             if answer in ("q", "quit"):
                 return False
             if answer in ("?", "h", "help"):
                 self.say(HELP)
+            elif answer in ("m", "meters"):
+                self.show_meters()
+            elif answer in ("t", "thoughts"):
+                self.show_inner_state()
             elif answer in ("u", "undo"):
                 if self.session.undo():
                     self._logged()
@@ -143,6 +149,22 @@ class TextPlay:
                 return True
             else:
                 self.say(f"Please type a number from 1 to {len(self.session.choices)}, u, q or ?.")
+
+    def show_meters(self) -> None:
+        """The group as a whole, the 'third party' in the room (the screen's M)."""
+        group = self.session.state
+        for label in ("cohesion", "engagement", "avoidance", "conflict"):
+            value = getattr(group, label)
+            self.say(f"{label.capitalize():<11} {'█' * round(value * 20):<20} {value:.0%}", "  ")
+
+    def show_inner_state(self) -> None:
+        """Each member's numbers and a thought (the screen's T)."""
+        state, session = self.session.state, self.session
+        for member_id, member in state.members:
+            name = session.names.get(member_id, member_id)
+            line = thought(member_id, state, session.world, name)
+            self.say(f"{name}: engaged {member.engagement:.0%}, trusting {member.trust:.0%}, "
+                     f"distressed {member.distress:.0%}. “{line}”", "  ")
 
     def _logged(self) -> None:
         if self.log is not None:

@@ -60,3 +60,10 @@ def test_play_text_from_the_command_line_never_prints_a_traceback(tmp_path):
         result = subprocess.run([sys.executable, "main.py", "play", str(SMALL), "--text", "--data-dir", str(tmp_path)],
                                 cwd=ROOT, input=keys, capture_output=True, text=True)
         assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_meters_and_inner_state_can_be_read_between_choices():
+    _, text, session = play("\nm\nt\n1\n1\n")
+    assert "Cohesion" in text and "Avoidance" in text
+    assert "Ana: engaged" in text and "distressed" in text
+    assert session.ended
