@@ -164,7 +164,7 @@ COLUMN_HEADER = 26
 CARDS_PER_COLUMN = 3          # the usual most in one column; a node may put all six in one
 MIN_ROWS = 3                  # cards never grow taller than when three share a column...
 MAX_ROWS_TALL = 2             # ...except that with two or fewer rows they may take half of it
-TALL_CARD_SHARE = 1.0         # (all of that half: long choices then keep every word)
+TALL_CARD_SHARE = 0.85        # (most of that half: long choices keep their words, short ones do not swell)
 
 
 def card_rects(column: pygame.Rect, count: int, rows: int | None = None) -> list[pygame.Rect]:
