@@ -22,8 +22,18 @@ BADGE = 28
 TAG_COLUMN = 118
 
 
+class _Pressable:
+    """A widget the pointer can press while it is enabled."""
+
+    rect: pygame.Rect
+    enabled: bool
+
+    def contains(self, pos) -> bool:
+        return self.enabled and self.rect.collidepoint(pos)
+
+
 @dataclass
-class Button:
+class Button(_Pressable):
     """A labelled rounded button; `primary` ones are filled with the accent colour."""
 
     rect: pygame.Rect
@@ -32,9 +42,6 @@ class Button:
     hovered: bool = False
     focused: bool = False
     enabled: bool = True
-
-    def contains(self, pos) -> bool:
-        return self.enabled and self.rect.collidepoint(pos)
 
     def draw(self, surface: pygame.Surface, palette: Palette, text: fonts.TextCache = fonts.default) -> None:
         fill = palette.accent if self.primary else palette.panel
@@ -51,7 +58,7 @@ class Button:
 
 
 @dataclass
-class Card:
+class Card(_Pressable):
     """A numbered choice: what the trainee could say, tagged with stance and skill."""
 
     rect: pygame.Rect
@@ -62,9 +69,6 @@ class Card:
     hovered: bool = False
     focused: bool = False
     enabled: bool = True
-
-    def contains(self, pos) -> bool:
-        return self.enabled and self.rect.collidepoint(pos)
 
     def draw(self, surface: pygame.Surface, palette: Palette, text: fonts.TextCache = fonts.default) -> None:
         fill = lifted(palette.panel, palette) if self.hovered and self.enabled else palette.panel

@@ -26,8 +26,22 @@ def _opacity(age: float, life: float) -> float:
     return 1.0
 
 
+class _Fading:
+    """Something shown for `life` seconds: `age` grows with each frame's time."""
+
+    age: float
+    life: float
+
+    def update(self, dt: float) -> None:
+        self.age += dt
+
+    @property
+    def alive(self) -> bool:
+        return self.age < self.life
+
+
 @dataclass
-class Toast:
+class Toast(_Fading):
     """An event notice with an icon for its kind: 'good', 'warning', 'info' or 'breakthrough'."""
 
     text: str
@@ -36,13 +50,6 @@ class Toast:
     age: float = 0.0
     text_cache: fonts.TextCache = field(default=fonts.default, repr=False)
     _layer: tuple | None = field(default=None, init=False, repr=False)
-
-    def update(self, dt: float) -> None:
-        self.age += dt
-
-    @property
-    def alive(self) -> bool:
-        return self.age < self.life
 
     @property
     def opacity(self) -> float:
@@ -100,7 +107,7 @@ def _kind_icon(surface, kind: str, centre, colour, palette: Palette) -> None:
 
 
 @dataclass
-class Caption:
+class Caption(_Fading):
     """A quiet line of body language over the circle: it rises a little and fades."""
 
     text: str
@@ -110,13 +117,6 @@ class Caption:
     rise: float = 18.0              # px risen over its life
     text_cache: fonts.TextCache = field(default=fonts.default, repr=False)
     _layer: tuple | None = field(default=None, init=False, repr=False)
-
-    def update(self, dt: float) -> None:
-        self.age += dt
-
-    @property
-    def alive(self) -> bool:
-        return self.age < self.life
 
     def draw(self, surface: pygame.Surface, palette: Palette, bounds: pygame.Rect | None = None) -> pygame.Rect:
         """Draw centred on its (risen) position, kept inside `bounds` if given."""
