@@ -6,9 +6,9 @@ from .debrief import Debrief, Decision, debrief_of, describe_event
 from .reaction import OfferedChoice, Reaction
 from .reload import Reloaded, reload_session
 from .saves import SaveMismatch
-from .session import ChoiceNotOffered, Session
+from .session import ChoiceNotOffered, Session, SessionClosed
 
 __all__ = [
     "ChoiceNotOffered", "Debrief", "Decision", "OfferedChoice", "Reaction", "Reloaded",
-    "SaveMismatch", "Session", "debrief_of", "describe_event", "reload_session",
+    "SaveMismatch", "Session", "SessionClosed", "debrief_of", "describe_event", "reload_session",
 ]

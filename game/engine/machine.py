@@ -6,26 +6,51 @@ order, each carrying the choice's `if:` and its own. transitions takes the first
 conditions hold, which is exactly how branches read. Conditions read the room as it was when
 the choice was offered; the transition's `after` callback then applies the group model.
 
-One machine serves every session of a scenario (sessions are added as models), so a thousand
-simulated runs build the graph once.
+One machine serves every session of a scenario. Its models are seats: a session takes a seat
+when it starts and gives it back when it closes, and the next session sits in it. Registering
+a model with transitions binds a method per node and per trigger, which cost more than a whole
+session's choices; a seat is registered once and reused.
 """
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Callable
 
-from transitions import Machine
+from transitions import EventData, Machine
 
 from game.scenario.expressions import Condition, Names, parse_condition
 from game.scenario.model import Scenario
+from game.sim import Move, World, initial_state
+
+from .phases import PhaseTracker
+from .reaction import OfferedChoice
 
 TRIGGER = "choice_{}"
 NODE_ATTRIBUTE = "node_id"  # the session keeps `state` for the group's numbers
-AFTER_CHOICE = "on_choice_made"  # the session's method that applies the group model
+AFTER_CHOICE = "on_choice_made"  # the seat's method that hands the choice to its session
 
 
 def trigger_name(index: int) -> str:
     """The trigger of the choice at 0-based `index` in its node."""
     return TRIGGER.format(index + 1)
+
+
+class Seat:
+    """One place at a scenario's machine: the model whose `node_id` the machine moves, and
+    the phase tracker that goes with it. `session` is whoever sits there now."""
+
+    def __init__(self):
+        self.node_id: str | None = None
+        self.phases = PhaseTracker()
+        self.session = None
+
+    @property
+    def env(self):
+        """What the scenario's conditions read: the session's room, turn and scores."""
+        return self.session.env
+
+    def on_choice_made(self, event: EventData) -> None:
+        self.session.on_choice_made(event)
 
 
 class ScenarioMachine:
@@ -36,7 +61,13 @@ class ScenarioMachine:
         self.names = Names(
             frozenset(scenario.member_ids), frozenset(scenario.nodes), frozenset(scenario.objectives)
         )
+        self.world = World.from_scenario(scenario)     # who sits in the circle: fixed
+        self.start_state = initial_state(scenario)      # the room as every session opens
+        self.display_names = MappingProxyType({m.id: m.name for m in scenario.members})
         self._conditions: dict[str, Condition] = {}
+        self._free: list[Seat] = []
+        self._moves: dict[tuple[str, int], Move] = {}
+        self._always: dict[str, tuple[OfferedChoice, ...]] = {}
         self.machine = Machine(
             model=None,
             states=list(scenario.nodes),
@@ -48,6 +79,10 @@ class ScenarioMachine:
         for node_id, node in scenario.nodes.items():
             for index, choice in enumerate(node.choices):
                 self._add_choice(node_id, index, choice)
+        for node_id, node in scenario.nodes.items():
+            if all(self._always_offered(node_id, index) for index in range(len(node.choices))):
+                self._always[node_id] = tuple(
+                    OfferedChoice(index + 1, index, choice) for index, choice in enumerate(node.choices))
 
     def condition(self, text: str) -> Condition:
         if text not in self._conditions:
@@ -69,11 +104,61 @@ class ScenarioMachine:
         condition = self.condition(text)
         return lambda event: condition.holds(event.model.env)
 
-    def add(self, session) -> None:
-        self.machine.add_model(session, initial=self.scenario.start)
+    # -- seats --------------------------------------------------------------------------------
 
-    def remove(self, session) -> None:
-        self.machine.remove_model(session)
+    def seat(self, session) -> Seat:
+        """A seat for `session`, at the start node."""
+        if self._free:
+            seat = self._free.pop()
+        else:
+            seat = Seat()
+            self.machine.add_model(seat, initial=self.scenario.start)
+        seat.session = session
+        seat.node_id = self.scenario.start
+        return seat
+
+    def give_back(self, seat: Seat) -> None:
+        seat.session = None
+        self._free.append(seat)
+
+    # -- what a node offers -------------------------------------------------------------------
+
+    def offered(self, node_id: str, model) -> tuple[OfferedChoice, ...] | list[OfferedChoice]:
+        """The choices offered at `node_id` to `model` (a seat or a session: whatever has
+        the `env` conditions read), numbered 1.. among themselves.
+
+        A choice is offered when one of its transitions from here can fire: the question
+        `may_trigger` answers, asked of the machine's own transitions with one event for the
+        whole node instead of one per choice. A node without conditions offers all it has.
+        """
+        always = self._always.get(node_id)
+        if always is not None:
+            return always
+        event = EventData(self.machine.get_state(node_id), None, self.machine, model, (), {})
+        found: list[OfferedChoice] = []
+        for index, choice in enumerate(self.scenario.nodes[node_id].choices):
+            event.event = self.machine.events[trigger_name(index)]
+            if any(all(c.check(event) for c in gate) for gate in self._gates(node_id, index)):
+                found.append(OfferedChoice(len(found) + 1, index, choice))
+        return found
+
+    def _gates(self, node_id: str, index: int) -> list[list]:
+        """The condition lists of the choice's transitions from the node, in order."""
+        return [t.conditions for t in self.machine.events[trigger_name(index)].transitions[node_id]]
+
+    def _always_offered(self, node_id: str, index: int) -> bool:
+        """A choice with a transition that has no conditions can always be taken."""
+        return any(not gate for gate in self._gates(node_id, index))
+
+    def move(self, node_id: str, index: int) -> Move:
+        """The group model's view of a choice (built once: it depends only on the file)."""
+        key = (node_id, index)
+        move = self._moves.get(key)
+        if move is None:
+            node = self.scenario.nodes[node_id]
+            phase = node.phase.value if node.phase else "working"
+            move = self._moves[key] = Move.from_choice(node.choices[index], phase, node.need)
+        return move
 
 
 def machine_for(scenario: Scenario) -> ScenarioMachine:

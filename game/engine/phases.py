@@ -12,7 +12,8 @@ PHASES = ("briefing", "opening", "working", "closing", "debrief")
 
 
 # One machine for every tracker (each is one of its models): building a Machine per session
-# cost more than the rest of starting a session.
+# cost more than the rest of starting a session. Trackers belong to the seats of the scenario
+# machines (machine.py), which are reused, so this machine's models do not pile up.
 _MACHINE = Machine(model=None, states=list(PHASES), initial=PHASES[0],
                    model_attribute="phase", auto_transitions=True)
 
@@ -24,12 +25,10 @@ class PhaseTracker:
         self.phase = PHASES[0]
         _MACHINE.add_model(self, initial=PHASES[0])
 
-    def close(self) -> None:
-        _MACHINE.remove_model(self)
-
     def enter(self, phase: str) -> None:
         if phase != self.phase:
             self.trigger(f"to_phase_{phase}")
 
     def reset(self) -> None:
-        self.enter(PHASES[0])
+        """Back to the briefing: a new start, not a step of the arc, so no transition."""
+        _MACHINE.set_state(PHASES[0], model=self)

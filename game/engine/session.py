@@ -7,15 +7,12 @@ saving, hot reload and reports can never drift from what was played.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
-
 from transitions import EventData
 
 from game.scenario.model import Node, Scenario
-from game.sim import GroupState, Move, World, initial_state, step
+from game.sim import GroupState, step
 
-from .machine import machine_for, trigger_name
-from .phases import PhaseTracker
+from .machine import Seat, machine_for, trigger_name
 from .reaction import OfferedChoice, Reaction
 
 
@@ -28,26 +25,45 @@ class ChoiceNotOffered(ValueError):
         self.node_id, self.number, self.offered = node_id, number, offered
 
 
+class SessionClosed(RuntimeError):
+    """A closed session was asked to move."""
+
+
+@dataclass(frozen=True)
+class Left:
+    """Where a closed session stood, once its seat has gone to the next session: read like
+    the seat and its phase tracker, never moved (every move checks `closed` first)."""
+
+    node_id: str
+    phase: str
+
+
 class Session:
     """A trainee's run through one scenario with one seed."""
 
     def __init__(self, scenario: Scenario, seed: int = 0):
         self.scenario = scenario
         self.seed = seed
-        self.world = World.from_scenario(scenario)
-        self.names = {m.id: m.name for m in scenario.members}
-        self.node_id = scenario.start  # replaced by the machine as the model's state attribute
         self._machine = machine_for(scenario)
-        self._machine.add(self)
-        self.phases = PhaseTracker()
-        self._closed = False
+        self.world = self._machine.world
+        self.names = self._machine.display_names
+        self._seat = self._machine.seat(self)   # the machine moves the seat from node to node
+        self.phases = self._seat.phases
         self._reset()
 
     # -- what front ends read -----------------------------------------------------------------
 
     @property
+    def node_id(self) -> str:
+        return self._seat.node_id
+
+    @node_id.setter
+    def node_id(self, node_id: str) -> None:
+        self._seat.node_id = node_id
+
+    @property
     def node(self) -> Node:
-        return self.scenario.nodes[self.node_id]
+        return self.scenario.nodes[self._seat.node_id]
 
     @property
     def state(self) -> GroupState:
@@ -81,7 +97,7 @@ class Session:
     def choices(self) -> list[OfferedChoice]:
         """The choices offered now, numbered 1.. as on screen (conditions applied)."""
         if self._offered is None:
-            self._offered = list(self._offer())
+            self._offered = [] if self.ended else list(self._machine.offered(self.node_id, self))
         return self._offered
 
     @property
@@ -119,15 +135,17 @@ class Session:
     def begin(self) -> None:
         """Leave the briefing for the first node's phase (choosing does it too)."""
         if self.phase == "briefing":
+            self._require_open()
             self.phases.enter(self._node_phase())
 
     def choose(self, number: int) -> Reaction:
         """Take the offered choice `number` (1-based) and return how the room reacted."""
+        self._require_open()
         offered = self._offered_by_number(number)
         self.begin()
         self._pending = offered
         before_node = self.node_id
-        if not self.trigger(trigger_name(offered.index)):
+        if not self._seat.trigger(trigger_name(offered.index)):
             raise ChoiceNotOffered(before_node, number, [c.number for c in self.choices])
         reaction = self._last_reaction
         self._after_move()
@@ -142,6 +160,7 @@ class Session:
 
     def replay(self, numbers: list[int]) -> None:
         """Start again and make these choices: the state is always rebuilt, never patched."""
+        self._require_open()
         self._reset()
         for number in numbers:
             self.choose(number)
@@ -156,6 +175,7 @@ class Session:
                         tuple(self.history), self.phase)
 
     def restore(self, snapshot: "Snapshot") -> None:
+        self._require_open()
         self.node_id = snapshot.node_id
         self._state = snapshot.state
         self._scores = dict(snapshot.scores)
@@ -165,12 +185,17 @@ class Session:
         self.phases.enter(snapshot.phase)
 
     def close(self) -> None:
-        """Detach from the shared machines (simulations make thousands of sessions). Safe to
-        call twice; a closed session can no longer make choices."""
-        if not self._closed:
-            self._closed = True
-            self._machine.remove(self)
-            self.phases.close()
+        """Give the seat at the shared machine back for the next session (simulations make
+        thousands). Safe to call twice. A closed session can still be read, where it stood,
+        but can no longer make choices."""
+        if isinstance(self._seat, Seat):
+            self._machine.give_back(self._seat)
+            self._seat = Left(self._seat.node_id, self._seat.phases.phase)
+            self.phases = self._seat
+
+    @property
+    def closed(self) -> bool:
+        return not isinstance(self._seat, Seat)
 
     def trace(self) -> dict:
         from .trace import trace_of
@@ -191,9 +216,7 @@ class Session:
         """After a choice's transition: the group model reacts, and history records it."""
         offered = self._pending
         source = event.transition.source
-        node = self.scenario.nodes[source]
-        phase = node.phase.value if node.phase else "working"
-        move = Move.from_choice(offered.choice, phase, node.need)
+        move = self._machine.move(source, offered.index)
         result = step(self._state, move, self.world, seed=self.seed, turn=self.turn + 1)
         expert = next((c for c in self._offered or [] if c.choice.expert), None)
         self._last_reaction = Reaction(
@@ -209,9 +232,13 @@ class Session:
 
     # -- internals ----------------------------------------------------------------------------
 
+    def _require_open(self) -> None:
+        if self.closed:
+            raise SessionClosed("this session is closed: start a new one to play on")
+
     def _reset(self) -> None:
-        setattr(self, "node_id", self.scenario.start)
-        self._state = initial_state(self.scenario)
+        self.node_id = self.scenario.start
+        self._state = self._machine.start_state
         self._scores: dict[str, int] = {o: 0 for o in self.scenario.objectives}
         self._visited = [self.scenario.start]
         self.history: list[Reaction] = []
@@ -230,15 +257,6 @@ class Session:
     def _node_phase(self) -> str:
         phase = self.node.phase
         return phase.value if phase else "opening"
-
-    def _offer(self) -> Iterator[OfferedChoice]:
-        if self.ended:
-            return
-        number = 0
-        for index, choice in enumerate(self.node.choices):
-            if self.may_trigger(trigger_name(index)):
-                number += 1
-                yield OfferedChoice(number, index, choice)
 
     def _offered_by_number(self, number) -> OfferedChoice:
         for offered in self.choices:

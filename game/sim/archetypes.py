@@ -39,7 +39,8 @@ from .constants import (
     WELCOMING_SKILLS,
 )
 from .move import Event, Move
-from .state import GroupState, clamp
+from .room import Room, shift
+from .state import GroupState, MemberState, clamp, nudge
 from .world import World
 
 
@@ -54,83 +55,83 @@ class Turn:
     def addressed_by(self, member_id: str, skills: tuple[str, ...]) -> bool:
         return self.move.uses(skills) and self.move.addresses(member_id)
 
-
-def _monopolizer(turn: Turn, now: GroupState, mid: str):
-    me = now.member(mid)
-    if turn.addressed_by(mid, BLOCKING_SKILLS) or me.engagement < MONOPOLIZING_ENGAGEMENT:
-        return now.with_member(mid, me.but(unchecked=0)), []
-    now = now.map_members(lambda other, m: m if other == mid
-                          else m.shifted(engagement=-MONOPOLY_WITHDRAWAL))
-    now = now.with_member(mid, me.but(unchecked=me.unchecked + 1))
-    if me.unchecked + 1 >= MONOPOLY_UNCHECKED_TURNS:
-        return now, [Event("monopolizing", mid)]
-    return now, []
+    def was(self, member_id: str) -> MemberState:
+        """The member as the turn began."""
+        return self.start.member(member_id)
 
 
-def _silent(turn: Turn, now: GroupState, mid: str):
-    me, was = now.member(mid), turn.start.member(mid)
+# Each rule bends the room for the member at place `i` (id `mid`) and returns its events.
+
+def _monopolizer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
+    if turn.addressed_by(mid, BLOCKING_SKILLS) or room.engagement[i] < MONOPOLIZING_ENGAGEMENT:
+        room.unchecked[i] = 0
+        return []
+    for other in range(room.size):
+        if other != i:
+            shift(room.engagement, other, -MONOPOLY_WITHDRAWAL)
+    room.unchecked[i] += 1
+    return [Event("monopolizing", mid)] if room.unchecked[i] >= MONOPOLY_UNCHECKED_TURNS else []
+
+
+def _silent(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     if turn.addressed_by(mid, DRAWING_OUT_SKILLS):
-        return now.with_member(mid, me.shifted(engagement=SILENT_DRAWN_OUT_GAIN)), []
-    me = me.but(engagement=min(me.engagement, was.engagement))
+        shift(room.engagement, i, SILENT_DRAWN_OUT_GAIN)
+        return []
+    room.engagement[i] = min(room.engagement[i], turn.was(mid).engagement)
     if turn.move.uses(PRESSURE_SKILLS) and mid in turn.move.targets:
-        me = me.shifted(engagement=-SILENT_PRESSURE_COST)
-    return now.with_member(mid, me), []
+        shift(room.engagement, i, -SILENT_PRESSURE_COST)
+    return []
 
 
-def _distress_holds(turn: Turn, now: GroupState, mid: str) -> GroupState:
+def _distress_holds(turn: Turn, room: Room, i: int, mid: str) -> None:
     """The member's distress no lower than when the turn began."""
-    me, was = now.member(mid), turn.start.member(mid)
-    return now.with_member(mid, me.but(distress=max(me.distress, was.distress)))
+    room.distress[i] = max(room.distress[i], turn.was(mid).distress)
 
 
-def _help_rejecting(turn: Turn, now: GroupState, mid: str):
+def _help_rejecting(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     if turn.addressed_by(mid, ADVICE_SKILLS):
-        return _distress_holds(turn, now, mid), []
-    return now, []
+        _distress_holds(turn, room, i, mid)
+    return []
 
 
-def _hostile(turn: Turn, now: GroupState, mid: str):
+def _hostile(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     confronted = turn.addressed_by(mid, ("confronting",))
-    if confronted and turn.start.member(mid).trust < HOSTILE_LOW_TRUST:
-        return now.shifted(conflict=HOSTILE_CONFRONT_CONFLICT), [Event("hostility", mid)]
-    return now, []
+    if confronted and turn.was(mid).trust < HOSTILE_LOW_TRUST:
+        room.conflict = nudge(room.conflict, HOSTILE_CONFRONT_CONFLICT)
+        return [Event("hostility", mid)]
+    return []
 
 
-def _rescuer(turn: Turn, now: GroupState, mid: str):
+def _rescuer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     held = turn.addressed_by(mid, BLOCKING_SKILLS) or turn.move.uses(PROTECTING_SKILLS)
-    if held or now.member(mid).engagement < RESCUER_ACTIVE_ENGAGEMENT:
-        return now, []
+    if held or room.engagement[i] < RESCUER_ACTIVE_ENGAGEMENT:
+        return []
     cuts = []
     for worker in turn.workers:
-        if worker == mid or worker not in now.member_ids:
+        w = room.place.get(worker)
+        if worker == mid or w is None:
             continue
-        me, was = now.member(worker), turn.start.member(worker)
-        relief = was.distress - me.distress
-        if was.distress >= DISTRESSED and relief >= RESCUER_MIN_RELIEF:
+        was = turn.was(worker).distress
+        relief = was - room.distress[w]
+        if was >= DISTRESSED and relief >= RESCUER_MIN_RELIEF:
             cuts.append((relief, worker))
-            undone = me.but(distress=clamp(me.distress + RESCUER_CUT * relief))
-            now = now.with_member(worker, undone)
-    if not cuts:
-        return now, []
-    return now, [Event("rescuing", max(cuts)[1], by=mid)]
+            room.distress[w] = clamp(room.distress[w] + RESCUER_CUT * relief)
+    return [Event("rescuing", max(cuts)[1], by=mid)] if cuts else []
 
 
-def _intellectualizer(turn: Turn, now: GroupState, mid: str):
+def _intellectualizer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     if turn.addressed_by(mid, EXPLAINING_SKILLS):
-        return _distress_holds(turn, now, mid), []
-    if turn.addressed_by(mid, FEELING_SKILLS):
-        me = now.member(mid).shifted(distress=-INTELLECTUALIZER_FEELING_RELIEF)
-        return now.with_member(mid, me), []
-    return now, []
+        _distress_holds(turn, room, i, mid)
+    elif turn.addressed_by(mid, FEELING_SKILLS):
+        shift(room.distress, i, -INTELLECTUALIZER_FEELING_RELIEF)
+    return []
 
 
-def _newcomer(turn: Turn, now: GroupState, mid: str):
-    if not turn.addressed_by(mid, WELCOMING_SKILLS):
-        return now, []
-    me = now.member(mid)
-    gain = max(0.0, me.trust - turn.start.member(mid).trust)
-    extra = gain * (NEWCOMER_TRUST_GAIN_FACTOR - 1.0) + NEWCOMER_WELCOME_TRUST
-    return now.with_member(mid, me.shifted(trust=extra)), []
+def _newcomer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
+    if turn.addressed_by(mid, WELCOMING_SKILLS):
+        gain = max(0.0, room.trust[i] - turn.was(mid).trust)
+        shift(room.trust, i, gain * (NEWCOMER_TRUST_GAIN_FACTOR - 1.0) + NEWCOMER_WELCOME_TRUST)
+    return []
 
 
 RULES = {
@@ -145,13 +146,13 @@ RULES = {
 ORDER = tuple(RULES)   # fixed, so the result never depends on member order
 
 
-def apply_archetypes(start: GroupState, now: GroupState, move: Move, world: World,
-                     workers: tuple[str, ...]):
-    """(new state, events) after every member's archetype has bent this turn."""
+def apply_archetypes(start: GroupState, room: Room, move: Move, world: World,
+                     workers: tuple[str, ...]) -> list[Event]:
+    """Every member's archetype bends the room this turn; the events."""
     turn, events = Turn(start, move, workers), []
     for kind in ORDER:
         for mid in world.members_of(kind):
-            if mid in now.member_ids:
-                now, found = RULES[kind](turn, now, mid)
-                events.extend(found)
-    return now.clamped(), events
+            i = room.place.get(mid)
+            if i is not None:
+                events.extend(RULES[kind](turn, room, i, mid))
+    return events

@@ -19,7 +19,8 @@ member's engagement and trust fall by the ripple constants times the world's `co
 """
 from __future__ import annotations
 
-import random
+from typing import Callable
+
 from .constants import (
     ATTENTION_RELIEF, DISTRESSED, NEGLECT_COHESION_COST, NEGLECT_ENGAGEMENT_COST,
     NEGLECT_RIPPLE_ENGAGEMENT, NEGLECT_RIPPLE_TRUST, NEGLECT_TRUST_COST, SUPPORT_CHANCE,
@@ -27,83 +28,81 @@ from .constants import (
     SUPPORTER_MIN_TRUST,
 )
 from .move import Event, Move
-from .state import GroupState
+from .room import Room, shift
+from .state import nudge
 from .world import World
 
 
-def supporters(state: GroupState, member_id: str, world: World | None = None) -> list[str]:
+def supporters(room: Room, member_id: str, world: World | None = None) -> list[str]:
     """Members able to reach out to `member_id`, the most likely first (a rescuer leads)."""
     able = [
-        (world is not None and world.archetype(mid) == "rescuer", m.engagement * m.trust,
-         -index, mid)
-        for index, (mid, m) in enumerate(state.members)
+        (world is not None and world.archetype(mid) == "rescuer",
+         room.engagement[i] * room.trust[i], -i, mid)
+        for i, mid in enumerate(room.ids)
         if mid != member_id
-        and m.engagement >= SUPPORTER_MIN_ENGAGEMENT
-        and m.trust >= SUPPORTER_MIN_TRUST
-        and m.distress < DISTRESSED
+        and room.engagement[i] >= SUPPORTER_MIN_ENGAGEMENT
+        and room.trust[i] >= SUPPORTER_MIN_TRUST
+        and room.distress[i] < DISTRESSED
     ]
     return [entry[3] for entry in sorted(able, reverse=True)]
 
 
-def can_carry(state: GroupState, member_id: str) -> bool:
+def can_carry(room: Room, member_id: str) -> bool:
     """Whether the group, left to itself, can reach out to this member."""
-    return state.cohesion >= SUPPORT_MIN_COHESION and bool(supporters(state, member_id))
+    return room.cohesion >= SUPPORT_MIN_COHESION and bool(supporters(room, member_id))
 
 
-def _most_at_risk(state: GroupState, move: Move) -> str | None:
+def _most_at_risk(room: Room, move: Move) -> str | None:
     ranked = [
-        (m.unattended, m.distress, -index, mid)
-        for index, (mid, m) in enumerate(state.members)
-        if m.distress >= DISTRESSED and mid not in move.targets
+        (room.unattended[i], distress, -i, mid)
+        for i, (mid, distress) in enumerate(zip(room.ids, room.distress))
+        if distress >= DISTRESSED and mid not in move.targets
     ]
     return max(ranked)[3] if ranked else None
 
 
-def group_support(state: GroupState, move: Move, world: World, rng: random.Random):
-    """The support event of this turn, if the group reaches out on its own; else None."""
+def group_support(room: Room, move: Move, world: World, draw: Callable[[], float]):
+    """The support event of this turn, if the group reaches out on its own; else None.
+    `draw()` gives this turn's chance, 0..1 (the only chance in the model)."""
     if move.stance != "follow":
         return None
-    member = _most_at_risk(state, move)
-    if member is None or not can_carry(state, member):
+    member = _most_at_risk(room, move)
+    if member is None or not can_carry(room, member):
         return None
-    if rng.random() >= SUPPORT_CHANCE:
+    if draw() >= SUPPORT_CHANCE:
         return None
-    return Event("support", member, by=supporters(state, member, world)[0])
+    return Event("support", member, by=supporters(room, member, world)[0])
 
 
-def _count_attention(state: GroupState, attended: set[str]) -> GroupState:
-    return state.map_members(
-        lambda mid, m: m.but(unattended=0 if mid in attended else m.unattended + 1)
-    )
-
-
-def _neglect(state: GroupState, member_id: str, world: World) -> GroupState:
+def _neglect(room: Room, lost: int, world: World) -> None:
     ripple_e = -NEGLECT_RIPPLE_ENGAGEMENT * world.contagion
     ripple_t = -NEGLECT_RIPPLE_TRUST * world.contagion
-    state = state.map_members(
-        lambda mid, m: m.shifted(engagement=-NEGLECT_ENGAGEMENT_COST, trust=-NEGLECT_TRUST_COST)
-        if mid == member_id else m.shifted(engagement=ripple_e, trust=ripple_t)
-    )
-    return state.shifted(cohesion=-NEGLECT_COHESION_COST)
+    for i in range(room.size):
+        mine = i == lost
+        shift(room.engagement, i, -NEGLECT_ENGAGEMENT_COST if mine else ripple_e)
+        shift(room.trust, i, -NEGLECT_TRUST_COST if mine else ripple_t)
+    room.cohesion = nudge(room.cohesion, -NEGLECT_COHESION_COST)
 
 
-def attend(state: GroupState, move: Move, world: World, rng: random.Random):
-    """Attention, support and neglect for this turn: (new state, events)."""
+def attend(room: Room, move: Move, world: World, draw: Callable[[], float]) -> list[Event]:
+    """Attention, support and neglect for this turn, in the room; the events."""
     events: list[Event] = []
     attended = set(move.targets)
     if move.breakthrough:
         attended.add(move.breakthrough)
-    support = group_support(state, move, world, rng)
+    support = group_support(room, move, world, draw)
     if support is not None:
         events.append(support)
         attended.add(support.member)
-        reached = state.member(support.member).shifted(trust=SUPPORT_TRUST_GAIN)
-        state = state.with_member(support.member, reached).shifted(cohesion=SUPPORT_COHESION_GAIN)
-    state = _count_attention(state, attended)
-    state = state.map_members(lambda _, m: m.shifted(distress=-ATTENTION_RELIEF), only=move.targets)
-    lost = [mid for mid, m in state.members
-            if m.distress >= DISTRESSED and m.unattended >= world.neglect_after]
-    for mid in lost:
-        events.append(Event("neglect", mid))
-        state = _neglect(state, mid, world)
-    return state, events
+        shift(room.trust, room.place[support.member], SUPPORT_TRUST_GAIN)
+        room.cohesion = nudge(room.cohesion, SUPPORT_COHESION_GAIN)
+    for i, mid in enumerate(room.ids):
+        room.unattended[i] = 0 if mid in attended else room.unattended[i] + 1
+        if mid in move.targets:
+            shift(room.distress, i, -ATTENTION_RELIEF)
+    lost = [i for i in range(room.size)
+            if room.distress[i] >= DISTRESSED and room.unattended[i] >= world.neglect_after]
+    for i in lost:
+        events.append(Event("neglect", room.ids[i]))
+        _neglect(room, i, world)
+    return events

@@ -13,32 +13,35 @@ from .constants import (
     BREAKTHROUGH_RIPPLE_ENGAGEMENT, BREAKTHROUGH_RIPPLE_TRUST, BREAKTHROUGH_TRUST,
 )
 from .move import Event, Move
-from .state import GroupState
+from .room import Room, shift
+from .state import GroupState, nudge
 
 
-def breaking_through(before: GroupState, now: GroupState, move: Move) -> list[str]:
+def breaking_through(before: GroupState, room: Room, move: Move) -> list[str]:
     """Members who break through this turn, in scenario order."""
     found = []
-    for mid, m in now.members:
-        fell = before.member(mid).distress - m.distress
-        natural = m.trust >= BREAKTHROUGH_TRUST and fell >= BREAKTHROUGH_DISTRESS_FALL - 1e-9
+    for i, (mid, was) in enumerate(before.members):
+        fell = was.distress - room.distress[i]
+        natural = room.trust[i] >= BREAKTHROUGH_TRUST and fell >= BREAKTHROUGH_DISTRESS_FALL - 1e-9
         if mid == move.breakthrough or natural:
             found.append(mid)
     return found
 
 
-def _ripple(state: GroupState, member_id: str) -> GroupState:
-    state = state.map_members(
-        lambda mid, m: m.shifted(distress=-BREAKTHROUGH_RELIEF) if mid == member_id
-        else m.shifted(engagement=BREAKTHROUGH_RIPPLE_ENGAGEMENT, trust=BREAKTHROUGH_RIPPLE_TRUST)
-    )
-    return state.shifted(cohesion=BREAKTHROUGH_COHESION_GAIN)
+def _ripple(room: Room, member: int) -> None:
+    for i in range(room.size):
+        if i == member:
+            shift(room.distress, i, -BREAKTHROUGH_RELIEF)
+        else:
+            shift(room.engagement, i, BREAKTHROUGH_RIPPLE_ENGAGEMENT)
+            shift(room.trust, i, BREAKTHROUGH_RIPPLE_TRUST)
+    room.cohesion = nudge(room.cohesion, BREAKTHROUGH_COHESION_GAIN)
 
 
-def apply_breakthroughs(before: GroupState, now: GroupState, move: Move):
-    """(new state, breakthrough events) for this turn."""
+def apply_breakthroughs(before: GroupState, room: Room, move: Move) -> list[Event]:
+    """Breakthroughs this turn, in the room (`before`: the state as the turn began)."""
     events = []
-    for mid in breaking_through(before, now, move):
+    for mid in breaking_through(before, room, move):
         events.append(Event("breakthrough", mid))
-        now = _ripple(now, mid)
-    return now, events
+        _ripple(room, room.place[mid])
+    return events

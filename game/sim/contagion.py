@@ -14,7 +14,8 @@ from .constants import (
     CONTAGION_RATE, DISTRESS_SOOTHING_SHARE, HOSTILE_INFLUENCE, MONOPOLIZER_INFLUENCE,
     TYPICAL_INFLUENCE,
 )
-from .state import GroupState, clamp, total
+from .room import Room
+from .state import clamp, total
 from .world import World
 
 INFLUENCE = {"monopolizer": MONOPOLIZER_INFLUENCE, "hostile": HOSTILE_INFLUENCE}
@@ -29,28 +30,30 @@ def _others_means(weights: list[float], values: list[float]) -> list[float | Non
     """For each member, the weighted mean of everyone else's value (None when alone):
     the whole room's weighted sums, less the member's own share."""
     weight = total(weights)
-    pulled = total(w * v for w, v in zip(weights, values))
+    pulled = total([w * v for w, v in zip(weights, values)])
     return [(pulled - w * v) / (weight - w) if weight - w > 0 else None
             for w, v in zip(weights, values)]
 
 
-def spread(state: GroupState, world: World) -> GroupState:
+def _weights(world: World, ids: tuple[str, ...]) -> list[float]:
+    """Each member's influence, in circle order (worked out once per world and circle)."""
+    key = ("influence", ids)
+    weights = world.memo.get(key)
+    if weights is None:
+        weights = world.memo[key] = [influence(world, mid) for mid in ids]
+    return weights
+
+
+def spread(room: Room, world: World) -> None:
     """Every member's engagement and distress pulled toward the others' (weighted) mean."""
     pull = CONTAGION_RATE * world.contagion
     if pull <= 0:
-        return state
-    weights = [influence(world, mid) for mid, _ in state.members]
-    means = {var: _others_means(weights, [getattr(m, var) for _, m in state.members])
-             for var in ("engagement", "distress")}
-
-    def drift(index, m):
-        changes = {}
-        for var in ("engagement", "distress"):
-            mean = means[var][index]
+        return
+    weights = _weights(world, room.ids)
+    for values, soothing in ((room.engagement, False), (room.distress, True)):
+        means = _others_means(weights, values)     # all from the same snapshot
+        for i, mean in enumerate(means):
             if mean is not None:
-                own = getattr(m, var)
-                rate = pull * (DISTRESS_SOOTHING_SHARE if var == "distress" and mean < own else 1.0)
-                changes[var] = clamp(own + rate * (mean - own))
-        return m.but(**changes)
-
-    return state.but(members=tuple((mid, drift(i, m)) for i, (mid, m) in enumerate(state.members)))
+                own = values[i]
+                rate = pull * (DISTRESS_SOOTHING_SHARE if soothing and mean < own else 1.0)
+                values[i] = clamp(own + rate * (mean - own))

@@ -10,7 +10,10 @@ Deltas add up first and everything is clamped to 0..1 once, after all of them.
 from __future__ import annotations
 
 from .move import Move
-from .state import GROUP_VARS, MEMBER_VARS, GroupState
+from .room import Room
+from .state import GROUP_VARS, MEMBER_VARS
+
+SHARED = ("group", "everyone")   # the parties whose member numbers reach every member
 
 
 def _member_deltas(move: Move) -> dict[str, dict[str, float]]:
@@ -24,19 +27,30 @@ def _member_deltas(move: Move) -> dict[str, dict[str, float]]:
     return totals
 
 
-def _deltas_for(by_party: dict[str, dict[str, float]], member_id: str) -> dict[str, float]:
-    """What applies to one member: `group` and `everyone` (member numbers), then their own."""
-    totals: dict[str, float] = {}
-    for party in ("group", "everyone", member_id):
-        for var, delta in by_party.get(party, {}).items():
-            totals[var] = totals.get(var, 0.0) + delta
+def _add(totals: dict[str, float], deltas: dict[str, float]) -> dict[str, float]:
+    for var, delta in deltas.items():
+        totals[var] = totals.get(var, 0.0) + delta
     return totals
 
 
-def _group_deltas(move: Move, member_ids: tuple[str, ...]) -> dict[str, float]:
+def _plan(move: Move) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """(what `group` and `everyone` give every member, member id -> their own deltas), worked
+    out once per move: the engine plays the same Move for a choice in every session."""
+    plan = move.memo.get("authored")
+    if plan is None:
+        by_party = _member_deltas(move)
+        shared: dict[str, float] = {}
+        for party in SHARED:
+            _add(shared, by_party.get(party, {}))
+        own = {party: deltas for party, deltas in by_party.items() if party not in SHARED}
+        plan = move.memo["authored"] = (shared, own)
+    return plan
+
+
+def _group_deltas(move: Move, place: dict[str, int]) -> dict[str, float]:
     totals: dict[str, float] = {}
     for party, deltas in move.effects:
-        if party not in ("group", "everyone") and party not in member_ids:
+        if party not in SHARED and party not in place:
             continue
         for var, delta in deltas:
             if var in GROUP_VARS:
@@ -44,18 +58,15 @@ def _group_deltas(move: Move, member_ids: tuple[str, ...]) -> dict[str, float]:
     return totals
 
 
-def apply_authored(state: GroupState, move: Move) -> GroupState:
-    """The state with the choice's authored deltas added, then clamped."""
-    group = _group_deltas(move, state.member_ids)
-    changed = state.but(
-        cohesion=state.cohesion + group.get("cohesion", 0.0),
-        conflict=state.conflict + group.get("conflict", 0.0),
-    )
-    by_party = _member_deltas(move)
-    if by_party:
-        changed = changed.map_members(
-            lambda mid, m: m.but(
-                **{var: getattr(m, var) + d for var, d in _deltas_for(by_party, mid).items()}
-            )
-        )
-    return changed.clamped()
+def apply_authored(room: Room, move: Move) -> None:
+    """Add the choice's authored deltas to the room, then clamp."""
+    group = _group_deltas(move, room.place)
+    room.cohesion += group.get("cohesion", 0.0)
+    room.conflict += group.get("conflict", 0.0)
+    shared, own = _plan(move)
+    if shared or own:
+        for i, mid in enumerate(room.ids):
+            mine = _add(dict(shared), own[mid]) if mid in own else shared
+            for var, delta in mine.items():
+                getattr(room, var)[i] += delta
+    room.clamp()

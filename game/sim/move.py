@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .state import GroupState
 
@@ -39,6 +40,12 @@ class Move:
             phase=_name(phase) or "working",
             need=Need(_name(need.stance), need.why, need.member) if need is not None else None,
         )
+
+    @cached_property
+    def memo(self) -> dict:
+        """What the model works out from this move once and reuses (the engine keeps one Move
+        per choice for all its sessions). Not part of the move's value."""
+        return {}
 
     def addresses(self, member_id: str) -> bool:
         """True when the move is aimed at this member, or at the whole group (no targets)."""

@@ -33,47 +33,54 @@ from .constants import (
     UNDERLEAD_CONFLICT_RISE, UNDERLEAD_ENGAGEMENT_COST, UNDERLEAD_TRUST_COST,
 )
 from .move import Move, Need
-from .state import GroupState
+from .room import Room, shift
+from .state import GroupState, nudge
 from .world import World
 
 
-def member_in_need(state: GroupState, world: World) -> str | None:
+def member_in_need(room: Room, world: World) -> str | None:
     """The distressed member the leader must turn to, if the group cannot carry them."""
     at_risk = [
-        (m.unattended, m.distress, -index, mid)
-        for index, (mid, m) in enumerate(state.members)
-        if m.distress >= DISTRESSED
-        and (m.unattended >= world.neglect_after or not can_carry(state, mid))
+        (room.unattended[i], distress, -i, mid)
+        for i, (mid, distress) in enumerate(zip(room.ids, room.distress))
+        if distress >= DISTRESSED
+        and (room.unattended[i] >= world.neglect_after or not can_carry(room, mid))
     ]
     return max(at_risk)[3] if at_risk else None
 
 
-def unchecked_monopolizer(state: GroupState, world: World) -> str | None:
+def unchecked_monopolizer(room: Room, world: World) -> str | None:
     """A monopolizer who has held the floor unblocked long enough to need checking."""
     for mid in world.members_of("monopolizer"):
-        m = state.member(mid)
-        if m.engagement >= MONOPOLIZING_ENGAGEMENT and m.unchecked >= MONOPOLY_UNCHECKED_TURNS:
+        i = room.place.get(mid)
+        if i is not None and room.engagement[i] >= MONOPOLIZING_ENGAGEMENT \
+                and room.unchecked[i] >= MONOPOLY_UNCHECKED_TURNS:
             return mid
     return None
 
 
 def judge_need(state: GroupState, world: World, phase: str) -> Need:
     """What the group needs from the leader at this moment (see the module docstring)."""
-    if state.conflict >= CONFLICT_HIGH:
+    return need_in(Room(state), world, phase)
+
+
+def need_in(room: Room, world: World, phase: str) -> Need:
+    """`judge_need` on a room (the step judges the room it is about to change)."""
+    if room.conflict >= CONFLICT_HIGH:
         return Need("lead", "conflict is running high")
-    struggling = member_in_need(state, world)
+    struggling = member_in_need(room, world)
     if struggling is not None:
-        if state.member(struggling).unattended >= 1:
+        if room.unattended[room.place[struggling]] >= 1:
             return Need("lead", "{member} is being lost", struggling)
         return Need("lead", "{member} is struggling alone", struggling)
-    monopolizer = unchecked_monopolizer(state, world)
+    monopolizer = unchecked_monopolizer(room, world)
     if monopolizer is not None:
         return Need("lead", "{member} is taking over", monopolizer)
-    if state.avoidance >= AVOIDANCE_HIGH:
+    if room.avoidance() >= AVOIDANCE_HIGH:
         return Need("lead", "the group is avoiding")
-    if phase == "opening" and state.cohesion < OPENING_COHESION:
+    if phase == "opening" and room.cohesion < OPENING_COHESION:
         return Need("lead", "the group is still forming")
-    if state.engagement >= ENGAGED and state.cohesion >= COHESIVE:
+    if room.mean_engagement() >= ENGAGED and room.cohesion >= COHESIVE:
         return Need("follow", "the group is doing the work itself")
     return Need("follow", "the group needs room, not direction")
 
@@ -85,16 +92,18 @@ def need_met(move: Move, need: Need) -> bool:
     return need.member is None or need.member in move.targets
 
 
-def apply_fit(state: GroupState, move: Move, need: Need) -> GroupState:
+def apply_fit(room: Room, move: Move, need: Need) -> None:
     """What meeting or missing the need does to the room."""
     if need_met(move, need):
-        state = state.shifted(cohesion=FIT_COHESION_GAIN, conflict=-FIT_CONFLICT_RELIEF)
-        return state.map_members(
-            lambda _, m: m.shifted(engagement=FIT_ENGAGEMENT_GAIN, trust=FIT_TRUST_GAIN))
-    if need.stance == "follow":   # over-leading: the group turns to the leader
-        state = state.shifted(cohesion=-OVERLEAD_COHESION_COST)
-        return state.map_members(lambda _, m: m.shifted(engagement=-OVERLEAD_ENGAGEMENT_COST))
-    state = state.shifted(conflict=UNDERLEAD_CONFLICT_RISE)   # under-leading: left unheld
-    return state.map_members(
-        lambda _, m: m.shifted(engagement=-UNDERLEAD_ENGAGEMENT_COST, trust=-UNDERLEAD_TRUST_COST)
-    )
+        room.cohesion = nudge(room.cohesion, FIT_COHESION_GAIN)
+        room.conflict = nudge(room.conflict, -FIT_CONFLICT_RELIEF)
+        gains = ((room.engagement, FIT_ENGAGEMENT_GAIN), (room.trust, FIT_TRUST_GAIN))
+    elif need.stance == "follow":   # over-leading: the group turns to the leader
+        room.cohesion = nudge(room.cohesion, -OVERLEAD_COHESION_COST)
+        gains = ((room.engagement, -OVERLEAD_ENGAGEMENT_COST),)
+    else:                           # under-leading: left unheld
+        room.conflict = nudge(room.conflict, UNDERLEAD_CONFLICT_RISE)
+        gains = ((room.engagement, -UNDERLEAD_ENGAGEMENT_COST), (room.trust, -UNDERLEAD_TRUST_COST))
+    for values, delta in gains:
+        for i in range(room.size):
+            shift(values, i, delta)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterable
+from typing import NamedTuple
 
 from .constants import AVOID_UNSPOKEN_WEIGHT, AVOID_WITHDRAWAL_WEIGHT, SOFT_EDGE
 
@@ -16,8 +16,11 @@ GROUP_VARS = ("cohesion", "conflict")
 
 
 def clamp(value: float) -> float:
-    """Keep a number on the model's 0..1 scale."""
-    return min(1.0, max(0.0, value))
+    """Keep a number on the model's 0..1 scale (written out rather than min/max: the model
+    calls this tens of times a step)."""
+    if not value > 0.0:      # also -0.0, as max(0.0, -0.0) would give
+        return 0.0
+    return 1.0 if value > 1.0 else value
 
 
 def total(values) -> float:
@@ -27,6 +30,22 @@ def total(values) -> float:
     for value in values:
         result += value
     return result
+
+
+def mean_avoidance(members) -> float:
+    """Withdrawal plus unspoken distress, averaged over (engagement, trust, distress) rows.
+
+    Per member: 0.6 x (1 - engagement)  +  0.4 x distress x (1 - trust).
+    Withdrawal is what shows; distress times distrust is what a member carries and keeps
+    to themselves. Both terms are 0..1 and the weights sum to 1, so avoidance is 0..1.
+    """
+    rows = list(members)
+    if not rows:
+        return 0.0
+    summed = total(AVOID_WITHDRAWAL_WEIGHT * (1.0 - engagement)
+                   + AVOID_UNSPOKEN_WEIGHT * distress * (1.0 - trust)
+                   for engagement, trust, distress in rows)
+    return summed / len(rows)
 
 
 def nudge(value: float, delta: float) -> float:
@@ -39,12 +58,16 @@ def nudge(value: float, delta: float) -> float:
     applied as written (see effects.py), so an author can still take a number to 0 or 1.
     """
     room = (1.0 - value) if delta > 0 else value
-    return clamp(value + delta * min(1.0, max(0.0, room) / SOFT_EDGE) ** 2)
+    if room >= SOFT_EDGE:    # the usual case: full size
+        return clamp(value + delta)
+    return clamp(value + delta * (max(0.0, room) / SOFT_EDGE) ** 2)
 
 
-@dataclass(frozen=True)
-class MemberState:
-    """One member right now. `unattended` and `unchecked` are bookkeeping the rules keep."""
+class MemberState(NamedTuple):
+    """One member right now. `unattended` and `unchecked` are bookkeeping the rules keep.
+
+    A named tuple rather than a frozen dataclass: every step builds one per member, and a
+    tuple is several times cheaper to build."""
 
     engagement: float
     trust: float
@@ -53,27 +76,8 @@ class MemberState:
     unchecked: int = 0    # consecutive turns a monopolizer held the floor unblocked
 
     def but(self, **changes) -> "MemberState":
-        """This member with some fields changed (dataclasses.replace, without its cost:
-        the model makes a great many of these on every step)."""
-        get = changes.get
-        return MemberState(get("engagement", self.engagement), get("trust", self.trust),
-                           get("distress", self.distress), get("unattended", self.unattended),
-                           get("unchecked", self.unchecked))
-
-    def shifted(self, engagement: float = 0.0, trust: float = 0.0,
-                distress: float = 0.0) -> "MemberState":
-        """This member with each number nudged by its delta (see `nudge`); 0 leaves it be."""
-        return MemberState(
-            nudge(self.engagement, engagement) if engagement else self.engagement,
-            nudge(self.trust, trust) if trust else self.trust,
-            nudge(self.distress, distress) if distress else self.distress,
-            self.unattended, self.unchecked)
-
-    def clamped(self) -> "MemberState":
-        if 0.0 <= self.engagement <= 1.0 and 0.0 <= self.trust <= 1.0 and 0.0 <= self.distress <= 1.0:
-            return self
-        return self.but(engagement=clamp(self.engagement), trust=clamp(self.trust),
-                        distress=clamp(self.distress))
+        """This member with some fields changed."""
+        return self._replace(**changes)
 
 
 @dataclass(frozen=True)
@@ -103,57 +107,20 @@ class GroupState:
         return total(m.engagement for _, m in self.members) / len(self.members)
 
     @cached_property
+    def places(self) -> dict[str, int]:
+        """Member id -> place in the circle (0-based, scenario order)."""
+        return {mid: i for i, (mid, _) in enumerate(self.members)}
+
+    @cached_property
     def avoidance(self) -> float:
-        """Withdrawal plus unspoken distress (GCQ avoidance), averaged over members.
-
-        Per member: 0.6 x (1 - engagement)  +  0.4 x distress x (1 - trust).
-        Withdrawal is what shows; distress times distrust is what a member carries and keeps
-        to themselves. Both terms are 0..1 and the weights sum to 1, so avoidance is 0..1.
-        """
-        if not self.members:
-            return 0.0
-        summed = total(
-            AVOID_WITHDRAWAL_WEIGHT * (1.0 - m.engagement)
-            + AVOID_UNSPOKEN_WEIGHT * m.distress * (1.0 - m.trust)
-            for _, m in self.members
-        )
-        return summed / len(self.members)
-
-    def but(self, **changes) -> "GroupState":
-        """This state with some fields changed (a cheap dataclasses.replace)."""
-        get = changes.get
-        return GroupState(get("cohesion", self.cohesion), get("conflict", self.conflict),
-                          get("members", self.members))
+        """Withdrawal plus unspoken distress (GCQ avoidance), averaged over members: see
+        `mean_avoidance`."""
+        return mean_avoidance((m.engagement, m.trust, m.distress) for _, m in self.members)
 
     def with_member(self, member_id: str, state: MemberState) -> "GroupState":
+        """This state with one member's numbers replaced."""
         members = tuple((mid, state if mid == member_id else m) for mid, m in self.members)
-        return self.but(members=members)
-
-    def map_members(
-        self, change: Callable[[str, MemberState], MemberState], only: Iterable[str] | None = None
-    ) -> "GroupState":
-        """A state with `change` applied to every member (or to those in `only`)."""
-        chosen = None if only is None else set(only)
-        members = tuple(
-            (mid, change(mid, m) if chosen is None or mid in chosen else m)
-            for mid, m in self.members
-        )
-        return self.but(members=members)
-
-    def shifted(self, **deltas: float) -> "GroupState":
-        """The group's cohesion/conflict nudged by the given deltas (see `nudge`)."""
-        return self.but(**{k: nudge(getattr(self, k), d) for k, d in deltas.items()})
-
-    def clamped(self) -> "GroupState":
-        """Every number in 0..1; the same object when nothing was out of range (the usual case:
-        the model's own pushes clamp as they go)."""
-        if 0.0 <= self.cohesion <= 1.0 and 0.0 <= self.conflict <= 1.0 and all(
-            0.0 <= m.engagement <= 1.0 and 0.0 <= m.trust <= 1.0 and 0.0 <= m.distress <= 1.0
-            for _, m in self.members
-        ):
-            return self
-        members = tuple((mid, m.clamped()) for mid, m in self.members)
-        return GroupState(clamp(self.cohesion), clamp(self.conflict), members)
+        return GroupState(self.cohesion, self.conflict, members)
 
     def as_dict(self) -> dict:
         """The trace's STATE: group climate and member numbers, rounded to 4 decimals."""

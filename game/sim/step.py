@@ -2,7 +2,8 @@
 
 `step` is pure: the same state, move, world, seed and turn always give the same result. The
 only chance in the model (whether the group reaches out on its own) comes from
-random.Random(f"{seed}:{turn}"), whose string seeding is stable across processes.
+random.Random(f"{seed}:{turn}"), whose string seeding is stable across processes. Within the
+step the rules change one working copy of the room (room.py), frozen again at the end.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from .constants import WITHDRAWN
 from .contagion import spread
 from .effects import apply_authored
 from .move import Event, Move, StepResult
-from .need import apply_fit, judge_need, need_met
+from .need import apply_fit, need_in, need_met
+from .room import Room
 from .state import GroupState
 from .world import World
 
@@ -24,26 +26,31 @@ def _withdrawals(before: GroupState, after: GroupState) -> list[Event]:
     """Members who crossed into withdrawal this turn."""
     return [
         Event("withdrawal", mid)
-        for mid, m in after.members
-        if m.engagement < WITHDRAWN <= before.member(mid).engagement
+        for (mid, m), (_, was) in zip(after.members, before.members)
+        if m.engagement < WITHDRAWN <= was.engagement
     ]
 
 
 def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int) -> StepResult:
     """Apply one choice to the group; see GROUP_MODEL.md and this package's docstring."""
-    rng = random.Random(f"{seed}:{turn}")
-    need = move.need or judge_need(state, world, move.phase)        # 2 (judged before)
-    now = apply_authored(state, move)                               # 1
-    now = apply_fit(now, move, need).clamped()                      # 2
-    now, events = attend(now, move, world, rng)                     # 3
-    now, broke = apply_breakthroughs(state, now.clamped(), move)    # 4
+    room = Room(state)
+    need = move.need or need_in(room, world, move.phase)            # 2 (judged before)
+    apply_authored(room, move)                                      # 1
+    apply_fit(room, move, need)                                     # 2
+    events = attend(room, move, world, _chance(seed, turn))         # 3
+    broke = apply_breakthroughs(state, room, move)                  # 4
     events += broke
-    now = spread(now.clamped(), world)                              # 5
+    spread(room, world)                                             # 5
     workers = tuple(dict.fromkeys(move.targets + tuple(e.member for e in broke)))
-    now, bent = apply_archetypes(state, now.clamped(), move, world, workers)   # 6
-    events += bent
-    after = now.clamped()
+    events += apply_archetypes(state, room, move, world, workers)   # 6
+    after = room.frozen()
     events += _withdrawals(state, after)
     return StepResult(before=state, after=after, need=need,
                       fit=move.stance == need.stance, events=tuple(events),
                       met=need_met(move, need))
+
+
+def _chance(seed: int, turn: int):
+    """This turn's draw, made only when asked: seeding a generator costs more than a whole
+    step, and most turns never reach the one rule that draws."""
+    return lambda: random.Random(f"{seed}:{turn}").random()

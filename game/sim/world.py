@@ -47,6 +47,12 @@ class World:
     def _kinds(self) -> dict[str, str]:
         return dict(self.archetypes)
 
+    @cached_property
+    def memo(self) -> dict:
+        """What the model works out from the world once and reuses (the engine keeps one
+        World per session). Not part of the world's value."""
+        return {}
+
     def members_of(self, kind: str) -> tuple[str, ...]:
         return self._by_kind.get(kind, ())
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from game.sim import GroupState, MemberState, Move, World, step
+from game.sim.room import Room
 
 IDS = ("ana", "ben", "cai", "dee", "eli", "fay")
 
@@ -54,3 +55,10 @@ def lead(skill=None, targets=(), **kw) -> Move:
 
 def follow(skill=None, targets=(), **kw) -> Move:
     return Move("follow", skill, tuple(targets), **kw)
+
+
+def applied(rule, state: GroupState, *args) -> GroupState:
+    """The state after one of the model's rules, which work on a Room, changed it."""
+    room = Room(state)
+    rule(room, *args)
+    return room.frozen()

@@ -6,12 +6,12 @@ import pytest
 from game.sim import Move
 from game.sim.effects import apply_authored
 
-from .builders import effects, group, member
+from .builders import applied, effects, group, member
 
 
 def _apply(**parties):
     move = Move("lead", effects=effects(**parties))
-    return apply_authored(group(cohesion=0.4, conflict=0.2), move)
+    return applied(apply_authored, group(cohesion=0.4, conflict=0.2), move)
 
 
 def test_group_effects_change_cohesion_and_conflict():
@@ -52,7 +52,7 @@ def test_effects_add_up_before_they_are_clamped():
 
 def test_authored_effects_are_applied_as_written_not_softened():
     start = group(cohesion=0.9, ana=member(engagement=0.9))
-    after = apply_authored(start, Move("lead", effects=effects(group={"cohesion": 0.05},
+    after = applied(apply_authored, start, Move("lead", effects=effects(group={"cohesion": 0.05},
                                                              ana={"engagement": 0.05})))
     assert after.cohesion == pytest.approx(0.95)
     assert after.member("ana").engagement == pytest.approx(0.95)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -71,7 +71,7 @@ class Room:
         if self.progress >= 1:
             return now
         p = self.progress
-        return replace(was, **{v: getattr(was, v) + (getattr(now, v) - getattr(was, v)) * p
+        return was.but(**{v: getattr(was, v) + (getattr(now, v) - getattr(was, v)) * p
                                for v in ("engagement", "trust", "distress")})
 
     def group(self, name: str) -> float:

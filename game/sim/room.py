@@ -1,0 +1,66 @@
+"""One step's working copy of the circle: each number a list by member, changed in place.
+
+A step turns the frozen GroupState it starts from into a Room, lets the six rules change the
+room in order, and freezes the result into the next GroupState. Frozen states keep a step's
+`before` safe from whatever comes after it; the room spares the rules from building a whole new
+state for every small push, which used to be most of what a step cost.
+
+Members are addressed by their place in the circle (scenario order): `room.trust[i]`.
+"""
+from __future__ import annotations
+
+from .state import GroupState, MemberState, clamp, mean_avoidance, nudge, total
+
+
+def shift(values: list[float], i: int, delta: float) -> None:
+    """Nudge the i-th value by `delta` (see state.nudge); a delta of 0 leaves it be."""
+    if delta:
+        values[i] = nudge(values[i], delta)
+
+
+class Room:
+    """The members' numbers (`engagement`, `trust`, `distress`, `unattended`, `unchecked`, one
+    list each) and the group's `cohesion` and `conflict`."""
+
+    __slots__ = ("ids", "place", "engagement", "trust", "distress", "unattended", "unchecked",
+                 "cohesion", "conflict")
+
+    def __init__(self, state: GroupState):
+        members = [m for _, m in state.members]
+        self.ids: tuple[str, ...] = state.member_ids
+        self.place: dict[str, int] = state.places          # member id -> index
+        self.engagement = [m.engagement for m in members]
+        self.trust = [m.trust for m in members]
+        self.distress = [m.distress for m in members]
+        self.unattended = [m.unattended for m in members]
+        self.unchecked = [m.unchecked for m in members]
+        self.cohesion = state.cohesion
+        self.conflict = state.conflict
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def mean_engagement(self) -> float:
+        return total(self.engagement) / len(self.ids) if self.ids else 0.0
+
+    def avoidance(self) -> float:
+        """The group's avoidance, as GroupState.avoidance computes it."""
+        return mean_avoidance(zip(self.engagement, self.trust, self.distress))
+
+    def clamp(self) -> None:
+        """Every number back in 0..1 (authored effects may take one past an edge)."""
+        self.cohesion, self.conflict = clamp(self.cohesion), clamp(self.conflict)
+        for values in (self.engagement, self.trust, self.distress):
+            if min(values, default=0.0) < 0.0 or max(values, default=0.0) > 1.0:
+                values[:] = [clamp(value) for value in values]
+
+    def frozen(self) -> GroupState:
+        """The room as the next (frozen) state, every number in 0..1."""
+        self.clamp()
+        members = tuple(
+            (mid, MemberState(e, t, d, u, c)) for mid, e, t, d, u, c in zip(
+                self.ids, self.engagement, self.trust, self.distress, self.unattended,
+                self.unchecked)
+        )
+        return GroupState(self.cohesion, self.conflict, members)
