@@ -79,6 +79,13 @@ class ScenarioMachine:
         for node_id, node in scenario.nodes.items():
             for index, choice in enumerate(node.choices):
                 self._add_choice(node_id, index, choice)
+        # Per node, worked out once: the phase a session enters on arriving there, and the
+        # index of the recommended choice.
+        self.arrival_phase = {node_id: "debrief" if node.ending is not None else
+                              (node.phase.value if node.phase else "opening")
+                              for node_id, node in scenario.nodes.items()}
+        self.expert_index = {node_id: next((i for i, c in enumerate(node.choices) if c.expert), None)
+                             for node_id, node in scenario.nodes.items()}
         for node_id, node in scenario.nodes.items():
             if all(self._always_offered(node_id, index) for index in range(len(node.choices))):
                 self._always[node_id] = tuple(

@@ -49,6 +49,7 @@ class Session:
         self.names = self._machine.display_names
         self._seat = self._machine.seat(self)   # the machine moves the seat from node to node
         self.phases = self._seat.phases
+        self._env = ConditionEnv(self)   # reads the session live, so one serves every check
         self._reset()
 
     # -- what front ends read -----------------------------------------------------------------
@@ -124,7 +125,7 @@ class Session:
     @property
     def env(self) -> "ConditionEnv":
         """The names a condition may read, as they are now."""
-        return ConditionEnv(self)
+        return self._env
 
     def expert_choice(self) -> OfferedChoice | None:
         """The recommended choice, if it is offered now."""
@@ -218,12 +219,10 @@ class Session:
         source = event.transition.source
         move = self._machine.move(source, offered.index)
         result = step(self._state, move, self.world, seed=self.seed, turn=self.turn + 1)
-        expert = next((c for c in self._offered or [] if c.choice.expert), None)
         self._last_reaction = Reaction(
             turn=self.turn + 1, node_id=source, offered=offered, before=result.before,
             after=result.after, need=result.need, fit=result.fit, met=result.met, events=result.events,
-            next_node=event.transition.dest,
-            expert=expert if expert is not None and expert.index != offered.index else None,
+            next_node=event.transition.dest, expert=self._expert_other_than(source, offered),
             names=self.names,
         )
         self._state = result.after
@@ -247,12 +246,20 @@ class Session:
         self._last_reaction: Reaction | None = None
         self.phases.reset()
 
+    def _expert_other_than(self, node_id: str, taken: OfferedChoice) -> OfferedChoice | None:
+        """The recommended choice at the node, if it was offered and not the one taken."""
+        index = self._machine.expert_index[node_id]
+        if index is None or index == taken.index:
+            return None
+        return next((c for c in self._offered or () if c.index == index), None)
+
     def _after_move(self) -> None:
         self.history.append(self._last_reaction)
-        if self.node_id not in self._visited:
-            self._visited.append(self.node_id)
+        node_id = self.node_id
+        if node_id not in self._visited:
+            self._visited.append(node_id)
         self._offered = None
-        self.phases.enter("debrief" if self.ended else self._node_phase())
+        self.phases.enter(self._machine.arrival_phase[node_id])
 
     def _node_phase(self) -> str:
         phase = self.node.phase

@@ -156,6 +156,9 @@ def _build_compare(node: ast.Compare, placeholders, names, used):
             )
     terms = [_build(t, placeholders, names, used) for t in [node.left, *node.comparators]]
     ops = [_COMPARE[type(op)] for op in node.ops]
+    if len(ops) == 1:    # the usual `a < b`: no lists to build on every check
+        (op,), (left, right) = ops, terms
+        return lambda env: op(left(env), right(env))
 
     def compare(env):
         values = [t(env) for t in terms]

@@ -27,7 +27,7 @@ steps 1-5, so "does not fall" means: not below where it was when the turn began.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .constants import (
     ADVICE_SKILLS, BLOCKING_SKILLS, DISTRESSED, DRAWING_OUT_SKILLS, EXPLAINING_SKILLS,
@@ -44,8 +44,7 @@ from .state import GroupState, MemberState, clamp, nudge
 from .world import World
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(NamedTuple):
     """What an archetype rule may look at: the turn's start, the move, who did distress work."""
 
     start: GroupState
@@ -55,9 +54,9 @@ class Turn:
     def addressed_by(self, member_id: str, skills: tuple[str, ...]) -> bool:
         return self.move.uses(skills) and self.move.addresses(member_id)
 
-    def was(self, member_id: str) -> MemberState:
-        """The member as the turn began."""
-        return self.start.member(member_id)
+    def was(self, i: int) -> MemberState:
+        """The member at place `i` as the turn began."""
+        return self.start.members[i][1]
 
 
 # Each rule bends the room for the member at place `i` (id `mid`) and returns its events.
@@ -77,7 +76,7 @@ def _silent(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     if turn.addressed_by(mid, DRAWING_OUT_SKILLS):
         shift(room.engagement, i, SILENT_DRAWN_OUT_GAIN)
         return []
-    room.engagement[i] = min(room.engagement[i], turn.was(mid).engagement)
+    room.engagement[i] = min(room.engagement[i], turn.was(i).engagement)
     if turn.move.uses(PRESSURE_SKILLS) and mid in turn.move.targets:
         shift(room.engagement, i, -SILENT_PRESSURE_COST)
     return []
@@ -85,7 +84,7 @@ def _silent(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
 
 def _distress_holds(turn: Turn, room: Room, i: int, mid: str) -> None:
     """The member's distress no lower than when the turn began."""
-    room.distress[i] = max(room.distress[i], turn.was(mid).distress)
+    room.distress[i] = max(room.distress[i], turn.was(i).distress)
 
 
 def _help_rejecting(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
@@ -96,7 +95,7 @@ def _help_rejecting(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
 
 def _hostile(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     confronted = turn.addressed_by(mid, ("confronting",))
-    if confronted and turn.was(mid).trust < HOSTILE_LOW_TRUST:
+    if confronted and turn.was(i).trust < HOSTILE_LOW_TRUST:
         room.conflict = nudge(room.conflict, HOSTILE_CONFRONT_CONFLICT)
         return [Event("hostility", mid)]
     return []
@@ -111,7 +110,7 @@ def _rescuer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
         w = room.place.get(worker)
         if worker == mid or w is None:
             continue
-        was = turn.was(worker).distress
+        was = turn.was(w).distress
         relief = was - room.distress[w]
         if was >= DISTRESSED and relief >= RESCUER_MIN_RELIEF:
             cuts.append((relief, worker))
@@ -129,7 +128,7 @@ def _intellectualizer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
 
 def _newcomer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     if turn.addressed_by(mid, WELCOMING_SKILLS):
-        gain = max(0.0, room.trust[i] - turn.was(mid).trust)
+        gain = max(0.0, room.trust[i] - turn.was(i).trust)
         shift(room.trust, i, gain * (NEWCOMER_TRUST_GAIN_FACTOR - 1.0) + NEWCOMER_WELCOME_TRUST)
     return []
 
@@ -146,13 +145,24 @@ RULES = {
 ORDER = tuple(RULES)   # fixed, so the result never depends on member order
 
 
+def _benders(world: World, place: dict[str, int]) -> list[tuple]:
+    """(rule, place, id) for each member in the room whose archetype has a rule, in ORDER
+    (worked out once per world and circle)."""
+    key = ("archetypes", tuple(place))
+    found = world.memo.get(key)
+    if found is None:
+        found = world.memo[key] = [(RULES[kind], place[mid], mid) for kind in ORDER
+                                   for mid in world.members_of(kind) if mid in place]
+    return found
+
+
 def apply_archetypes(start: GroupState, room: Room, move: Move, world: World,
                      workers: tuple[str, ...]) -> list[Event]:
     """Every member's archetype bends the room this turn; the events."""
+    benders = _benders(world, room.place)
+    if not benders:
+        return []
     turn, events = Turn(start, move, workers), []
-    for kind in ORDER:
-        for mid in world.members_of(kind):
-            i = room.place.get(mid)
-            if i is not None:
-                events.extend(RULES[kind](turn, room, i, mid))
+    for rule, i, mid in benders:
+        events.extend(rule(turn, room, i, mid))
     return events

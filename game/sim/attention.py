@@ -33,23 +33,25 @@ from .state import nudge
 from .world import World
 
 
+def _able(room: Room, member_id: str) -> list[int]:
+    """The places of members present, trusting and not overwhelmed, other than `member_id`."""
+    return [i for i, (mid, engagement, trust, distress) in enumerate(
+                zip(room.ids, room.engagement, room.trust, room.distress))
+            if mid != member_id and engagement >= SUPPORTER_MIN_ENGAGEMENT
+            and trust >= SUPPORTER_MIN_TRUST and distress < DISTRESSED]
+
+
 def supporters(room: Room, member_id: str, world: World | None = None) -> list[str]:
     """Members able to reach out to `member_id`, the most likely first (a rescuer leads)."""
-    able = [
-        (world is not None and world.archetype(mid) == "rescuer",
-         room.engagement[i] * room.trust[i], -i, mid)
-        for i, mid in enumerate(room.ids)
-        if mid != member_id
-        and room.engagement[i] >= SUPPORTER_MIN_ENGAGEMENT
-        and room.trust[i] >= SUPPORTER_MIN_TRUST
-        and room.distress[i] < DISTRESSED
-    ]
-    return [entry[3] for entry in sorted(able, reverse=True)]
+    ranked = [(world is not None and world.archetype(room.ids[i]) == "rescuer",
+               room.engagement[i] * room.trust[i], -i, room.ids[i])
+              for i in _able(room, member_id)]
+    return [entry[3] for entry in sorted(ranked, reverse=True)]
 
 
 def can_carry(room: Room, member_id: str) -> bool:
     """Whether the group, left to itself, can reach out to this member."""
-    return room.cohesion >= SUPPORT_MIN_COHESION and bool(supporters(room, member_id))
+    return room.cohesion >= SUPPORT_MIN_COHESION and bool(_able(room, member_id))
 
 
 def _most_at_risk(room: Room, move: Move) -> str | None:

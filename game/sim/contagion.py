@@ -26,34 +26,34 @@ def influence(world: World, member_id: str) -> float:
     return INFLUENCE.get(world.archetype(member_id), TYPICAL_INFLUENCE)
 
 
-def _others_means(weights: list[float], values: list[float]) -> list[float | None]:
-    """For each member, the weighted mean of everyone else's value (None when alone):
-    the whole room's weighted sums, less the member's own share."""
-    weight = total(weights)
+def _others_means(weights: list[float], weight: float, values: list[float]) -> list[float]:
+    """For each member, the weighted mean of everyone else's value: the whole room's weighted
+    sum, less the member's own share. Weights are positive, so with two members or more
+    everyone has others to average."""
     pulled = total([w * v for w, v in zip(weights, values)])
-    return [(pulled - w * v) / (weight - w) if weight - w > 0 else None
-            for w, v in zip(weights, values)]
+    return [(pulled - w * v) / (weight - w) for w, v in zip(weights, values)]
 
 
-def _weights(world: World, ids: tuple[str, ...]) -> list[float]:
-    """Each member's influence, in circle order (worked out once per world and circle)."""
+def _weights(world: World, ids: tuple[str, ...]) -> tuple[list[float], float]:
+    """Each member's influence in circle order, and their sum (once per world and circle)."""
     key = ("influence", ids)
-    weights = world.memo.get(key)
-    if weights is None:
-        weights = world.memo[key] = [influence(world, mid) for mid in ids]
-    return weights
+    found = world.memo.get(key)
+    if found is None:
+        weights = [influence(world, mid) for mid in ids]
+        found = world.memo[key] = (weights, total(weights))
+    return found
 
 
 def spread(room: Room, world: World) -> None:
     """Every member's engagement and distress pulled toward the others' (weighted) mean."""
     pull = CONTAGION_RATE * world.contagion
-    if pull <= 0:
+    if pull <= 0 or room.size < 2:
         return
-    weights = _weights(world, room.ids)
-    for values, soothing in ((room.engagement, False), (room.distress, True)):
-        means = _others_means(weights, values)     # all from the same snapshot
-        for i, mean in enumerate(means):
-            if mean is not None:
-                own = values[i]
-                rate = pull * (DISTRESS_SOOTHING_SHARE if soothing and mean < own else 1.0)
-                values[i] = clamp(own + rate * (mean - own))
+    weights, weight = _weights(world, room.ids)
+    means = _others_means(weights, weight, room.engagement)
+    room.engagement[:] = [clamp(own + pull * (mean - own))
+                          for own, mean in zip(room.engagement, means)]
+    means = _others_means(weights, weight, room.distress)
+    soothe = pull * DISTRESS_SOOTHING_SHARE   # calm is caught more slowly than distress
+    room.distress[:] = [clamp(own + (soothe if mean < own else pull) * (mean - own))
+                        for own, mean in zip(room.distress, means)]

@@ -33,24 +33,10 @@ def _add(totals: dict[str, float], deltas: dict[str, float]) -> dict[str, float]
     return totals
 
 
-def _plan(move: Move) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
-    """(what `group` and `everyone` give every member, member id -> their own deltas), worked
-    out once per move: the engine plays the same Move for a choice in every session."""
-    plan = move.memo.get("authored")
-    if plan is None:
-        by_party = _member_deltas(move)
-        shared: dict[str, float] = {}
-        for party in SHARED:
-            _add(shared, by_party.get(party, {}))
-        own = {party: deltas for party, deltas in by_party.items() if party not in SHARED}
-        plan = move.memo["authored"] = (shared, own)
-    return plan
-
-
-def _group_deltas(move: Move, place: dict[str, int]) -> dict[str, float]:
+def _group_deltas(move: Move, ids: tuple[str, ...]) -> dict[str, float]:
     totals: dict[str, float] = {}
     for party, deltas in move.effects:
-        if party not in SHARED and party not in place:
+        if party not in SHARED and party not in ids:
             continue
         for var, delta in deltas:
             if var in GROUP_VARS:
@@ -58,15 +44,34 @@ def _group_deltas(move: Move, place: dict[str, int]) -> dict[str, float]:
     return totals
 
 
+def _member_ops(move: Move, ids: tuple[str, ...]) -> list[tuple[str, int, float]]:
+    """(variable, member's place, delta) for every member number the move changes: `group`
+    and `everyone` for all, then each member's own."""
+    by_party = _member_deltas(move)
+    shared: dict[str, float] = {}
+    for party in SHARED:
+        _add(shared, by_party.get(party, {}))
+    return [(var, i, delta) for i, mid in enumerate(ids)
+            for var, delta in _add(dict(shared), by_party.get(mid, {})).items()]
+
+
+def _plan(move: Move, ids: tuple[str, ...]):
+    """(cohesion delta, conflict delta, member ops) of the move in this circle, worked out
+    once: the engine plays the same Move for a choice in every session."""
+    key = ("authored", ids)
+    plan = move.memo.get(key)
+    if plan is None:
+        group = _group_deltas(move, ids)
+        plan = move.memo[key] = (group.get("cohesion", 0.0), group.get("conflict", 0.0),
+                                 _member_ops(move, ids))
+    return plan
+
+
 def apply_authored(room: Room, move: Move) -> None:
     """Add the choice's authored deltas to the room, then clamp."""
-    group = _group_deltas(move, room.place)
-    room.cohesion += group.get("cohesion", 0.0)
-    room.conflict += group.get("conflict", 0.0)
-    shared, own = _plan(move)
-    if shared or own:
-        for i, mid in enumerate(room.ids):
-            mine = _add(dict(shared), own[mid]) if mid in own else shared
-            for var, delta in mine.items():
-                getattr(room, var)[i] += delta
+    cohesion, conflict, ops = _plan(move, room.ids)
+    room.cohesion += cohesion
+    room.conflict += conflict
+    for var, i, delta in ops:
+        getattr(room, var)[i] += delta
     room.clamp()

@@ -33,7 +33,7 @@ from .constants import (
     UNDERLEAD_CONFLICT_RISE, UNDERLEAD_ENGAGEMENT_COST, UNDERLEAD_TRUST_COST,
 )
 from .move import Move, Need
-from .room import Room, shift
+from .room import Room
 from .state import GroupState, nudge
 from .world import World
 
@@ -59,6 +59,14 @@ def unchecked_monopolizer(room: Room, world: World) -> str | None:
     return None
 
 
+# The needs that are not about one member, made once (a step judges one every turn).
+CONFLICT_NEED = Need("lead", "conflict is running high")
+AVOIDING_NEED = Need("lead", "the group is avoiding")
+FORMING_NEED = Need("lead", "the group is still forming")
+WORKING_NEED = Need("follow", "the group is doing the work itself")
+ROOM_NEED = Need("follow", "the group needs room, not direction")
+
+
 def judge_need(state: GroupState, world: World, phase: str) -> Need:
     """What the group needs from the leader at this moment (see the module docstring)."""
     return need_in(Room(state), world, phase)
@@ -67,7 +75,7 @@ def judge_need(state: GroupState, world: World, phase: str) -> Need:
 def need_in(room: Room, world: World, phase: str) -> Need:
     """`judge_need` on a room (the step judges the room it is about to change)."""
     if room.conflict >= CONFLICT_HIGH:
-        return Need("lead", "conflict is running high")
+        return CONFLICT_NEED
     struggling = member_in_need(room, world)
     if struggling is not None:
         if room.unattended[room.place[struggling]] >= 1:
@@ -77,12 +85,12 @@ def need_in(room: Room, world: World, phase: str) -> Need:
     if monopolizer is not None:
         return Need("lead", "{member} is taking over", monopolizer)
     if room.avoidance() >= AVOIDANCE_HIGH:
-        return Need("lead", "the group is avoiding")
+        return AVOIDING_NEED
     if phase == "opening" and room.cohesion < OPENING_COHESION:
-        return Need("lead", "the group is still forming")
+        return FORMING_NEED
     if room.mean_engagement() >= ENGAGED and room.cohesion >= COHESIVE:
-        return Need("follow", "the group is doing the work itself")
-    return Need("follow", "the group needs room, not direction")
+        return WORKING_NEED
+    return ROOM_NEED
 
 
 def need_met(move: Move, need: Need) -> bool:
@@ -105,5 +113,4 @@ def apply_fit(room: Room, move: Move, need: Need) -> None:
         room.conflict = nudge(room.conflict, UNDERLEAD_CONFLICT_RISE)
         gains = ((room.engagement, -UNDERLEAD_ENGAGEMENT_COST), (room.trust, -UNDERLEAD_TRUST_COST))
     for values, delta in gains:
-        for i in range(room.size):
-            shift(values, i, delta)
+        values[:] = [nudge(value, delta) for value in values]

@@ -9,6 +9,8 @@ Members are addressed by their place in the circle (scenario order): `room.trust
 """
 from __future__ import annotations
 
+from functools import partial
+
 from .state import GroupState, MemberState, clamp, mean_avoidance, nudge, total
 
 
@@ -26,14 +28,11 @@ class Room:
                  "cohesion", "conflict")
 
     def __init__(self, state: GroupState):
-        members = [m for _, m in state.members]
         self.ids: tuple[str, ...] = state.member_ids
         self.place: dict[str, int] = state.places          # member id -> index
-        self.engagement = [m.engagement for m in members]
-        self.trust = [m.trust for m in members]
-        self.distress = [m.distress for m in members]
-        self.unattended = [m.unattended for m in members]
-        self.unchecked = [m.unchecked for m in members]
+        columns = zip(*(m for _, m in state.members)) if state.members else [()] * 5
+        (self.engagement, self.trust, self.distress, self.unattended,
+         self.unchecked) = map(list, columns)               # MemberState's field order
         self.cohesion = state.cohesion
         self.conflict = state.conflict
 
@@ -56,11 +55,13 @@ class Room:
                 values[:] = [clamp(value) for value in values]
 
     def frozen(self) -> GroupState:
-        """The room as the next (frozen) state, every number in 0..1."""
-        self.clamp()
-        members = tuple(
-            (mid, MemberState(e, t, d, u, c)) for mid, e, t, d, u, c in zip(
-                self.ids, self.engagement, self.trust, self.distress, self.unattended,
-                self.unchecked)
-        )
-        return GroupState(self.cohesion, self.conflict, members)
+        """The room as the next (frozen) state. No clamping here: authored effects are clamped
+        as they land and every rule after them keeps its numbers in 0..1 (property P4)."""
+        rows = zip(self.engagement, self.trust, self.distress, self.unattended, self.unchecked)
+        state = GroupState(self.cohesion, self.conflict, tuple(zip(self.ids, map(_member, rows))))
+        # The same circle, so the same layout: hand it over instead of working it out again.
+        state.__dict__.update(member_ids=self.ids, places=self.place)
+        return state
+
+
+_member = partial(tuple.__new__, MemberState)   # a MemberState from one row, built in C

@@ -39,13 +39,10 @@ def mean_avoidance(members) -> float:
     Withdrawal is what shows; distress times distrust is what a member carries and keeps
     to themselves. Both terms are 0..1 and the weights sum to 1, so avoidance is 0..1.
     """
-    rows = list(members)
-    if not rows:
-        return 0.0
-    summed = total(AVOID_WITHDRAWAL_WEIGHT * (1.0 - engagement)
-                   + AVOID_UNSPOKEN_WEIGHT * distress * (1.0 - trust)
-                   for engagement, trust, distress in rows)
-    return summed / len(rows)
+    each = [AVOID_WITHDRAWAL_WEIGHT * (1.0 - engagement)
+            + AVOID_UNSPOKEN_WEIGHT * distress * (1.0 - trust)
+            for engagement, trust, distress in members]
+    return total(each) / len(each) if each else 0.0
 
 
 def nudge(value: float, delta: float) -> float:
@@ -58,9 +55,10 @@ def nudge(value: float, delta: float) -> float:
     applied as written (see effects.py), so an author can still take a number to 0 or 1.
     """
     room = (1.0 - value) if delta > 0 else value
-    if room >= SOFT_EDGE:    # the usual case: full size
-        return clamp(value + delta)
-    return clamp(value + delta * (max(0.0, room) / SOFT_EDGE) ** 2)
+    if room < SOFT_EDGE:
+        delta *= (max(0.0, room) / SOFT_EDGE) ** 2
+    moved = value + delta
+    return 0.0 if not moved > 0.0 else (1.0 if moved > 1.0 else moved)   # clamp, inline: hot
 
 
 class MemberState(NamedTuple):
