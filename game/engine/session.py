@@ -303,4 +303,4 @@ class ConditionEnv:
             return rest in session._visited
         if prefix == "score":
             return session._scores.get(rest, 0)
-        return getattr(session.state.member(prefix), rest)
+        return session.state.value(prefix, rest)

@@ -40,7 +40,7 @@ from .constants import (
 )
 from .move import Event, Move
 from .room import Room, shift
-from .state import GroupState, MemberState, clamp, nudge
+from .state import Columns, GroupState, clamp, nudge
 from .world import World
 
 
@@ -54,9 +54,10 @@ class Turn(NamedTuple):
     def addressed_by(self, member_id: str, skills: tuple[str, ...]) -> bool:
         return self.move.uses(skills) and self.move.addresses(member_id)
 
-    def was(self, i: int) -> MemberState:
-        """The member at place `i` as the turn began."""
-        return self.start.members[i][1]
+    @property
+    def before(self) -> Columns:
+        """The members' numbers as the turn began: `turn.before.trust[i]`."""
+        return self.start.columns
 
 
 # Each rule bends the room for the member at place `i` (id `mid`) and returns its events.
@@ -76,7 +77,7 @@ def _silent(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     if turn.addressed_by(mid, DRAWING_OUT_SKILLS):
         shift(room.engagement, i, SILENT_DRAWN_OUT_GAIN)
         return []
-    room.engagement[i] = min(room.engagement[i], turn.was(i).engagement)
+    room.engagement[i] = min(room.engagement[i], turn.before.engagement[i])
     if turn.move.uses(PRESSURE_SKILLS) and mid in turn.move.targets:
         shift(room.engagement, i, -SILENT_PRESSURE_COST)
     return []
@@ -84,7 +85,7 @@ def _silent(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
 
 def _distress_holds(turn: Turn, room: Room, i: int, mid: str) -> None:
     """The member's distress no lower than when the turn began."""
-    room.distress[i] = max(room.distress[i], turn.was(i).distress)
+    room.distress[i] = max(room.distress[i], turn.before.distress[i])
 
 
 def _help_rejecting(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
@@ -95,7 +96,7 @@ def _help_rejecting(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
 
 def _hostile(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     confronted = turn.addressed_by(mid, ("confronting",))
-    if confronted and turn.was(i).trust < HOSTILE_LOW_TRUST:
+    if confronted and turn.before.trust[i] < HOSTILE_LOW_TRUST:
         room.conflict = nudge(room.conflict, HOSTILE_CONFRONT_CONFLICT)
         return [Event("hostility", mid)]
     return []
@@ -110,7 +111,7 @@ def _rescuer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
         w = room.place.get(worker)
         if worker == mid or w is None:
             continue
-        was = turn.was(w).distress
+        was = turn.before.distress[w]
         relief = was - room.distress[w]
         if was >= DISTRESSED and relief >= RESCUER_MIN_RELIEF:
             cuts.append((relief, worker))
@@ -128,7 +129,7 @@ def _intellectualizer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
 
 def _newcomer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     if turn.addressed_by(mid, WELCOMING_SKILLS):
-        gain = max(0.0, room.trust[i] - turn.was(i).trust)
+        gain = max(0.0, room.trust[i] - turn.before.trust[i])
         shift(room.trust, i, gain * (NEWCOMER_TRUST_GAIN_FACTOR - 1.0) + NEWCOMER_WELCOME_TRUST)
     return []
 

@@ -20,8 +20,8 @@ from .state import GroupState, nudge
 def breaking_through(before: GroupState, room: Room, move: Move) -> list[str]:
     """Members who break through this turn, in scenario order."""
     found = []
-    for i, (mid, was) in enumerate(before.members):
-        fell = was.distress - room.distress[i]
+    for i, (mid, was) in enumerate(zip(before.member_ids, before.columns.distress)):
+        fell = was - room.distress[i]
         natural = room.trust[i] >= BREAKTHROUGH_TRUST and fell >= BREAKTHROUGH_DISTRESS_FALL - 1e-9
         if mid == move.breakthrough or natural:
             found.append(mid)

@@ -9,9 +9,8 @@ Members are addressed by their place in the circle (scenario order): `room.trust
 """
 from __future__ import annotations
 
-from functools import partial
 
-from .state import GroupState, MemberState, clamp, mean_avoidance, nudge, total
+from .state import Columns, GroupState, clamp, mean_avoidance, nudge, total
 
 
 def shift(values: list[float], i: int, delta: float) -> None:
@@ -30,9 +29,8 @@ class Room:
     def __init__(self, state: GroupState):
         self.ids: tuple[str, ...] = state.member_ids
         self.place: dict[str, int] = state.places          # member id -> index
-        columns = zip(*(m for _, m in state.members)) if state.members else [()] * 5
         (self.engagement, self.trust, self.distress, self.unattended,
-         self.unchecked) = map(list, columns)               # MemberState's field order
+         self.unchecked) = map(list, state.columns)
         self.cohesion = state.cohesion
         self.conflict = state.conflict
 
@@ -57,11 +55,9 @@ class Room:
     def frozen(self) -> GroupState:
         """The room as the next (frozen) state. No clamping here: authored effects are clamped
         as they land and every rule after them keeps its numbers in 0..1 (property P4)."""
-        rows = zip(self.engagement, self.trust, self.distress, self.unattended, self.unchecked)
-        state = GroupState(self.cohesion, self.conflict, tuple(zip(self.ids, map(_member, rows))))
+        columns = Columns._make(map(tuple, (self.engagement, self.trust, self.distress,
+                                            self.unattended, self.unchecked)))
+        state = GroupState.from_columns(self.cohesion, self.conflict, self.ids, columns)
         # The same circle, so the same layout: hand it over instead of working it out again.
-        state.__dict__.update(member_ids=self.ids, places=self.place)
+        state.__dict__["places"] = self.place
         return state
-
-
-_member = partial(tuple.__new__, MemberState)   # a MemberState from one row, built in C

@@ -1,11 +1,11 @@
 """The state of the circle: each member's numbers and the group's climate, all 0..1.
 
-States are frozen: every rule returns a new one, so a step's `before` can never be changed by
-what comes after it, and replaying choices from the start always rebuilds the same states.
+States are frozen: a step builds a new one (see room.py), so a step's `before` can never be
+changed by what comes after it, and replaying choices from the start always rebuilds the same
+states.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -78,42 +78,99 @@ class MemberState(NamedTuple):
         return self._replace(**changes)
 
 
-@dataclass(frozen=True)
-class GroupState:
-    """The whole circle: the group's own climate plus every member, in scenario order."""
+class Columns(NamedTuple):
+    """Every member's numbers, one tuple per field of MemberState, in circle order."""
 
-    cohesion: float
-    conflict: float
-    members: tuple[tuple[str, MemberState], ...]
+    engagement: tuple[float, ...]
+    trust: tuple[float, ...]
+    distress: tuple[float, ...]
+    unattended: tuple[int, ...]
+    unchecked: tuple[int, ...]
+
+
+NO_COLUMNS = Columns((), (), (), (), ())
+
+
+class GroupState:
+    """The whole circle: the group's own climate plus every member, in scenario order.
+
+    Frozen. Kept as columns (`columns.trust[i]` is the trust of the member at place i) because
+    that is what the model reads and writes; `members`, the (id, MemberState) pairs, are built
+    when someone asks for them, which a headless session mostly never does.
+    """
+
+    __slots__ = ("cohesion", "conflict", "member_ids", "columns", "__dict__")
+
+    def __init__(self, cohesion: float, conflict: float,
+                 members: tuple[tuple[str, MemberState], ...] = ()):
+        members = tuple(members)
+        columns = Columns._make(map(tuple, zip(*(m for _, m in members)))) if members else NO_COLUMNS
+        self._fill(cohesion, conflict, tuple(mid for mid, _ in members), columns)
+        self.__dict__["members"] = members
+
+    @classmethod
+    def from_columns(cls, cohesion: float, conflict: float, member_ids: tuple[str, ...],
+                     columns: Columns) -> "GroupState":
+        state = cls.__new__(cls)
+        state._fill(cohesion, conflict, member_ids, columns)
+        return state
+
+    def _fill(self, cohesion, conflict, member_ids, columns) -> None:
+        set_ = object.__setattr__
+        set_(self, "cohesion", cohesion)
+        set_(self, "conflict", conflict)
+        set_(self, "member_ids", member_ids)
+        set_(self, "columns", columns)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"GroupState is frozen: cannot set {name!r}")
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, GroupState):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def _key(self):
+        return self.cohesion, self.conflict, self.member_ids, self.columns
+
+    def __repr__(self) -> str:
+        return f"GroupState(cohesion={self.cohesion!r}, conflict={self.conflict!r}, members={self.members!r})"
+
+    @cached_property
+    def members(self) -> tuple[tuple[str, MemberState], ...]:
+        return tuple(zip(self.member_ids, map(MemberState._make, zip(*self.columns))))
 
     def member(self, member_id: str) -> MemberState:
         return self._by_id[member_id]
+
+    def value(self, member_id: str, var: str):
+        """One number of one member (what conditions read), without building members."""
+        return getattr(self.columns, var)[self.places[member_id]]
 
     @cached_property
     def _by_id(self) -> dict[str, MemberState]:
         return dict(self.members)
 
     @cached_property
-    def member_ids(self) -> tuple[str, ...]:
-        return tuple(mid for mid, _ in self.members)
+    def places(self) -> dict[str, int]:
+        """Member id -> place in the circle (0-based, scenario order)."""
+        return {mid: i for i, mid in enumerate(self.member_ids)}
 
     @cached_property
     def engagement(self) -> float:
         """Mean member engagement (GCQ engagement)."""
-        if not self.members:
-            return 0.0
-        return total(m.engagement for _, m in self.members) / len(self.members)
-
-    @cached_property
-    def places(self) -> dict[str, int]:
-        """Member id -> place in the circle (0-based, scenario order)."""
-        return {mid: i for i, (mid, _) in enumerate(self.members)}
+        engagement = self.columns.engagement
+        return total(engagement) / len(engagement) if engagement else 0.0
 
     @cached_property
     def avoidance(self) -> float:
         """Withdrawal plus unspoken distress (GCQ avoidance), averaged over members: see
         `mean_avoidance`."""
-        return mean_avoidance((m.engagement, m.trust, m.distress) for _, m in self.members)
+        columns = self.columns
+        return mean_avoidance(zip(columns.engagement, columns.trust, columns.distress))
 
     def with_member(self, member_id: str, state: MemberState) -> "GroupState":
         """This state with one member's numbers replaced."""

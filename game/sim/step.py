@@ -26,8 +26,9 @@ def _withdrawals(before: GroupState, after: GroupState) -> list[Event]:
     """Members who crossed into withdrawal this turn."""
     return [
         Event("withdrawal", mid)
-        for (mid, m), (_, was) in zip(after.members, before.members)
-        if m.engagement < WITHDRAWN <= was.engagement
+        for mid, now, was in zip(after.member_ids, after.columns.engagement,
+                                 before.columns.engagement)
+        if now < WITHDRAWN <= was
     ]
 
 

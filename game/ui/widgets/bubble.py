@@ -90,23 +90,25 @@ class SpeechBubble:
 
     def _best_rect(self) -> pygame.Rect:
         best, best_cost = None, None
-        for order, place in enumerate(self.candidates()):
+        candidates = self.candidates()
+        for order, place in enumerate(candidates):
             moved = place.clamp(self.bounds)
             cost = _overlap(moved, self.avoid) + 4 * abs(moved.x - place.x) * moved.height
             cost += 8 * abs(moved.y - place.y) * moved.width + order * 400
             if best_cost is None or cost < best_cost:
                 best, best_cost = moved, cost
-        if best_cost > len(self.candidates()) * 400:   # every usual place covers something: look further
-            for place, far in self._further():
-                cost = _overlap(place, self.avoid) + len(self.candidates()) * 400 + far * 30
+        behind_usual = len(candidates) * 400    # a grid place ranks after every usual one
+        if best_cost > behind_usual:   # every usual place covers something: look further
+            for place, far in self._further(best.size):
+                cost = _overlap(place, self.avoid) + behind_usual + far * 30
                 if cost < best_cost:
                     best, best_cost = place, cost
         return best
 
-    def _further(self):
+    def _further(self, size: tuple[int, int]):
         """Places on a grid over the whole bounds, each with its distance from the speaker's head:
         a crowded circle (eight or more members, projector text) may leave a clear spot only there."""
-        w, h = self.size()
+        w, h = size
         ax, ay = self.anchor
         b = self.bounds
         for x in range(b.left, b.right - w + 1, 16):
