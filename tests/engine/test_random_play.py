@@ -77,3 +77,23 @@ def test_random_scenarios_with_random_choices_never_raise_and_never_get_stuck(ca
         assert all(0.0 <= n <= 1.0 for n in numbers)
     assert session.ended or session.choices
     session.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(scenarios())
+def test_the_choices_offered_are_exactly_those_the_machine_itself_would_take(case):
+    # The session lists offered choices from the machine's transitions without asking
+    # transitions one choice at a time; transitions' own `may_trigger` must agree everywhere.
+    from game.engine.machine import trigger_name
+
+    text, seed = case
+    session = Session(load_text(text).scenario, seed=seed)
+    rng = random.Random(seed)
+    for _ in range(20):
+        if session.ended:
+            break
+        seat = session._seat
+        agreed = [i for i in range(len(session.node.choices)) if seat.may_trigger(trigger_name(i))]
+        assert [c.index for c in session.choices] == agreed
+        session.choose(rng.choice(session.choices).number)
+    session.close()

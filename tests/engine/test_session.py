@@ -179,3 +179,31 @@ def test_a_nodes_authored_need_is_what_the_debrief_shows():
     reaction = session.choose(2)  # "Wait.": a follow choice, but it does not target Ben
     assert reaction.need.stance == "follow" and reaction.need.text(session.names) == "the room can wait for him"
     assert reaction.fit and not reaction.met
+
+
+def test_sessions_on_one_scenario_do_not_disturb_each_other(scenario):
+    alone = Session(scenario, seed=2)
+    alone.replay([1, 1])
+    first, second = Session(scenario, seed=2), Session(scenario, seed=2)
+    for number in (1, 1):   # interleaved: each moves only its own seat at the shared machine
+        first.choose(number)
+        second.choose(number)
+    assert first.trace() == second.trace() == alone.trace()
+
+
+def test_a_closed_session_still_reads_where_it_stood_but_refuses_to_move(scenario):
+    from game.engine import SessionClosed
+
+    session = Session(scenario, seed=1)
+    session.choose(1)
+    node, phase, trace = session.node_id, session.phase, session.trace()
+    session.close()
+    session.close()   # twice is fine
+    other = Session(scenario, seed=9)   # takes the seat just given back, and moves it
+    other.choose(2)
+    assert (session.node_id, session.phase, session.trace()) == (node, phase, trace)
+    assert [c.number for c in session.choices] == [1, 2]
+    for move in (lambda: session.choose(1), session.undo, session.restart,
+                 lambda: session.restore(other.snapshot())):
+        with pytest.raises(SessionClosed, match="closed"):
+            move()

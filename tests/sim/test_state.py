@@ -84,3 +84,22 @@ def test_as_dict_is_the_traces_state_rounded_to_four_places():
 def test_asking_for_a_member_not_in_the_circle_is_an_error():
     with pytest.raises(KeyError):
         group().member("zed")
+
+
+def test_a_state_is_frozen_and_equal_however_it_was_built():
+    from game.sim.room import Room
+
+    state = group(cohesion=0.5, ana=member(0.9, 0.2, 0.7, unattended=3))
+    rebuilt = Room(state).frozen()   # the model's way: columns in, columns out
+    assert rebuilt == state and hash(rebuilt) == hash(state)
+    assert rebuilt.members == state.members and rebuilt.member("ana") == state.member("ana")
+    assert rebuilt.value("ana", "trust") == 0.2
+    assert state != group(cohesion=0.5)
+    with pytest.raises(AttributeError, match="frozen"):
+        state.cohesion = 1.0
+    assert "ana" in repr(state) and "cohesion=0.5" in repr(state)
+
+
+def test_an_empty_circle_is_a_state_too():
+    empty = GroupState(0.3, 0.2, ())
+    assert empty.members == () and empty.engagement == 0.0 and empty.avoidance == 0.0
