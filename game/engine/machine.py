@@ -8,8 +8,8 @@ the choice was offered; the transition's `after` callback then applies the group
 
 One machine serves every session of a scenario. Its models are seats: a session takes a seat
 when it starts and gives it back when it closes, and the next session sits in it. Registering
-a model with transitions binds a method per node and per trigger, which cost more than a whole
-session's choices; a seat is registered once and reused.
+a model with transitions binds a method per node and per trigger, as costly as several
+choices; a seat is registered once and reused.
 """
 from __future__ import annotations
 
@@ -67,7 +67,6 @@ class ScenarioMachine:
         self._conditions: dict[str, Condition] = {}
         self._free: list[Seat] = []
         self._moves: dict[tuple[str, int], Move] = {}
-        self._always: dict[str, tuple[OfferedChoice, ...]] = {}
         self.machine = Machine(
             model=None,
             states=list(scenario.nodes),
@@ -79,17 +78,23 @@ class ScenarioMachine:
         for node_id, node in scenario.nodes.items():
             for index, choice in enumerate(node.choices):
                 self._add_choice(node_id, index, choice)
-        # Per node, worked out once: the phase a session enters on arriving there, and the
-        # index of the recommended choice.
+        self._learn_nodes()
+
+    def _learn_nodes(self) -> None:
+        """What sessions ask of every node on every choice, worked out once: the phase a
+        session enters on arriving there, the index of the recommended choice, and, for a node
+        whose choices have no conditions, the choices it offers."""
+        nodes = self.scenario.nodes
         self.arrival_phase = {node_id: "debrief" if node.ending is not None else
                               (node.phase.value if node.phase else "opening")
-                              for node_id, node in scenario.nodes.items()}
+                              for node_id, node in nodes.items()}
         self.expert_index = {node_id: next((i for i, c in enumerate(node.choices) if c.expert), None)
-                             for node_id, node in scenario.nodes.items()}
-        for node_id, node in scenario.nodes.items():
-            if all(self._always_offered(node_id, index) for index in range(len(node.choices))):
-                self._always[node_id] = tuple(
-                    OfferedChoice(index + 1, index, choice) for index, choice in enumerate(node.choices))
+                             for node_id, node in nodes.items()}
+        self._always: dict[str, tuple[OfferedChoice, ...]] = {
+            node_id: tuple(OfferedChoice(index + 1, index, choice) for index, choice in enumerate(node.choices))
+            for node_id, node in nodes.items()
+            if all(self._always_offered(node_id, index) for index in range(len(node.choices)))
+        }
 
     def condition(self, text: str) -> Condition:
         if text not in self._conditions:

@@ -3,12 +3,11 @@
 A step turns the frozen GroupState it starts from into a Room, lets the six rules change the
 room in order, and freezes the result into the next GroupState. Frozen states keep a step's
 `before` safe from whatever comes after it; the room spares the rules from building a whole new
-state for every small push, which used to be most of what a step cost.
+state for every small push, which would be most of what a step costs.
 
 Members are addressed by their place in the circle (scenario order): `room.trust[i]`.
 """
 from __future__ import annotations
-
 
 from .state import Columns, GroupState, clamp, mean_avoidance, nudge, total
 
@@ -58,6 +57,7 @@ class Room:
         columns = Columns._make(map(tuple, (self.engagement, self.trust, self.distress,
                                             self.unattended, self.unchecked)))
         state = GroupState.from_columns(self.cohesion, self.conflict, self.ids, columns)
-        # The same circle, so the same layout: hand it over instead of working it out again.
+        # The same circle, so the same layout: hand it over instead of working it out again
+        # (states only read it).
         state.__dict__["places"] = self.place
         return state

@@ -52,6 +52,6 @@ def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int) -
 
 
 def _chance(seed: int, turn: int):
-    """This turn's draw, made only when asked: seeding a generator costs more than a whole
-    step, and most turns never reach the one rule that draws."""
+    """This turn's draw, made only when asked: seeding a generator from a string costs as
+    much as several rules, and most turns never reach the one rule that draws."""
     return lambda: random.Random(f"{seed}:{turn}").random()
