@@ -40,12 +40,14 @@ from .world import World
 
 def member_in_need(room: Room, world: World) -> str | None:
     """The distressed member the leader must turn to, if the group cannot carry them."""
-    at_risk = [
-        (room.unattended[i], distress, -i, mid)
-        for i, (mid, distress) in enumerate(zip(room.ids, room.distress))
-        if distress >= DISTRESSED
-        and (room.unattended[i] >= world.neglect_after or not can_carry(room, mid))
-    ]
+    distressed = [i for i, distress in enumerate(room.distress) if distress >= DISTRESSED]
+    if not distressed:
+        return None
+    # A supporter is never distressed, so the group can carry one distressed member exactly
+    # when it can carry any: asked once.
+    carried = can_carry(room, room.ids[distressed[0]])
+    at_risk = [(room.unattended[i], room.distress[i], -i, room.ids[i]) for i in distressed
+               if room.unattended[i] >= world.neglect_after or not carried]
     return max(at_risk)[3] if at_risk else None
 
 
