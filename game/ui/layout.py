@@ -167,24 +167,83 @@ MAX_ROWS_TALL = 2             # ...except that with two or fewer rows they may t
 TALL_CARD_SHARE = 0.85        # (most of that half: long choices keep their words, short ones do not swell)
 
 
-def card_rects(column: pygame.Rect, count: int, rows: int | None = None) -> list[pygame.Rect]:
+def card_rects(column: pygame.Rect, count: int, rows: int | None = None,
+               needs: list[tuple[int, int]] | None = None) -> list[pygame.Rect]:
     """Rects for `count` cards stacked under a column's LEAD/FOLLOW header, laid out as if
     there were `rows` (the longer column's count) so the two columns line up. Few cards get
-    more room for their words; a column of up to six still fits."""
+    more room for their words; a column of up to six still fits. `needs`, when given, is the
+    height each row's words want (see `row_slots`)."""
     rows = max(count, rows or 0, 1)
     top = column.y + COLUMN_HEADER
-    space = column.bottom - top + GAP // 2
-    slot = space / max(rows, MIN_ROWS)
+    slots = row_slots(column.bottom - top + GAP // 2, rows, needs)
+    rects, y = [], float(top)
+    for slot in slots[:count]:
+        rects.append(pygame.Rect(column.x, round(y), column.width, round(slot - GAP // 2)))
+        y += slot
+    return rects
+
+
+def row_slots(space: float, rows: int, needs: list[tuple[int, int]] | None = None) -> list[float]:
+    """Each row's share of the column (its card plus half a gap), top to bottom.
+
+    Without `needs`, every row gets the same: a third of the column (half of most of it for
+    one or two rows). `needs` gives each row the height its words want at body size and at
+    small size. A row that wants more than its share grows into the room left below the
+    cards and into what shorter rows do not use, so a long choice keeps its words. When the
+    rows do not all fit at body size, the rows whose words cost least to keep at body size
+    keep it and the others drop to small type; when not even that fits, the longest give up
+    room first (and lose words to an ellipsis).
+    """
+    base = space / max(rows, MIN_ROWS)
     if rows <= MAX_ROWS_TALL:
-        slot = max(slot, TALL_CARD_SHARE * space / MAX_ROWS_TALL)
-    height = round(slot - GAP // 2)
-    return [pygame.Rect(column.x, round(top + i * slot), column.width, height) for i in range(count)]
+        base = max(base, TALL_CARD_SHARE * space / MAX_ROWS_TALL)
+    if not needs:
+        return [base] * rows
+    needs = list(needs[:rows]) + [(round(base), round(base))] * max(0, rows - len(needs))
+    full = [body + GAP // 2 for body, _ in needs]
+    grown = [max(base, want) for want in full]
+    if sum(grown) <= space:
+        return grown
+    if sum(full) <= space:
+        return _lend(full, base, space)
+    compact = [min(small + GAP // 2, want) for (_, small), want in zip(needs, full)]
+    if sum(compact) > space:
+        return _capped(compact, space)
+    slots, spare = list(compact), space - sum(compact)
+    for row in sorted(range(rows), key=lambda r: full[r] - compact[r]):   # cheapest first
+        if full[row] - compact[row] <= spare:
+            spare -= full[row] - compact[row]
+            slots[row] = full[row]
+    return [slot + spare / rows for slot in slots]
 
 
-def choice_card_rects(layout: PlayLayout, n_lead: int, n_follow: int) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
-    """(lead rects, follow rects) for the choices on offer, up to six in all, in line."""
+def _capped(wanted: list[float], space: float) -> list[float]:
+    """Every row what it wants, except that the largest are cut to one common cap so that
+    all fit: short cards stay whole, and the long ones give up room first."""
+    remaining, left = space, len(wanted)
+    for want in sorted(wanted):
+        if want * left > remaining:
+            cap = remaining / left
+            return [min(want, cap) for want in wanted]
+        remaining, left = remaining - want, left - 1
+    return list(wanted)
+
+
+def _lend(wanted: list[float], base: float, space: float) -> list[float]:
+    """Every row what it wants, and the room left over to the rows that want less than
+    `base` (never more than `base`): they gave it up."""
+    spare = space - sum(wanted)          # less than what the short rows give up
+    short = [max(0.0, base - want) for want in wanted]
+    return [want + spare * gives / sum(short) for want, gives in zip(wanted, short)]
+
+
+def choice_card_rects(layout: PlayLayout, n_lead: int, n_follow: int,
+                      needs: list[tuple[int, int]] | None = None) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
+    """(lead rects, follow rects) for the choices on offer, up to six in all, in line.
+    `needs`: the heights each row's cards want for their words, if known (see row_slots)."""
     rows = max(n_lead, n_follow)
-    return card_rects(layout.lead_column, n_lead, rows), card_rects(layout.follow_column, n_follow, rows)
+    return (card_rects(layout.lead_column, n_lead, rows, needs),
+            card_rects(layout.follow_column, n_follow, rows, needs))
 
 
 # -- the circle -------------------------------------------------------------------

@@ -466,3 +466,50 @@ def test_fewer_cards_get_more_room_and_the_columns_line_up():
     three_lead, _ = layout.choice_card_rects(play, 3, 3)
     assert two_lead[0].height > three_lead[0].height
     assert one_follow[0].y == two_lead[0].y and one_follow[0].height == two_lead[0].height
+
+
+# -- card heights follow their words -------------------------------------------------------
+
+row_needs = st.lists(st.tuples(st.integers(40, 260), st.integers(40, 260)).map(
+    lambda pair: (max(pair), min(pair))), min_size=1, max_size=6)   # body never shorter than small
+
+
+@FEW
+@given(row_needs, st.integers(120, 500))
+def test_rows_keep_their_words_at_the_largest_type_the_column_allows(needs, space):
+    slots = layout.row_slots(space, len(needs), needs)
+    half = layout.GAP // 2
+    assert len(slots) == len(needs) and all(slot > 0 for slot in slots)
+    assert sum(slots) <= space + 1e-6
+    if sum(body + half for body, _ in needs) <= space:
+        assert all(slot >= body + half - 1e-6 for slot, (body, _) in zip(slots, needs))
+    elif sum(small + half for _, small in needs) <= space:
+        assert all(slot >= small + half - 1e-6 for slot, (_, small) in zip(slots, needs))
+
+
+def test_a_long_choice_beside_a_short_one_shows_all_its_words_at_body_size():
+    play = layout.play_layout()
+    long = ("Rosa, I do want to hear about Sunday. Hold it for just a minute. We have someone new "
+            "tonight, and I'd like us to begin together. Let's go round: your name, who you lost.")
+    short = "Let's give someone else a turn."
+    width = play.lead_column.width
+    from game.ui.widgets.card import card_heights
+    needs = [max(card_heights(long, width), card_heights(short, width)), card_heights(short, width)]
+    lead, _ = layout.choice_card_rects(play, 2, 0, needs)
+    size, lines = fit_words(long, words_width(lead[0]), lead[0].height - 12, fonts.default)
+    assert size == "body" and "".join(lines).replace(" ", "") == long.replace(" ", "")
+    uniform, _ = layout.choice_card_rects(play, 2, 0)
+    assert lead[0].height > uniform[0].height and not lead[0].colliderect(lead[1])
+    assert play.lead_column.contains(lead[1])
+
+
+def test_narration_takes_smaller_type_before_it_loses_words():
+    from game.ui.widgets.narration import narration_lines
+    strip = pygame.Rect(0, 0, 800, 76)
+    words = "Week three. Eight chairs in a circle, a box of tissues on the low table. " * 2
+    fonts.set_text_scale("presenter")
+    try:
+        _, size, lines = narration_lines(strip, words.strip(), "opening")
+    finally:
+        fonts.set_text_scale("normal")
+    assert not lines[-1].endswith("…") and size in ("body", "small")

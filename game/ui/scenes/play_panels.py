@@ -6,6 +6,8 @@ that region's content changes, and returns the rects of the controls it drew (fo
 """
 from __future__ import annotations
 
+from itertools import zip_longest
+
 import pygame
 
 from game.sim import thought
@@ -15,7 +17,7 @@ from game.ui.scenes.common import draw_outcome_badge
 from game.ui.theme import mix, readable_on, stance_colour
 from game.ui.widgets import Button, Card, Meter, draw_focus_ring, draw_panel
 from game.ui.widgets import icons
-from game.ui.widgets.card import HEADER_HINTS, draw_column_header
+from game.ui.widgets.card import HEADER_HINTS, card_heights, draw_column_header
 from game.ui.widgets.panel import lifted
 
 TAB_HEIGHT = 34
@@ -170,7 +172,11 @@ def choice_cards(scene) -> list[tuple[object, pygame.Rect]]:
     offered = scene.offered
     leads = [c for c in offered if c.stance == "lead"]
     follows = [c for c in offered if c.stance != "lead"]
-    lead_rects, follow_rects = layout.choice_card_rects(play, len(leads), len(follows))
+    width = play.lead_column.width
+    heights = [[card_heights(c.choice.text, width, scene.text) for c in row if c is not None]
+               for row in zip_longest(leads, follows)]
+    needs = [(max(h[0] for h in row), max(h[1] for h in row)) for row in heights]
+    lead_rects, follow_rects = layout.choice_card_rects(play, len(leads), len(follows), needs)
     return list(zip(leads, lead_rects)) + list(zip(follows, follow_rects))
 
 

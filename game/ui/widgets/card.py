@@ -110,6 +110,15 @@ def words_width(rect: pygame.Rect) -> int:
     return rect.width - (STRIPE + PAD + BADGE + PAD) - TAG_COLUMN - 2 * PAD
 
 
+def card_heights(words: str, card_width: int, text: fonts.TextCache = fonts.default) -> tuple[int, int]:
+    """How tall a card of this width must be to show all its words, at body size and at
+    small size (and its two rows of tags either way)."""
+    width = words_width(pygame.Rect(0, 0, card_width, 0))
+    tags = 2 * (text.line_height("small", True) + 6) + 12
+    return tuple(max(len(text.wrap(words, size, width)) * text.line_height(size) + 2 * 6, tags)
+                 for size in ("body", "small"))
+
+
 def fit_words(words: str, width: int, height: int, text: fonts.TextCache) -> tuple[str, list[str]]:
     """The largest size at which the choice fits the card, and its lines.
 

@@ -39,13 +39,12 @@ def narration_lines(rect: pygame.Rect, narration: str, phase: str | None,
         tag_width = text.width(phase.upper(), "tiny", True)
         x += max(tag_width + 16, PHASE_COLUMN - 16) + 16
     width = rect.right - PAD - x
-    size = "narration"
-    lines = text.wrap(narration, size, width)
-    if len(lines) * text.line_height(size) > rect.height - 2 * 8:
-        size = "body"
-        room = (rect.height - 16) // text.line_height(size)
-        lines = text.wrap(narration, size, width, max_lines=room)
-    return x, size, lines
+    for size in ("narration", "body", "small"):   # smaller type before cutting words
+        lines = text.wrap(narration, size, width)
+        if len(lines) * text.line_height(size) <= rect.height - 2 * 8:
+            return x, size, lines
+    room = (rect.height - 16) // text.line_height(size)
+    return x, size, text.wrap(narration, size, width, max_lines=room)
 
 
 def shown_length(rect: pygame.Rect, narration: str, phase: str | None, text: fonts.TextCache = fonts.default) -> int:
