@@ -513,3 +513,15 @@ def test_narration_takes_smaller_type_before_it_loses_words():
     finally:
         fonts.set_text_scale("normal")
     assert not lines[-1].endswith("…") and size in ("body", "small")
+
+
+@FEW
+@given(st.lists(st.integers(1, 6), min_size=1, max_size=6), st.integers(0, 12))
+def test_objectives_share_spare_lines_one_round_at_a_time(wanted, spare):
+    from game.ui.scenes.debrief import _share_lines
+    given_lines = _share_lines(wanted, spare, 3)
+    assert all(1 <= g <= max(1, min(w, 3)) for g, w in zip(given_lines, wanted))
+    assert sum(given_lines) - len(wanted) <= spare
+    # nobody gets a third line while another that wants a second is left with one
+    if any(g == 3 for g in given_lines):
+        assert all(g >= 2 for g, w in zip(given_lines, wanted) if w >= 2)

@@ -57,14 +57,22 @@ class DebriefScene(Scene):
         column, above = self.right_column(), self.comparison_rect()
         return pygame.Rect(column.x, above.bottom + 12, column.width, column.bottom - above.bottom - 12)
 
-    def ending_lines(self) -> list[str]:
+    def ending_lines(self) -> tuple[str, list[str]]:
+        """(size, lines) of the ending's words under the outcome: body size in up to three
+        lines, else small in up to five (large text, long endings), cut only past that."""
         ending = self.debrief.ending_text.strip()
-        return self.text.wrap(ending, "body", LOGICAL_SIZE[0] - 2 * MARGIN, max_lines=3) if ending else []
+        width = LOGICAL_SIZE[0] - 2 * MARGIN
+        for size, most in (("body", 3), ("small", 5)):
+            lines = self.text.wrap(ending, size, width)
+            if len(lines) <= most:
+                return size, lines if ending else []
+        return "small", self.text.wrap(ending, "small", width, max_lines=5)
 
     def header_bottom(self) -> int:
         text = self.text
         badge = 52 + text.line_height("title", True)
-        return badge + 12 + len(self.ending_lines()) * text.line_height("body") + 14
+        size, lines = self.ending_lines()
+        return badge + 12 + len(lines) * text.line_height(size) + 14
 
     def _layout(self) -> None:
         buttons = button_row(LOGICAL_SIZE[0] - MARGIN, LOGICAL_SIZE[1] - 64,
@@ -154,7 +162,8 @@ class DebriefScene(Scene):
         badge = draw_outcome_badge(canvas, d.outcome, (MARGIN, 52), palette, text, size="title")
         words = d.outcome_words.split(":", 1)[-1].strip()
         canvas.blit(text.render(words, "narration", palette.text), (badge.right + 18, badge.centery - text.line_height("narration") // 2))
-        blit_lines(canvas, text, self.ending_lines(), "body", palette.text, MARGIN, badge.bottom + 10)
+        size, lines = self.ending_lines()
+        blit_lines(canvas, text, lines, size, palette.text, MARGIN, badge.bottom + 10)
 
     def _draw_chart(self, canvas, rect: pygame.Rect) -> None:
         palette = self.palette
@@ -184,14 +193,15 @@ class DebriefScene(Scene):
         y += text.line_height("tiny", True) + 2
         scores = list(d.scores)
         width, step = area.width - 50, text.line_height("small")
-        lines_each = 2
-        if sum(len(text.wrap(w.strip(), "small", width, max_lines=2)) * step + 4 for _, w, _ in scores) > area.bottom - y:
-            lines_each = 1   # tight: one line each, so every objective still shows its score
-        shown = max(1, min(len(scores), (area.bottom - y) // (step + 4))) if lines_each == 1 else len(scores)
-        for _, words, points in scores[:shown]:
+        room = area.bottom - y
+        shown = len(scores) if len(scores) * (step + 4) <= room else max(1, (room - step) // (step + 4))
+        spare = (room - shown * (step + 4)) // step if shown == len(scores) else 0   # hidden ones first
+        lines_each = _share_lines([len(text.wrap(w.strip(), "small", width)) for _, w, _ in scores[:shown]],
+                                  spare, MAX_OBJECTIVE_LINES)
+        for (_, words, points), lines_here in zip(scores, lines_each):
             mark = text.render(f"{points:+d}", "body", palette.good if points > 0 else palette.muted if points == 0 else palette.warning, True)
             canvas.blit(mark, (area.x, y))
-            lines = text.wrap(words.strip(), "small", width, max_lines=lines_each)
+            lines = text.wrap(words.strip(), "small", width, max_lines=lines_here)
             y = blit_lines(canvas, text, lines, "small", palette.text, area.x + 50, y + 1) + 4
         if shown < len(scores):
             canvas.blit(text.render(f"+ {len(scores) - shown} more", "small", palette.muted), (area.x + 50, y))
@@ -259,3 +269,18 @@ class DebriefScene(Scene):
         thumb = max(24, view.height * view.height // (view.height + most))
         top = track.y + (track.height - thumb) * self.scroll // most
         pygame.draw.rect(canvas, self.palette.muted, (track.x, top, 4, thumb), border_radius=2)
+
+
+MAX_OBJECTIVE_LINES = 3
+
+
+def _share_lines(wanted: list[int], spare: int, most: int) -> list[int]:
+    """Lines for each of several texts: one each, then a second line to each that wants one,
+    then a third, while `spare` extra lines last, so every objective shows its start and
+    none takes the room of the others."""
+    given = [1] * len(wanted)
+    for depth in range(2, most + 1):
+        for i, want in enumerate(wanted):
+            if want >= depth and spare > 0:
+                given[i], spare = depth, spare - 1
+    return given
