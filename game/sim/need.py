@@ -10,7 +10,8 @@ The need is judged on the state *before* the choice, in this order (first match 
 3. a monopolizer holding the floor (engagement >= MONOPOLIZING_ENGAGEMENT) unblocked for
    MONOPOLY_UNCHECKED_TURNS turns                              -> lead: "{member} is taking over"
 4. avoidance at or above AVOIDANCE_HIGH                        -> lead: "the group is avoiding"
-5. the opening phase while cohesion is below OPENING_COHESION  -> lead: "the group is still forming"
+5. the opening phase while cohesion is below OPENING_COHESION  -> lead: "the session is opening
+   and the group has not come together yet"
 6. otherwise follow: "the group is doing the work itself" when engagement >= ENGAGED and
    cohesion >= COHESIVE, else "the group needs room, not direction".
 
@@ -64,7 +65,7 @@ def unchecked_monopolizer(room: Room, world: World) -> str | None:
 # The needs that are not about one member, made once (a step judges one every turn).
 CONFLICT_NEED = Need("lead", "conflict is running high")
 AVOIDING_NEED = Need("lead", "the group is avoiding")
-FORMING_NEED = Need("lead", "the group is still forming")
+FORMING_NEED = Need("lead", "the session is opening and the group has not come together yet")
 WORKING_NEED = Need("follow", "the group is doing the work itself")
 ROOM_NEED = Need("follow", "the group needs room, not direction")
 
