@@ -52,7 +52,10 @@ class Turn(NamedTuple):
     workers: tuple[str, ...]
 
     def addressed_by(self, member_id: str, skills: tuple[str, ...]) -> bool:
-        return self.move.uses(skills) and self.move.addresses(member_id)
+        """The move uses one of `skills` on this member (or on the whole group): Move.uses and
+        Move.addresses in one, as every rule asks it on every step."""
+        move = self.move
+        return move.skill in skills and (not move.targets or member_id in move.targets)
 
     @property
     def before(self) -> Columns:

@@ -102,8 +102,10 @@ def attend(room: Room, move: Move, world: World, draw: Callable[[], float]) -> l
         room.unattended[i] = 0 if mid in attended else room.unattended[i] + 1
         if mid in move.targets:
             shift(room.distress, i, -ATTENTION_RELIEF)
-    lost = [i for i in range(room.size)
-            if room.distress[i] >= DISTRESSED and room.unattended[i] >= world.neglect_after]
+    lost: list[int] = []
+    if max(room.distress, default=0.0) >= DISTRESSED:   # else nobody can be lost: skip the look
+        lost = [i for i in range(room.size)
+                if room.distress[i] >= DISTRESSED and room.unattended[i] >= world.neglect_after]
     for i in lost:
         events.append(Event("neglect", room.ids[i]))
         _neglect(room, i, world)

@@ -19,6 +19,8 @@ from .state import GroupState, nudge
 
 def breaking_through(before: GroupState, room: Room, move: Move) -> list[str]:
     """Members who break through this turn, in scenario order."""
+    if move.breakthrough is None and max(room.trust, default=0.0) < BREAKTHROUGH_TRUST:
+        return []   # the usual turn: nobody trusts enough to let go, and nobody is given it
     found = []
     for i, (mid, was) in enumerate(zip(before.member_ids, before.columns.distress)):
         fell = was - room.distress[i]

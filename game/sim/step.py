@@ -24,6 +24,8 @@ from .world import World
 
 def _withdrawals(before: GroupState, after: GroupState) -> list[Event]:
     """Members who crossed into withdrawal this turn."""
+    if min(after.columns.engagement, default=1.0) >= WITHDRAWN:
+        return []
     return [
         Event("withdrawal", mid)
         for mid, now, was in zip(after.member_ids, after.columns.engagement,
