@@ -91,16 +91,17 @@ class SpeechBubble:
     def _best_rect(self) -> pygame.Rect:
         best, best_cost = None, None
         candidates = self.candidates()
+        covering = Obstacles(self.avoid)
         for order, place in enumerate(candidates):
             moved = place.clamp(self.bounds)
-            cost = _overlap(moved, self.avoid) + 4 * abs(moved.x - place.x) * moved.height
+            cost = covering.cost(moved) + 4 * abs(moved.x - place.x) * moved.height
             cost += 8 * abs(moved.y - place.y) * moved.width + order * 400
             if best_cost is None or cost < best_cost:
                 best, best_cost = moved, cost
         behind_usual = len(candidates) * 400    # a grid place ranks after every usual one
         if best_cost > behind_usual:   # every usual place covers something: look further
             for place, far in self._further(best.size):
-                cost = _overlap(place, self.avoid) + behind_usual + far * 30
+                cost = covering.cost(place) + behind_usual + far * 30
                 if cost < best_cost:
                     best, best_cost = place, cost
         return best
@@ -186,13 +187,20 @@ def _shadow(surface, body: pygame.Rect, palette: Palette) -> None:
     surface.blit(layer, body.inflate(8, 8).topleft)
 
 
-def _overlap(rect: pygame.Rect, others) -> float:
-    """Area of `rect` covering the others; an entry may be (rect, weight) to matter less or more."""
-    total = 0.0
-    for other in others:
-        other, weight = other if isinstance(other, tuple) else (other, 1.0)
-        clipped = rect.clip(other)
-        total += clipped.width * clipped.height * weight
-        if weight >= HARD and clipped.width and clipped.height:
-            total += TOUCH   # a name tag clipped by a sliver is still cut: any touch counts
-    return total
+class Obstacles:
+    """What a bubble should not cover: rects, each with a weight (1 unless given as
+    (rect, weight)); `cost` is the area a place would cover, weighted."""
+
+    def __init__(self, avoid):
+        pairs = [other if isinstance(other, tuple) else (other, 1.0) for other in avoid]
+        self.rects = [pygame.Rect(rect) for rect, _ in pairs]
+        self.weights = [weight for _, weight in pairs]
+
+    def cost(self, rect: pygame.Rect) -> float:
+        total = 0.0
+        for k in rect.collidelistall(self.rects):   # only those it touches: the search asks often
+            clipped = rect.clip(self.rects[k])
+            total += clipped.width * clipped.height * self.weights[k]
+            if self.weights[k] >= HARD:
+                total += TOUCH   # a name tag clipped by a sliver is still cut: any touch counts
+        return total
