@@ -7,6 +7,7 @@ saving, hot reload and reports can never drift from what was played.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from transitions import EventData
 
 from game.scenario.model import Node, Scenario

@@ -64,8 +64,8 @@ def nudge(value: float, delta: float) -> float:
 class MemberState(NamedTuple):
     """One member right now. `unattended` and `unchecked` are bookkeeping the rules keep.
 
-    A named tuple rather than a frozen dataclass: every step builds one per member, and a
-    tuple is several times cheaper to build."""
+    A named tuple: immutable, and several times cheaper to build than a frozen dataclass
+    (screens and reports build one per member of each state they read)."""
 
     engagement: float
     trust: float
