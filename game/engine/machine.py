@@ -90,10 +90,14 @@ class ScenarioMachine:
                               for node_id, node in nodes.items()}
         self.expert_index = {node_id: next((i for i, c in enumerate(node.choices) if c.expert), None)
                              for node_id, node in nodes.items()}
+        # A choice with a transition without conditions can always be taken: only the others
+        # need asking when a session stands at the node.
+        self._unconditional = {node_id: tuple(self._always_offered(node_id, index)
+                                              for index in range(len(node.choices)))
+                               for node_id, node in nodes.items()}
         self._always: dict[str, tuple[OfferedChoice, ...]] = {
             node_id: tuple(OfferedChoice(index + 1, index, choice) for index, choice in enumerate(node.choices))
-            for node_id, node in nodes.items()
-            if all(self._always_offered(node_id, index) for index in range(len(node.choices)))
+            for node_id, node in nodes.items() if all(self._unconditional[node_id])
         }
 
     def condition(self, text: str) -> Condition:
@@ -135,22 +139,18 @@ class ScenarioMachine:
 
     # -- what a node offers -------------------------------------------------------------------
 
-    def offered(self, node_id: str, model) -> tuple[OfferedChoice, ...] | list[OfferedChoice]:
-        """The choices offered at `node_id` to `model` (a seat or a session: whatever has
-        the `env` conditions read), numbered 1.. among themselves.
-
-        A choice is offered when one of its transitions from here can fire: the question
-        `may_trigger` answers, asked of the machine's own transitions with one event for the
-        whole node instead of one per choice. A node without conditions offers all it has.
-        """
+    def offered(self, seat: Seat) -> tuple[OfferedChoice, ...] | list[OfferedChoice]:
+        """The choices offered to the session in `seat`, numbered 1.. among themselves: those
+        whose trigger transitions' own `may_trigger` allows from here. A choice with an
+        unconditional transition is not asked (nor is a node with only such choices)."""
+        node_id = seat.node_id
         always = self._always.get(node_id)
         if always is not None:
             return always
-        event = EventData(self.machine.get_state(node_id), None, self.machine, model, (), {})
         found: list[OfferedChoice] = []
-        for index, choice in enumerate(self.scenario.nodes[node_id].choices):
-            event.event = self.machine.events[trigger_name(index)]
-            if any(all(c.check(event) for c in gate) for gate in self._gates(node_id, index)):
+        for index, (choice, free) in enumerate(zip(self.scenario.nodes[node_id].choices,
+                                                   self._unconditional[node_id])):
+            if free or seat.may_trigger(trigger_name(index)):
                 found.append(OfferedChoice(len(found) + 1, index, choice))
         return found
 

@@ -99,7 +99,7 @@ class Session:
     def choices(self) -> list[OfferedChoice]:
         """The choices offered now, numbered 1.. as on screen (conditions applied)."""
         if self._offered is None:
-            self._offered = [] if self.ended else list(self._machine.offered(self.node_id, self))
+            self._offered = [] if self.ended else list(self._machine.offered(self._seat))
         return self._offered
 
     @property
@@ -191,6 +191,7 @@ class Session:
         thousands). Safe to call twice. A closed session can still be read, where it stood,
         but can no longer make choices."""
         if isinstance(self._seat, Seat):
+            self.choices   # worked out while the seat is still ours: read later, as it stood
             self._machine.give_back(self._seat)
             self._seat = Left(self._seat.node_id, self._seat.phases.phase)
             self.phases = self._seat
