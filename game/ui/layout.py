@@ -237,13 +237,39 @@ def _lend(wanted: list[float], base: float, space: float) -> list[float]:
     return [want + spare * gives / sum(short) for want, gives in zip(wanted, short)]
 
 
+UNEVEN_SHARE_STEP = 0.06    # each card more in one column than in the other widens it this much
+UNEVEN_SHARE_MOST = 2 / 3   # ...up to two thirds of the width
+
+
+def choice_columns(layout: PlayLayout, n_lead: int, n_follow: int,
+                   lead_share: float | None = None) -> tuple[pygame.Rect, pygame.Rect]:
+    """The LEAD and FOLLOW columns for this many cards: half the width each, except that a
+    column holding two or more cards more than the other widens (its cards are stacked
+    thinner, so they need the width for their words). `lead_share` (0..1), when given,
+    sets the LEAD column's share instead, within a third and two thirds."""
+    lead, follow = layout.lead_column, layout.follow_column
+    if lead_share is None:
+        more = n_lead - n_follow
+        if abs(more) < 2:
+            return lead, follow
+        lead_share = 0.5 + UNEVEN_SHARE_STEP * more
+    share = min(UNEVEN_SHARE_MOST, max(1 - UNEVEN_SHARE_MOST, lead_share))
+    gap = follow.left - lead.right
+    width = follow.right - lead.left - gap
+    lead_width = round(width * share)
+    return (pygame.Rect(lead.x, lead.y, lead_width, lead.height),
+            pygame.Rect(lead.x + lead_width + gap, follow.y, width - lead_width, follow.height))
+
+
 def choice_card_rects(layout: PlayLayout, n_lead: int, n_follow: int,
-                      needs: list[tuple[int, int]] | None = None) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
-    """(lead rects, follow rects) for the choices on offer, up to six in all, in line.
-    `needs`: the heights each row's cards want for their words, if known (see row_slots)."""
+                      needs: list[tuple[int, int]] | None = None,
+                      lead_share: float | None = None) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
+    """(lead rects, follow rects) for the choices on offer, up to six in all, in line, in the
+    columns of `choice_columns`. `needs`: the heights each row's cards want for their words,
+    if known (see row_slots)."""
     rows = max(n_lead, n_follow)
-    return (card_rects(layout.lead_column, n_lead, rows, needs),
-            card_rects(layout.follow_column, n_follow, rows, needs))
+    lead, follow = choice_columns(layout, n_lead, n_follow, lead_share)
+    return card_rects(lead, n_lead, rows, needs), card_rects(follow, n_follow, rows, needs)
 
 
 # -- the circle -------------------------------------------------------------------

@@ -315,9 +315,9 @@ def test_stance_colours_are_okabe_ito_accents():
 def test_card_words_fit_inside_the_card():
     rect = layout.choice_card_rects(layout.play_layout(), 1, 0)[0][0]
     long = "Kim, you've been quiet for a while now and I noticed you looked down when Tom spoke. " * 2
-    size, lines = fit_words(long, words_width(rect), rect.height - 12, fonts.default)
+    size, lines = fit_words(long, words_width(rect), rect.height, fonts.default)
     assert all(fonts.default.width(line, size) <= words_width(rect) for line in lines)
-    assert len(lines) * fonts.default.line_height(size) <= rect.height - 12
+    assert len(lines) * fonts.default.line_height(size) <= rect.height - 6
 
 
 def test_a_card_knows_when_it_is_pointed_at():
@@ -496,7 +496,7 @@ def test_a_long_choice_beside_a_short_one_shows_all_its_words_at_body_size():
     from game.ui.widgets.card import card_heights
     needs = [max(card_heights(long, width), card_heights(short, width)), card_heights(short, width)]
     lead, _ = layout.choice_card_rects(play, 2, 0, needs)
-    size, lines = fit_words(long, words_width(lead[0]), lead[0].height - 12, fonts.default)
+    size, lines = fit_words(long, words_width(lead[0]), lead[0].height, fonts.default)
     assert size == "body" and "".join(lines).replace(" ", "") == long.replace(" ", "")
     uniform, _ = layout.choice_card_rects(play, 2, 0)
     assert lead[0].height > uniform[0].height and not lead[0].colliderect(lead[1])
@@ -525,3 +525,32 @@ def test_objectives_share_spare_lines_one_round_at_a_time(wanted, spare):
     # nobody gets a third line while another that wants a second is left with one
     if any(g == 3 for g in given_lines):
         assert all(g >= 2 for g, w in zip(given_lines, wanted) if w >= 2)
+
+
+def test_every_shipped_choice_shows_all_its_words(scale="normal"):
+    # What the trainee would say is the decision: on the play screen at the usual text size
+    # no shipped choice may lose words to an ellipsis, even with all of a node's choices
+    # offered at once.
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from game.engine.reaction import OfferedChoice
+    from game.scenario import load_path
+    from game.ui.scenes.play_panels import choice_cards
+
+    fonts.set_text_scale(scale)
+    try:
+        play = layout.play_layout(fonts.default)
+        cut = []
+        for path in sorted(Path(__file__).resolve().parents[2].glob("scenarios/*.yaml")):
+            scenario = load_path(path).scenario
+            for node_id, node in scenario.nodes.items():
+                offered = [OfferedChoice(i + 1, i, c) for i, c in enumerate(node.choices)]
+                scene = SimpleNamespace(offered=offered, play=play, text=fonts.default)
+                for choice, rect in choice_cards(scene):
+                    _, lines = fit_words(choice.choice.text, words_width(rect), rect.height, fonts.default)
+                    if "".join(lines).replace(" ", "") != choice.choice.text.replace(" ", "").replace("\n", ""):
+                        cut.append(f"{path.stem}:{node_id}:{choice.number}")
+    finally:
+        fonts.set_text_scale("normal")
+    assert not cut, cut

@@ -166,17 +166,54 @@ def state_now(scene):
 
 # -- the bottom area ------------------------------------------------------------------------
 
+def _by_stance(scene) -> tuple[list, list]:
+    offered = scene.offered
+    return [c for c in offered if c.stance == "lead"], [c for c in offered if c.stance != "lead"]
+
+
+def _needs(leads, follows, columns, text) -> list[tuple[int, int]]:
+    """Each row's wanted heights (body, small): the taller of its two cards."""
+    widths = [column.width for column in columns]
+    rows = [[card_heights(c.choice.text, width, text) for c, width in zip(row, widths) if c is not None]
+            for row in zip_longest(leads, follows)]
+    return [(max(h[0] for h in row), max(h[1] for h in row)) for row in rows]
+
+
+# LEAD column shares tried, in order, when the usual split leaves a card short of room.
+SHARES = (0.5, 0.58, 0.67, 0.42, 0.33)
+
+
+def _card_layout(scene):
+    """(lead share or None, needs). The columns split as `layout.choice_columns` does; when
+    those cards cannot all show their words at body size, the first other split that lets
+    them (else lets them all at small size, else cuts least) wins."""
+    leads, follows = _by_stance(scene)
+    play, half = scene.play, layout.GAP // 2
+    room = play.lead_column.height - layout.COLUMN_HEADER + half
+    best = None
+    for share in (None,) + (SHARES if leads and follows else ()):
+        columns = layout.choice_columns(play, len(leads), len(follows), share)
+        needs = _needs(leads, follows, columns, scene.text)
+        body, small = (sum(need[k] + half for need in needs) for k in (0, 1))
+        score = (0, 0) if body <= room else (1, 0) if small <= room else (2, small - room)
+        if best is None or score < best[0]:
+            best = (score, share, needs)
+        if score == (0, 0):
+            break
+    return best[1], best[2]
+
+
+def choice_columns(scene) -> tuple[pygame.Rect, pygame.Rect]:
+    """The LEAD and FOLLOW columns as the choices on offer share the width."""
+    leads, follows = _by_stance(scene)
+    return layout.choice_columns(scene.play, len(leads), len(follows), _card_layout(scene)[0])
+
+
 def choice_cards(scene) -> list[tuple[object, pygame.Rect]]:
     """(offered choice, rect) for the choices on offer, LEAD on the left, FOLLOW on the right."""
-    play = scene.play
-    offered = scene.offered
-    leads = [c for c in offered if c.stance == "lead"]
-    follows = [c for c in offered if c.stance != "lead"]
-    width = play.lead_column.width
-    heights = [[card_heights(c.choice.text, width, scene.text) for c in row if c is not None]
-               for row in zip_longest(leads, follows)]
-    needs = [(max(h[0] for h in row), max(h[1] for h in row)) for row in heights]
-    lead_rects, follow_rects = layout.choice_card_rects(play, len(leads), len(follows), needs)
+    leads, follows = _by_stance(scene)
+    share, needs = _card_layout(scene)
+    lead_rects, follow_rects = layout.choice_card_rects(scene.play, len(leads), len(follows), needs, share)
     return list(zip(leads, lead_rects)) + list(zip(follows, follow_rects))
 
 
@@ -187,9 +224,10 @@ def draw_choices(layer, rect, scene) -> dict[str, pygame.Rect]:
         return _draw_ending(layer, rect, scene)
     if stage == "lines" and scene.coach is not None:
         return _draw_coach(layer, rect, scene)
-    play, palette = scene.play, scene.palette
-    draw_column_header(layer, play.lead_column, "lead", palette, scene.text)
-    draw_column_header(layer, play.follow_column, "follow", palette, scene.text)
+    palette = scene.palette
+    lead_column, follow_column = choice_columns(scene)
+    draw_column_header(layer, lead_column, "lead", palette, scene.text)
+    draw_column_header(layer, follow_column, "follow", palette, scene.text)
     controls = {}
     live = stage == "choose"
     for offered, card_rect in choice_cards(scene):
@@ -212,7 +250,7 @@ def draw_choices(layer, rect, scene) -> dict[str, pygame.Rect]:
 def _listening_hint(layer, rect, scene) -> None:
     """Right of the FOLLOW header, when there is room: why the cards are not live yet."""
     palette, text = scene.palette, scene.text
-    column = scene.play.follow_column
+    column = choice_columns(scene)[1]
     header = 24 + text.width("FOLLOW", "small", True) + 8 + text.width(HEADER_HINTS["follow"], "small") + 24
     label = text.render("Choices open after the last line", "small", palette.muted)
     spot = label.get_rect(topright=(column.right - 10, column.y))

@@ -110,34 +110,39 @@ def words_width(rect: pygame.Rect) -> int:
     return rect.width - (STRIPE + PAD + BADGE + PAD) - TAG_COLUMN - 2 * PAD
 
 
+# Space above and below a card's words: a little less for small type, kept for crowded cards.
+WORDS_PAD = {"body": 6, "small": 3}
+
+
 def card_heights(words: str, card_width: int, text: fonts.TextCache = fonts.default) -> tuple[int, int]:
-    """How tall a card of this width must be to show all its words, at body size and at
-    small size (and its two rows of tags either way)."""
+    """How tall a card of this width must be to show all its words: at body size with the
+    stance and skill tags in two rows, and at small size with them in one (see _draw_tags)."""
     width = words_width(pygame.Rect(0, 0, card_width, 0))
-    tags = 2 * (text.line_height("small", True) + 6) + 12
-    return tuple(max(len(text.wrap(words, size, width)) * text.line_height(size) + 2 * 6, tags)
-                 for size in ("body", "small"))
+    pill = text.line_height("small", True) + 6
+    body, small = (len(text.wrap(words, size, width)) * text.line_height(size) + 2 * WORDS_PAD[size]
+                   for size in ("body", "small"))
+    return max(body, 2 * pill + 12), max(small, pill + 12)
 
 
-def fit_words(words: str, width: int, height: int, text: fonts.TextCache) -> tuple[str, list[str]]:
-    """The largest size at which the choice fits the card, and its lines.
+def fit_words(words: str, width: int, card_height: int, text: fonts.TextCache) -> tuple[str, list[str]]:
+    """The largest size at which the choice fits a card this tall, and its lines.
 
     Body size first; if that needs more lines than fit, the small size; only
     then an ellipsis. A choice's words are the decision, so they are kept whole
     whenever possible.
     """
     for size in ("body", "small"):
-        room = max(1, height // text.line_height(size))
+        room = max(1, (card_height - 2 * WORDS_PAD[size]) // text.line_height(size))
         lines = text.wrap(words, size, width)
         if len(lines) <= room:
             return size, lines
-    room = max(1, height // text.line_height("small"))
+    room = max(1, (card_height - 2 * WORDS_PAD["small"]) // text.line_height("small"))
     return "small", text.wrap(words, "small", width, max_lines=room)
 
 
 def _draw_words(surface, rect: pygame.Rect, words: str, ink, text) -> None:
     x = rect.x + STRIPE + PAD + BADGE + PAD
-    size, lines = fit_words(words, words_width(rect), rect.height - 2 * 6, text)
+    size, lines = fit_words(words, words_width(rect), rect.height, text)
     step = text.line_height(size)
     y = rect.centery - step * len(lines) // 2
     for line in lines:
