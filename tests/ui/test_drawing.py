@@ -455,9 +455,22 @@ def test_the_sample_frame_composes_in_every_theme(name, n):
 def test_every_choice_gets_a_card_even_when_one_column_holds_six():
     play = layout.play_layout()
     lead, follow = layout.choice_card_rects(play, 6, 0)
+    lead_column, follow_column = layout.choice_columns(play, 6, 0)
     assert len(lead) == 6 and follow == []
-    assert all(r.height > 0 and play.lead_column.contains(r) for r in lead)
+    assert all(r.height > 0 and lead_column.contains(r) for r in lead)
     assert all(not a.colliderect(b) for a, b in zip(lead, lead[1:]))
+    assert lead_column.width > follow_column.width and play.choices.contains(lead_column.union(follow_column))
+
+
+def test_a_column_with_more_cards_is_wider_and_the_columns_still_share_the_area():
+    play = layout.play_layout()
+    for leads, follows in ((4, 1), (1, 4), (3, 1), (2, 2), (2, 1)):
+        lead, follow = layout.choice_columns(play, leads, follows)
+        assert not lead.colliderect(follow) and play.choices.contains(lead.union(follow))
+        if abs(leads - follows) >= 2:
+            assert (lead.width > follow.width) == (leads > follows)
+        else:
+            assert (lead, follow) == (play.lead_column, play.follow_column)
 
 
 def test_fewer_cards_get_more_room_and_the_columns_line_up():
@@ -490,9 +503,11 @@ def test_rows_keep_their_words_at_the_largest_type_the_column_allows(needs, spac
 def test_a_long_choice_beside_a_short_one_shows_all_its_words_at_body_size():
     play = layout.play_layout()
     long = ("Rosa, I do want to hear about Sunday. Hold it for just a minute. We have someone new "
-            "tonight, and I'd like us to begin together. Let's go round: your name, who you lost.")
+            "tonight, and I'd like us to begin together. Let's go round: your name, who you lost, "
+            "and one word for how this week has been. Anyone may pass; nobody has to say more "
+            "than they want to.")
     short = "Let's give someone else a turn."
-    width = play.lead_column.width
+    width = layout.choice_columns(play, 2, 0)[0].width
     from game.ui.widgets.card import card_heights
     needs = [max(card_heights(long, width), card_heights(short, width)), card_heights(short, width)]
     lead, _ = layout.choice_card_rects(play, 2, 0, needs)
@@ -500,7 +515,7 @@ def test_a_long_choice_beside_a_short_one_shows_all_its_words_at_body_size():
     assert size == "body" and "".join(lines).replace(" ", "") == long.replace(" ", "")
     uniform, _ = layout.choice_card_rects(play, 2, 0)
     assert lead[0].height > uniform[0].height and not lead[0].colliderect(lead[1])
-    assert play.lead_column.contains(lead[1])
+    assert layout.choice_columns(play, 2, 0)[0].contains(lead[1])
 
 
 def test_narration_takes_smaller_type_before_it_loses_words():
