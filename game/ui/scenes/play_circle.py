@@ -30,9 +30,10 @@ BLOB_OVERDUE = 0.25        # ...and at least this often, even in a busy frame
 BLOB_COST_S = 0.0006       # about what redrawing it costs
 MEMOS_PER_FRAME = 3        # in a busy frame, at most this many members work out new poses
 YOU = "you"
-STAMP = (240, 160)
+STAMP = (240, 160)          # the square a name tag or the trainee's seat is drawn on once
 BARS = (96, 16)             # the inner-state bars' size (play_effects.draw_inner_bars)
-LABEL_WEIGHT = 40.0         # a bubble over a name tag costs this much more than over a figure          # the square a name tag or the trainee's seat is drawn on once
+LABEL_WEIGHT = 40.0         # a bubble over a name tag costs this much more than over a figure
+HEAD_WEIGHT = 3.0           # over a face (on top of the figure): the member's reaction is hidden
 
 
 @dataclass
@@ -52,6 +53,11 @@ class Figure:
     def body_rect(self) -> pygame.Rect:
         s = self.scale
         return pygame.Rect(round(self.seat[0] - 34 * s), round(self.seat[1] - 66 * s), round(68 * s), round(112 * s))
+
+    def head_rect(self) -> pygame.Rect:
+        """The top of the body rect: the face, where a member's reaction shows."""
+        body = self.body_rect()
+        return pygame.Rect(body.x, body.y, body.width, round(body.height * 0.4))
 
 
 @dataclass
@@ -327,6 +333,7 @@ class CircleView:
         if self.inner:   # the numbers under each tag are read as closely as the name
             rects += [(self.bars_rect(f, label), LABEL_WEIGHT) for f, label in zip(self.figures, self.label_rects(speaker))]
         rects += [f.body_rect() for f in self.figures]   # the speaker's own too: the bubble points at them
+        rects += [(f.head_rect(), HEAD_WEIGHT) for f in self.figures]   # faces most, the speaker's too
         you = pygame.Rect(0, 0, 70, 80)
         you.midbottom = (round(self.you_seat[0]), round(self.you_seat[1] + 44))
         if speaker != YOU:
