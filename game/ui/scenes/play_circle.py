@@ -109,6 +109,7 @@ class CircleView:
     _blob_key: tuple | None = None
     _blob_time: float = -1.0
     _stamps: dict = field(default_factory=dict)
+    _labels: dict = field(default_factory=dict)   # name tag rects, by member, weight, size, text scale
     _memos_left: int = 0
 
     @classmethod
@@ -304,8 +305,16 @@ class CircleView:
         return "tiny" if len(self.figures) > 9 else "small"
 
     def label_rect(self, figure: Figure, talking: bool = False, size: str | None = None) -> pygame.Rect:
-        """Where the figure's name tag sits (as draw_name_label lays it out), kept inside the area."""
+        """Where the figure's name tag sits (as draw_name_label lays it out), kept inside the area.
+        Worked out once per tag: every frame asks for each several times."""
         size = size or self.label_size()
+        key = (figure.member_id, talking, size, fonts.default.scale_name)
+        rect = self._labels.get(key)
+        if rect is None:
+            rect = self._labels[key] = self._place_label(figure, talking, size)
+        return rect.copy()
+
+    def _place_label(self, figure: Figure, talking: bool, size: str) -> pygame.Rect:
         pill = pygame.Rect(0, 0, fonts.default.width(figure.name, size, bold=talking) + 14 + (12 if talking else 0),
                            fonts.default.line_height(size, talking) + 2)
         pill.midtop = (round(figure.seat[0]), round(figure.seat[1] + 30 * figure.scale))
