@@ -105,7 +105,7 @@ class CircleView:
     stance: str | None = None
     inner: bool = False
     _shown: dict = field(default_factory=dict)
-    _blob: pygame.Surface | None = None
+    _blob: tuple | None = None          # (surface cropped to the blob, its corner from the centre)
     _blob_key: tuple | None = None
     _blob_time: float = -1.0
     _stamps: dict = field(default_factory=dict)
@@ -250,12 +250,12 @@ class CircleView:
             due = t - self._blob_time >= BLOB_INTERVAL if self.live else key != self._blob_key
             stale, overdue = due, t - self._blob_time >= BLOB_OVERDUE
         if stale and (allow or overdue):
-            self._blob = render_group(*values, t=t if self.live else 0.0, palette=palette, scale=scale,
-                                      supersample=1 if self.live else 2)
+            self._blob = _cropped(render_group(*values, t=t if self.live else 0.0, palette=palette,
+                                               scale=scale, supersample=1 if self.live else 2))
             self._blob_key, self._blob_time = key, t
-        size = self._blob.get_width()
+        surface, (dx, dy) = self._blob
         cx, cy = self.ellipse.center
-        canvas.blit(self._blob, (round(cx - size / 2), round(cy - size / 2)))
+        canvas.blit(surface, (round(cx + dx), round(cy + dy)))
 
     def _stamp(self, key: tuple, paint) -> tuple[pygame.Surface, pygame.Rect]:
         """A drawing that does not change frame to frame, made once and cropped to what it covers.
@@ -348,6 +348,16 @@ class CircleView:
         if speaker != YOU:
             rects.append(you)
         return rects
+
+
+def _cropped(blob: pygame.Surface) -> tuple[pygame.Surface, tuple[float, float]]:
+    """The blob without its empty margin (it is blended onto the circle every frame, so every
+    transparent pixel costs), and where its corner sits from the blob's centre."""
+    bounds = blob.get_bounding_rect()
+    part = blob.subsurface(bounds).copy()
+    part.set_alpha(blob.get_alpha())
+    half = blob.get_width() / 2
+    return part, (bounds.x - half, bounds.y - half)
 
 
 def _toward(seat, other) -> tuple[float, float]:
