@@ -110,8 +110,8 @@ def words_width(rect: pygame.Rect) -> int:
     return rect.width - (STRIPE + PAD + BADGE + PAD) - TAG_COLUMN - 2 * PAD
 
 
-# Space above and below a card's words: a little less for small type, kept for crowded cards.
-WORDS_PAD = {"body": 6, "small": 3}
+# Space above and below a card's words: a little less for smaller type, kept for crowded cards.
+WORDS_PAD = {"body": 6, "small": 3, "tiny": 3}
 
 
 def card_heights(words: str, card_width: int, text: fonts.TextCache = fonts.default) -> tuple[int, int]:
@@ -127,17 +127,16 @@ def card_heights(words: str, card_width: int, text: fonts.TextCache = fonts.defa
 def fit_words(words: str, width: int, card_height: int, text: fonts.TextCache) -> tuple[str, list[str]]:
     """The largest size at which the choice fits a card this tall, and its lines.
 
-    Body size first; if that needs more lines than fit, the small size; only
-    then an ellipsis. A choice's words are the decision, so they are kept whole
-    whenever possible.
+    Body size first; if that needs more lines than fit, the small size, then the
+    tiny one (a crowded column at large text sizes); only then an ellipsis. A
+    choice's words are the decision, so they are kept whole whenever possible.
     """
-    for size in ("body", "small"):
+    for size in ("body", "small", "tiny"):
         room = max(1, (card_height - 2 * WORDS_PAD[size]) // text.line_height(size))
         lines = text.wrap(words, size, width)
         if len(lines) <= room:
             return size, lines
-    room = max(1, (card_height - 2 * WORDS_PAD["small"]) // text.line_height("small"))
-    return "small", text.wrap(words, "small", width, max_lines=room)
+    return "tiny", text.wrap(words, "tiny", width, max_lines=room)
 
 
 def _draw_words(surface, rect: pygame.Rect, words: str, ink, text) -> None:
