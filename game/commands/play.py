@@ -72,7 +72,7 @@ def learner_name(args, records, ask: bool) -> str:
 
 def _play_text(args) -> int:
     from game.engine import SaveMismatch, Session
-    from game.records import AttemptLog, resume
+    from game.records import AttemptLog
     from game.text import TextPlay
 
     records = open_records(args)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from game.ui.theme import LIGHT, Palette, complete_look, default_look, hex_to_rgb, mix, shade  # noqa: F401
+from game.ui.theme import LIGHT, Palette, complete_look, hex_to_rgb, mix, shade
 
 SUPERSAMPLE = 3
 BOX = (84, 100)        # the figure's box at scale 1, in px

@@ -1,11 +1,9 @@
 """Attempts survive crashes, kills, damage and two windows at once."""
-import json
 import os
 import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest

@@ -329,7 +329,7 @@ class MenuScene(Scene):
         canvas.blit(text.render(entry.path.name, "body", palette.text, bold=True), (x, rect.y + 18))
         canvas.blit(text.render("This file did not load:", "small", palette.muted), (x, rect.y + 44))
         lines = text.wrap(entry.first_problem, "small", width, max_lines=3)
-        y = blit_lines(canvas, text, lines, "small", palette.text, x, rect.y + 66)
+        blit_lines(canvas, text, lines, "small", palette.text, x, rect.y + 66)
         more = len(entry.problems) - 1
         hint = f"and {more} more · " if more > 0 else ""
         words = text.wrap(f"{hint}run: python main.py validate {entry.path.name}", "small", width, max_lines=2)

@@ -26,7 +26,7 @@ from game.ui.scenes.play_presenter import DEMO_REACT_HOLD, PlayPresenter
 from game.ui.scenes.play_reload import PlayReload
 from game.ui.scenes import play_panels as panels
 from game.ui.scenes.play_circle import LABEL_WEIGHT, YOU, CircleView, Room
-from game.ui.scenes.play_effects import ToastStack
+from game.ui.scenes.play_effects import Ripple, ToastStack
 from game.ui.scenes.play_reaction import reaction_effects
 from game.ui.script import choice_entries, coach_note, transcript_of
 from game.ui.widgets import Caption, SpeechBubble, Transcript
