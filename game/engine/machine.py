@@ -90,14 +90,15 @@ class ScenarioMachine:
                               for node_id, node in nodes.items()}
         self.expert_index = {node_id: next((i for i, c in enumerate(node.choices) if c.expert), None)
                              for node_id, node in nodes.items()}
-        # A choice with a transition without conditions can always be taken: only the others
-        # need asking when a session stands at the node.
-        self._unconditional = {node_id: tuple(self._always_offered(node_id, index)
+        # Per choice: None when it can always be taken (a transition without conditions),
+        # else the condition lists of its transitions from the node; any list that holds
+        # offers it. Only those need asking when a session stands at the node.
+        self._gates_by_node = {node_id: tuple(self._gates(node_id, trigger_name(index))
                                               for index in range(len(node.choices)))
                                for node_id, node in nodes.items()}
         self._always: dict[str, tuple[OfferedChoice, ...]] = {
             node_id: tuple(OfferedChoice(index + 1, index, choice) for index, choice in enumerate(node.choices))
-            for node_id, node in nodes.items() if all(self._unconditional[node_id])
+            for node_id, node in nodes.items() if not any(self._gates_by_node[node_id])
         }
 
     def condition(self, text: str) -> Condition:
@@ -140,27 +141,32 @@ class ScenarioMachine:
     # -- what a node offers -------------------------------------------------------------------
 
     def offered(self, seat: Seat) -> tuple[OfferedChoice, ...] | list[OfferedChoice]:
-        """The choices offered to the session in `seat`, numbered 1.. among themselves: those
-        whose trigger transitions' own `may_trigger` allows from here. A choice with an
-        unconditional transition is not asked (nor is a node with only such choices)."""
+        """The choices offered to the session in `seat`, numbered 1.. among themselves.
+
+        A choice is offered when one of its transitions from here can fire: the question
+        `may_trigger` answers, asked here of the machine's own transitions and conditions
+        with one event for the whole node rather than a new one per choice (may_trigger
+        builds one per call and scans every trigger). A choice with an unconditional
+        transition is not asked, nor is a node with only such choices. A test holds the
+        answer to `may_trigger` on random scenarios.
+        """
         node_id = seat.node_id
         always = self._always.get(node_id)
         if always is not None:
             return always
+        event = EventData(self.machine.get_state(node_id), None, self.machine, seat, (), {})
         found: list[OfferedChoice] = []
-        for index, (choice, free) in enumerate(zip(self.scenario.nodes[node_id].choices,
-                                                   self._unconditional[node_id])):
-            if free or seat.may_trigger(trigger_name(index)):
+        for index, (choice, gates) in enumerate(zip(self.scenario.nodes[node_id].choices,
+                                                    self._gates_by_node[node_id])):
+            if gates is None or any(all(c.check(event) for c in gate) for gate in gates):
                 found.append(OfferedChoice(len(found) + 1, index, choice))
         return found
 
-    def _gates(self, node_id: str, index: int) -> list[list]:
-        """The condition lists of the choice's transitions from the node, in order."""
-        return [t.conditions for t in self.machine.events[trigger_name(index)].transitions[node_id]]
-
-    def _always_offered(self, node_id: str, index: int) -> bool:
-        """A choice with a transition that has no conditions can always be taken."""
-        return any(not gate for gate in self._gates(node_id, index))
+    def _gates(self, node_id: str, trigger: str) -> tuple[list, ...] | None:
+        """None when the trigger has a transition without conditions from the node (it can
+        always be taken), else the condition lists of its transitions from there."""
+        gates = tuple(t.conditions for t in self.machine.events[trigger].transitions[node_id])
+        return None if any(not gate for gate in gates) else gates
 
     def move(self, node_id: str, index: int) -> Move:
         """The group model's view of a choice (built once: it depends only on the file)."""
