@@ -233,3 +233,32 @@ def test_keys_mean_the_same_on_every_screen():
     assert press(pygame.K_SPACE) == press(pygame.K_RETURN) == "activate"
     assert press(pygame.K_TAB) == "next" and press(pygame.K_TAB, pygame.KMOD_SHIFT) == "previous"
     assert press(pygame.K_ESCAPE) == "back" and press(pygame.K_BACKSPACE) == "undo"
+
+
+# -- ripples ---------------------------------------------------------------------------------
+
+def _reaction(events, targets=("rosa",)):
+    from types import SimpleNamespace
+
+    from game.sim import Event
+    grief = load_path(GRIEF).scenario
+    lost = {m.id: {"engagement": -0.06, "trust": -0.04, "distress": 0.0} for m in grief.members}
+    return grief, SimpleNamespace(choice=SimpleNamespace(targets=list(targets)), deltas=lost,
+                                  events=tuple(Event(kind, who) for kind, who in events))
+
+
+def test_ripples_start_from_the_member_the_model_moved_the_others_for():
+    # Neglect: the others lose because they see Amara lost, so the ripples start at her chair,
+    # not at Rosa's (whom the choice addressed).
+    from game.ui.layout import play_layout
+    from game.ui.scenes.play_circle import CircleView
+    from game.ui.scenes.play_reaction import _floor, ripples
+
+    grief, neglect = _reaction([("neglect", "amara")])
+    circle = CircleView.build(play_layout(), grief.members)
+    amara, rosa = _floor(circle.figure("amara")), _floor(circle.figure("rosa"))
+    found = ripples(neglect, circle, beat=0.0)
+    assert found and all(r.start == amara for r in found) and not any(r.good for r in found)
+    assert all(r.end != amara for r in found)
+    _, plain = _reaction([])
+    assert {r.start for r in ripples(plain, circle, beat=0.0)} == {rosa}

@@ -1,6 +1,6 @@
 """What the room shows after a choice, planned the moment it is made: captions placed near
-the members they describe (never on top of each other), ripples from the members addressed to
-those the choice reached, and a toast and a sound for each event. Timed from the choice, so the
+the members they describe (never on top of each other), ripples from whoever moved the room
+to those it reached, and a toast and a sound for each event. Timed from the choice, so the
 trainee's words come first and the room answers after a beat.
 """
 from __future__ import annotations
@@ -65,19 +65,26 @@ def _floor(figure) -> tuple[float, float]:
     return (figure.seat[0], figure.seat[1] + 22 * figure.scale)
 
 
-def ripples(reaction, circle, beat: float) -> list[Ripple]:
-    """From the members addressed (or the middle, for the whole group) to those it reached.
+# Events after which the model moves every other member because of one member: the others
+# see them lost (neglect) or see them let go (breakthrough). Ripples then start from that member.
+RIPPLING_EVENTS = ("neglect", "breakthrough")
 
-    The group model does not say who moved whom; the ripples show where the change went.
+
+def ripples(reaction, circle, beat: float) -> list[Ripple]:
+    """From whoever moved the room to the members it reached: the member of a neglect or a
+    breakthrough when there is one (the model moves the others because of them), else the
+    members addressed (or the middle, for the whole group); and from a supporter to the
+    member they reached out to.
     """
     targets = reaction.choice.targets
-    sources = [_floor(circle.figure(t)) for t in targets if circle.figure(t)]
+    movers = [e.member for e in reaction.events if e.type in RIPPLING_EVENTS and circle.figure(e.member or "")]
+    sources = [_floor(circle.figure(m)) for m in movers or targets if circle.figure(m)]
     centre = circle.ellipse.center
     found = []
     for member_id, change in reaction.deltas.items():
         figure = circle.figure(member_id)
         size = sum(abs(v) for v in change.values())
-        if figure is None or member_id in targets or size < RIPPLE_FLOOR:
+        if figure is None or member_id in (movers or targets) or size < RIPPLE_FLOOR:
             continue
         end = _floor(figure)
         start = min(sources, key=lambda s: (s[0] - end[0]) ** 2 + (s[1] - end[1]) ** 2) if sources else centre
