@@ -192,7 +192,7 @@ def row_slots(space: float, rows: int, needs: list[tuple[int, int]] | None = Non
     cards and into what shorter rows do not use, so a long choice keeps its words. When the
     rows do not all fit at body size, the rows whose words cost least to keep at body size
     keep it and the others drop to small type; when not even that fits, the longest give up
-    room first (and lose words to an ellipsis).
+    room first (their cards try tiny type before they cut words; see card.fit_words).
     """
     base = space / max(rows, MIN_ROWS)
     if rows <= MAX_ROWS_TALL:
