@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.sim import Event
+from game.sim.outcomes import MemberOutcome
+
+from .reaction import MARKS
 
 # Event type -> sentence. {member} and {by} are display names. Kinds the model adds later
 # fall back to a plain description rather than failing.
@@ -19,13 +22,17 @@ EVENT_WORDS = {
     "hostility": "{member} bristles: confrontation without trust raises the heat",
     "rescuing": "{by} rushes to reassure {member}, cutting their work short",
     "withdrawal": "{member} withdraws from the circle",
+    "risk-checked": "{member}'s risk of harm is checked directly: safety first",
+    "risk-missed": "{member} hinted at a risk of harm and nobody checked it in time",
 }
 EVENT_TITLES = {
     "neglect": "Losing a member", "breakthrough": "Breakthrough", "support": "The group steps in",
     "monopolizing": "Monopolizing", "hostility": "Hostility", "rescuing": "Rescuing",
-    "withdrawal": "Withdrawal",
+    "withdrawal": "Withdrawal", "risk-checked": "Risk checked", "risk-missed": "Risk missed",
 }
-GOOD_EVENTS = frozenset({"breakthrough", "support"})
+GOOD_EVENTS = frozenset({"breakthrough", "support", "risk-checked"})
+OUTCOME_OF_MEMBER = {"returns": "will likely come back", "uncertain": "may or may not come back",
+                     "may_drop_out": "may not come back"}
 OUTCOME_WORDS = {
     "breakthrough": "Breakthrough: the group reached something real together.",
     "growth": "Growth: the group moved forward.",
@@ -52,12 +59,20 @@ class Decision:
     need: str              # lead | follow
     need_reason: str       # why the group needed it
     fit: bool              # the stance was the one needed
-    met: bool              # ... and aimed where the need was (see Reaction.met)
-    verdict: str           # that, in words
+    met: bool              # verdict == "met": the only one that earns a tick
+    verdict: str           # met | partly | missed (both axes, TEACHING.md)
+    verdict_line: str      # that, in words
+    quality: str           # best | good | poor | harmful: the move itself
     feedback: str
     expert_text: str | None      # the recommended choice, when it differed
     expert_feedback: str | None
     events: tuple[str, ...]      # described
+    shown: int = 0               # its number on screen
+
+    @property
+    def mark(self) -> str:
+        """✓ for met, ~ for partly, ✗ for missed: a tick never sits beside a poor move."""
+        return MARKS[self.verdict]
 
 
 @dataclass(frozen=True)
@@ -67,13 +82,32 @@ class Debrief:
     ending_text: str
     scores: tuple[tuple[str, str, int], ...]   # (objective id, objective text, points)
     decisions: tuple[Decision, ...]
-    fits: int                    # decisions that met the need
+    fits: int                    # decisions that met the need (verdict met)
     series: dict[str, list[float]]            # cohesion, engagement, conflict over turns (0 = start)
     member_series: dict[str, list[float]]     # each member's engagement over turns
+    safe: bool = True            # no risk of harm was missed
+    missed_risks: tuple[str, ...] = ()        # "Wren hinted at a risk of harm ... (turn 4)"
+    members: tuple[MemberOutcome, ...] = ()   # who comes back, each with the reason
+
+    @property
+    def good(self) -> bool:
+        """A good ending: breakthrough or growth, and safe."""
+        return self.safe and self.outcome in ("breakthrough", "growth")
 
     @property
     def outcome_words(self) -> str:
-        return OUTCOME_WORDS.get(self.outcome or "", "The session stopped before an ending.")
+        words = OUTCOME_WORDS.get(self.outcome or "", "The session stopped before an ending.")
+        if not self.safe and self.outcome is not None:
+            return "Unsafe: a risk of harm was missed, so this cannot count as a good ending. " + words
+        return words
+
+    @property
+    def first_lines(self) -> tuple[str, ...]:
+        """What the debrief says before anything else: any missed risk, then who may not
+        come back."""
+        drops = tuple(o.reason for o in self.members if o.outcome == "may_drop_out"
+                      and not any(o.reason == r for r in self.missed_risks))
+        return self.missed_risks + drops
 
 
 def debrief_of(session) -> Debrief:
@@ -83,6 +117,11 @@ def debrief_of(session) -> Debrief:
     states = [session.history[0].before] if session.history else [session.state]
     states += [r.after for r in session.history]
     return Debrief(
+        safe=session.safe,
+        missed_risks=tuple(
+            f"Risk missed: {describe_event(e, names)} (turn {r.turn})."
+            for r in session.history for e in r.events if e.type == "risk-missed"),
+        members=session.member_outcomes() if ending else (),
         scenario_title=session.scenario.display_title,
         outcome=ending.outcome.value if ending else None,
         ending_text=ending.text if ending else "",
@@ -100,7 +139,8 @@ def _decision(reaction, names) -> Decision:
         turn=reaction.turn, node_id=reaction.node_id, choice_text=reaction.choice.text,
         stance=reaction.stance, skill=reaction.offered.skill, need=reaction.need.stance,
         need_reason=reaction.need.text(names), fit=reaction.fit, met=reaction.met,
-        verdict=reaction.verdict, feedback=reaction.feedback,
+        verdict=reaction.verdict, verdict_line=reaction.verdict_line, quality=reaction.quality,
+        feedback=reaction.feedback, shown=reaction.offered.shown,
         expert_text=expert.text if expert else None,
         expert_feedback=expert.feedback if expert else None,
         events=tuple(describe_event(e, names) for e in reaction.events),

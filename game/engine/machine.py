@@ -90,6 +90,11 @@ class ScenarioMachine:
                               for node_id, node in nodes.items()}
         self.expert_index = {node_id: next((i for i, c in enumerate(node.choices) if c.expert), None)
                              for node_id, node in nodes.items()}
+        # Late arrivals: who joins on reaching each node (members' `joins_at`).
+        self.joiners: dict[str, tuple[str, ...]] = {}
+        for member in self.scenario.members:
+            if member.joins_at is not None:
+                self.joiners[member.joins_at] = self.joiners.get(member.joins_at, ()) + (member.id,)
         # Per choice: None when it can always be taken (a transition without conditions),
         # else the condition lists of its transitions from the node; any list that holds
         # offers it. Only those need asking when a session stands at the node.
@@ -175,7 +180,8 @@ class ScenarioMachine:
         if move is None:
             node = self.scenario.nodes[node_id]
             phase = node.phase.value if node.phase else "working"
-            move = self._moves[key] = Move.from_choice(node.choices[index], phase, node.need)
+            risks = [line.speaker for line in node.lines if line.risk]
+            move = self._moves[key] = Move.from_choice(node.choices[index], phase, node.need, risks)
         return move
 
 

@@ -8,6 +8,22 @@ from game.scenario.model import Choice
 from game.sim import Event, GroupState, Need, describe_changes
 
 MEMBER_VARS = ("engagement", "trust", "distress")
+MARKS = {"met": "✓", "partly": "~", "missed": "✗"}   # only `met` earns a tick, anywhere
+
+
+def verdict_words(verdict: str, stance: str, fit: bool, quality: str, need: Need, names) -> str:
+    """The verdict in words: the stance axis first, then (when it fitted) the move."""
+    who = names.get(need.member, need.member) if need.member else None
+    if verdict == "met":
+        return "You met that need."
+    if verdict == "partly":
+        how = "harmful" if quality == "harmful" else "a poor one"
+        return f"You were right to {stance}, but the move itself was {how}."
+    if need.risk and fit:
+        return f"You chose to lead, but did not check {who}'s safety."
+    if fit and who:
+        return f"You chose to {stance}, but not toward {who}."
+    return f"You chose to {stance} instead."
 
 
 @dataclass(frozen=True)
@@ -18,6 +34,11 @@ class OfferedChoice:
     number: int
     index: int
     choice: Choice
+    shown: int = 0      # its number on screen, in the attempt's shown order (0: not yet placed)
+
+    @property
+    def quality(self) -> str:
+        return self.choice.rated_quality.value
 
     @property
     def stance(self) -> str:
@@ -39,11 +60,14 @@ class Reaction:
     after: GroupState
     need: Need                     # what the group needed at that moment
     fit: bool                      # the chosen stance was the one needed
-    met: bool                      # ... and, when the need was about one member, aimed at them
+    met: bool                      # verdict == "met": the only verdict that earns a tick
     events: tuple[Event, ...]
     next_node: str                 # where the story went
     expert: OfferedChoice | None   # the recommended choice, when it was not this one
     names: dict = field(default_factory=dict, compare=False, repr=False)
+    aimed: bool = True             # the stance axis: fit and, for a member's need, turned to
+                                   #   them (for an open risk: checked it)
+    verdict: str = "met"           # met | partly | missed: both axes (TEACHING.md)
 
     @cached_property
     def captions(self) -> tuple[str, ...]:
@@ -64,14 +88,15 @@ class Reaction:
         return self.choice.feedback
 
     @property
-    def verdict(self) -> str:
-        """One line for the coach and the debrief: did the choice meet what the room needed?"""
-        if self.met:
-            return "You met that need."
-        if self.fit:
-            who = self.names.get(self.need.member, self.need.member)
-            return f"You chose to {self.stance}, but not toward {who}."
-        return f"You chose to {self.stance} instead."
+    def quality(self) -> str:
+        """best | good | poor | harmful: the move itself, whatever its stance."""
+        return self.offered.quality
+
+    @property
+    def verdict_line(self) -> str:
+        """One line for the coach and the debrief, on both axes; never praise beside a poor
+        or harmful move (the feedback that follows says what was wrong with it)."""
+        return verdict_words(self.verdict, self.stance, self.fit, self.quality, self.need, self.names)
 
     @property
     def need_text(self) -> str:

@@ -6,12 +6,14 @@ saving, hot reload and reports can never drift from what was played.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import random
+from dataclasses import dataclass, replace
 
 from transitions import EventData
 
 from game.scenario.model import Node, Scenario
 from game.sim import GroupState, step
+from game.sim.outcomes import MemberOutcome, Moment, member_outcomes
 
 from .machine import Seat, machine_for, trigger_name
 from .reaction import OfferedChoice, Reaction
@@ -103,6 +105,50 @@ class Session:
         return self._offered
 
     @property
+    def shown_choices(self) -> list[OfferedChoice]:
+        """The choices offered now, in the order the trainee sees them, each with its `shown`
+        number: lead choices first, then follow, each group in an order drawn from the seed
+        and the node's id (the same again when the node is revisited). The layout is never the
+        answer key; `choose` still takes the authored number (`number`)."""
+        if self._shown is None:
+            ranks = shown_ranks(self.seed, self.node_id, len(self.node.choices))
+            ordered = sorted(self.choices, key=lambda c: (c.stance != "lead", ranks[c.index]))
+            self._shown = [replace(c, shown=k) for k, c in enumerate(ordered, 1)]
+        return self._shown
+
+    def shown_number(self, shown: int) -> int:
+        """The authored number (`choose` takes it) of the choice shown as `shown`."""
+        for offered in self.shown_choices:
+            if offered.shown == shown:
+                return offered.number
+        raise ChoiceNotOffered(self.node_id, shown, [c.shown for c in self.shown_choices])
+
+    def choose_shown(self, shown: int) -> Reaction:
+        """Take the choice numbered `shown` on screen."""
+        return self.choose(self.shown_number(shown))
+
+    @property
+    def safe(self) -> bool:
+        """No risk of harm was missed so far (an unsafe ending is never a good one)."""
+        return not any(e.type == "risk-missed" for r in self.history for e in r.events)
+
+    @property
+    def open_risks(self) -> tuple[str, ...]:
+        """Members with an open risk of harm now."""
+        return tuple(r.member for r in self._state.risks)
+
+    def member_outcomes(self) -> tuple[MemberOutcome, ...]:
+        """Who comes back, each with a reason in words, as things stand (final at an ending)."""
+        moments = [Moment(r.turn, tuple(r.choice.targets), r.quality,
+                          tuple((e.type, e.member) for e in r.events)) for r in self.history]
+        return member_outcomes(self._state, moments, dict(self.names))
+
+    @property
+    def good_ending(self) -> bool:
+        """Ended in breakthrough or growth, and safely."""
+        return self.ended and self.ending.outcome.value in ("breakthrough", "growth") and self.safe
+
+    @property
     def choice_numbers(self) -> list[int]:
         """The 1-based numbers of the choices taken so far: the whole truth of the run."""
         return [r.offered.number for r in self.history]
@@ -144,6 +190,7 @@ class Session:
         """Take the offered choice `number` (1-based) and return how the room reacted."""
         self._require_open()
         offered = self._offered_by_number(number)
+        offered = next(c for c in self.shown_choices if c.index == offered.index)
         self.begin()
         self._pending = offered
         before_node = self.node_id
@@ -183,7 +230,7 @@ class Session:
         self._scores = dict(snapshot.scores)
         self._visited = list(snapshot.visited)
         self.history = list(snapshot.history)
-        self._offered = None
+        self._offered = self._shown = None
         self.phases.enter(snapshot.phase)
 
     def close(self) -> None:
@@ -195,6 +242,12 @@ class Session:
             self._machine.give_back(self._seat)
             self._seat = Left(self._seat.node_id, self._seat.phases.phase)
             self.phases = self._seat
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     @property
     def closed(self) -> bool:
@@ -218,16 +271,22 @@ class Session:
     def on_choice_made(self, event: EventData) -> None:
         """After a choice's transition: the group model reacts, and history records it."""
         offered = self._pending
-        source = event.transition.source
+        source, dest = event.transition.source, event.transition.dest
         move = self._machine.move(source, offered.index)
-        result = step(self._state, move, self.world, seed=self.seed, turn=self.turn + 1)
+        final = self.scenario.nodes[dest].ending is not None
+        result = step(self._state, move, self.world, seed=self.seed, turn=self.turn + 1,
+                      final=final)
+        after = result.after
+        joining = self._machine.joiners.get(dest)
+        if joining:
+            after = after.joined(joining)
         self._last_reaction = Reaction(
             turn=self.turn + 1, node_id=source, offered=offered, before=result.before,
-            after=result.after, need=result.need, fit=result.fit, met=result.met, events=result.events,
-            next_node=event.transition.dest, expert=self._expert_other_than(source, offered),
-            names=self.names,
+            after=after, need=result.need, fit=result.fit, met=result.met, events=result.events,
+            next_node=dest, expert=self._expert_other_than(source, offered),
+            names=self.names, aimed=result.aimed, verdict=result.verdict,
         )
-        self._state = result.after
+        self._state = after
         for objective, points in offered.choice.score.items():
             self._scores[objective] = self._scores.get(objective, 0) + points
 
@@ -244,6 +303,7 @@ class Session:
         self._visited = [self.scenario.start]
         self.history: list[Reaction] = []
         self._offered: list[OfferedChoice] | None = None
+        self._shown: list[OfferedChoice] | None = None
         self._pending: OfferedChoice | None = None
         self._last_reaction: Reaction | None = None
         self.phases.reset()
@@ -260,7 +320,7 @@ class Session:
         node_id = self.node_id
         if node_id not in self._visited:
             self._visited.append(node_id)
-        self._offered = None
+        self._offered = self._shown = None
         self.phases.enter(self._machine.arrival_phase[node_id])
 
     def _node_phase(self) -> str:
@@ -272,6 +332,13 @@ class Session:
             if offered.number == number:
                 return offered
         raise ChoiceNotOffered(self.node_id, number, [c.number for c in self.choices])
+
+
+def shown_ranks(seed: int, node_id: str, count: int) -> list[float]:
+    """A rank for each authored choice of a node, drawn from the attempt's seed and the node's
+    id: the shown order within each stance. String seeding is stable across processes."""
+    draw = random.Random(f"shown:{seed}:{node_id}")
+    return [draw.random() for _ in range(count)]
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "too-many-choices": (E, "more than 6 choices in one node"),
     "last-branch-if": (E, "a `next` list whose last branch has an `if`"),
     "two-experts": (E, "more than one `expert: true` in one node"),
+    "checks-risk-no-targets": (E, "a choice that `checks_risk` but names no `targets`"),
+    "risk-never-checked": (E, "a `risk: true` line whose speaker no choice ever `checks_risk`"),
+    "expert-not-best": (E, "an `expert: true` choice whose `quality` is not `best`"),
     "bad-asset-path": (E, "an asset path that is absolute or leaves the scenario's folder"),
     "member-count-advice": (W, "outside the recommended 6..10 members"),
     "unreachable-node": (W, "a node that cannot be reached from `start`"),
@@ -58,6 +61,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "silent-member": (W, "a member who never speaks and is never targeted"),
     "no-feedback": (W, "a choice without feedback"),
     "no-expert": (W, "a decision node without an expert choice"),
+    "before-joining": (W, "a line or choice involving a member before their `joins_at` node can be reached"),
 }
 
 

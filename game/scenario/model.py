@@ -91,6 +91,18 @@ class Phase(str, Enum):
     closing = "closing"
 
 
+class Quality(str, Enum):
+    """How good a choice is as an intervention, whatever its stance (TEACHING.md)."""
+
+    best = "best"
+    good = "good"
+    poor = "poor"
+    harmful = "harmful"
+
+
+GOOD_QUALITIES = frozenset({Quality.best, Quality.good})
+
+
 class Outcome(str, Enum):
     """Ending outcomes, best first."""
 
@@ -129,6 +141,10 @@ class Member(_Strict):
     concern: str = Field("", description="What brings them here; shown on the briefing.")
     start: MemberStart = Field(default_factory=MemberStart, description="Starting state.")
     look: Optional[Look] = Field(None, description="Avatar colours.")
+    joins_at: Optional[str] = Field(
+        None, description="A late arrival: the node at which this member joins. Until the "
+        "session reaches it the member is absent: not drawn, not in the meters, thoughts, "
+        "contagion or neglect.")
 
 
 class GroupStart(_Strict):
@@ -156,13 +172,18 @@ class Line(_Strict):
     speaker: str = Field(description="Member id of the speaker.")
     text: str = Field(description="What they say.")
     tone: Tone = Field(Tone.neutral, description="How it is said; shapes the face.")
+    risk: bool = Field(
+        False, description="This line may signal a risk of harm (suicide, self-harm, harm to "
+        "others, a dangerous relapse): the speaker has an open risk until a choice that "
+        "`checks_risk` targets them. Safety comes first: the group model's need is to lead "
+        "toward them, and a risk left open fires `risk-missed`.")
 
     @model_validator(mode="before")
     @classmethod
     def _short_form(cls, data):
         if isinstance(data, dict) and len(data) == 1:
             (key, value), = data.items()
-            if key not in ("speaker", "text", "tone"):
+            if key not in ("speaker", "text", "tone", "risk"):
                 return {"speaker": key, "text": value}
         return data
 
@@ -198,8 +219,24 @@ class Choice(_Strict):
     score: dict[str, int] = Field(default_factory=dict, description="Objective id -> points.")
     feedback: str = Field("", description="Why this choice matters; shown in the debrief.")
     expert: bool = Field(False, description="The recommended choice (one per node).")
+    quality: Optional[Quality] = Field(
+        None, description="The move as an intervention, whatever its stance: best | good | "
+        "poor | harmful. Default: best if expert, else poor if its score points sum below 0, "
+        "else good. Only a fitting stance with a best or good move earns a tick.")
+    checks_risk: bool = Field(
+        False, description="This choice checks the open risk of its targets directly (asks, "
+        "clarifies, arranges follow-up), and so closes it. Needs `targets`.")
     when: Optional[str] = Field(None, alias="if", description="Offered only when this holds.")
     next: Union[str, list[Branch]] = Field(description="Node id, or a list of branches.")
+
+    @property
+    def rated_quality(self) -> Quality:
+        """`quality` as written, else the default TEACHING.md gives it."""
+        if self.quality is not None:
+            return self.quality
+        if self.expert:
+            return Quality.best
+        return Quality.poor if sum(self.score.values()) < 0 else Quality.good
 
 
 class Ending(_Strict):

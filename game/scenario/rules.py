@@ -11,7 +11,7 @@ from typing import Iterator
 
 from .diagnostics import Diagnostic
 from .expressions import ExpressionError, Names, parse_condition
-from .model import RESERVED_WORDS, Choice, Scenario, Stance
+from .model import RESERVED_WORDS, Choice, Quality, Scenario, Stance
 from .schema_errors import did_you_mean
 from .yamlsource import Source
 
@@ -66,10 +66,28 @@ class _Checker:
             yield from self.unknown_node(self.scenario.start, ("start",))
         for node_id, node in self.scenario.nodes.items():
             yield from self.node_errors(node_id, node)
+        yield from self.risk_errors()
 
+    def risk_errors(self) -> Iterator[Diagnostic]:
+        """A risk line needs some choice, somewhere, that checks that speaker's risk: else
+        no trainee could ever close it and every ending would be unsafe."""
+        checked = {target for node in self.scenario.nodes.values() for choice in node.choices
+                   if choice.checks_risk for target in choice.targets}
+        reported = set()
+        for node_id, node in self.scenario.nodes.items():
+            for index, line in enumerate(node.lines):
+                if line.risk and line.speaker not in checked and line.speaker not in reported \
+                        and line.speaker in self.members:
+                    reported.add(line.speaker)
+                    yield self.at("risk-never-checked", f"'{line.speaker}' says a risk line here, but no choice "
+                                  f"anywhere checks_risk with '{line.speaker}' in its targets",
+                                  ("nodes", node_id, "lines", index))
     def member_errors(self) -> Iterator[Diagnostic]:
         count = len(self.scenario.members)
         raw = self.source.data.get("members")
+        for index, member in enumerate(self.scenario.members):
+            if member.joins_at is not None and member.joins_at not in self.nodes:
+                yield from self.unknown_node(member.joins_at, ("members", _raw_index(raw, member.id, index, {}), "joins_at"))
         if isinstance(raw, list) and not MIN_MEMBERS <= len(raw) <= MAX_MEMBERS:
             yield self.at("member-count", f"{len(raw)} members; a scenario has {MIN_MEMBERS} to {MAX_MEMBERS}", ("members",), key=True)
         first: dict[str, int] = {}
@@ -108,6 +126,10 @@ class _Checker:
             yield self.at("too-many-choices", f"node '{node_id}' has {len(node.choices)} choices; at most {MAX_CHOICES}", base + ("choices", MAX_CHOICES))
 
     def choice_errors(self, choice: Choice, path: tuple) -> Iterator[Diagnostic]:
+        if choice.checks_risk and not choice.targets:
+            yield self.at("checks-risk-no-targets", "a choice that checks_risk must name whose risk it checks in 'targets'", path + ("checks_risk",))
+        if choice.expert and choice.quality is not None and choice.quality != Quality.best:
+            yield self.at("expert-not-best", f"an expert choice is the best move; its quality is '{choice.quality.value}' (drop 'quality' or 'expert')", path + ("quality",))
         for index, target in enumerate(choice.targets):
             if target not in self.members:
                 yield from self.unknown_member(target, path + ("targets", index))
@@ -181,6 +203,27 @@ class _Checker:
         yield from self.decision_warnings()
         yield from self.objective_warnings()
         yield from self.member_warnings()
+        yield from self.joining_warnings()
+
+    def joining_warnings(self) -> Iterator[Diagnostic]:
+        """A late member who speaks, or is addressed, where they may not have arrived yet."""
+        for member in self.scenario.members:
+            if member.joins_at is None or member.joins_at not in self.scenario.nodes:
+                continue
+            early = _reachable(self.scenario, avoiding=member.joins_at) - {member.joins_at}
+            for node_id in self.scenario.nodes:
+                if node_id in early:
+                    yield from self._early_mentions(member.id, member.joins_at, node_id)
+
+    def _early_mentions(self, member_id: str, joins_at: str, node_id: str) -> Iterator[Diagnostic]:
+        node = self.scenario.nodes[node_id]
+        why = f"'{member_id}' may not have joined yet here (joins at '{joins_at}', which can be bypassed or comes later)"
+        for index, line in enumerate(node.lines):
+            if line.speaker == member_id:
+                yield self.at("before-joining", f"{why}: they speak in node '{node_id}'", ("nodes", node_id, "lines", index))
+        for index, choice in enumerate(node.choices):
+            if member_id in choice.targets or member_id in choice.effects or choice.breakthrough == member_id:
+                yield self.at("before-joining", f"{why}: choice {index + 1} of node '{node_id}' involves them", ("nodes", node_id, "choices", index))
 
     def decision_warnings(self) -> Iterator[Diagnostic]:
         for node_id, node in self.scenario.nodes.items():
@@ -221,10 +264,15 @@ def successors(choice: Choice) -> list[str]:
     return [branch.goto for branch in choice.next]
 
 
-def _reachable(scenario: Scenario) -> set[str]:
+def _reachable(scenario: Scenario, avoiding: str | None = None) -> set[str]:
+    """Nodes reachable from `start`; with `avoiding`, without passing through that node (it is
+    reached, but not gone through)."""
     seen, queue = {scenario.start}, deque([scenario.start])
     while queue:
-        node = scenario.nodes.get(queue.popleft())
+        current = queue.popleft()
+        if current == avoiding:
+            continue
+        node = scenario.nodes.get(current)
         for choice in node.choices if node else []:
             for target in successors(choice):
                 if target in scenario.nodes and target not in seen:

@@ -50,6 +50,7 @@ class Turn(NamedTuple):
     start: GroupState
     move: Move
     workers: tuple[str, ...]
+    room_start: Columns
 
     def addressed_by(self, member_id: str, skills: tuple[str, ...]) -> bool:
         """The move uses one of `skills` on this member (or on the whole group): Move.uses and
@@ -59,8 +60,9 @@ class Turn(NamedTuple):
 
     @property
     def before(self) -> Columns:
-        """The members' numbers as the turn began: `turn.before.trust[i]`."""
-        return self.start.columns
+        """The members' numbers as the turn began, in the room's order (late arrivals who
+        have not joined are not in it): `turn.before.trust[i]`."""
+        return self.room_start
 
 
 # Each rule bends the room for the member at place `i` (id `mid`) and returns its events.
@@ -166,7 +168,7 @@ def apply_archetypes(start: GroupState, room: Room, move: Move, world: World,
     benders = _benders(world, room.place)
     if not benders:
         return []
-    turn, events = Turn(start, move, workers), []
+    turn, events = Turn(start, move, workers, room.start), []
     for rule, i, mid in benders:
         events.extend(rule(turn, room, i, mid))
     return events

@@ -22,7 +22,7 @@ def breaking_through(before: GroupState, room: Room, move: Move) -> list[str]:
     if move.breakthrough is None and max(room.trust, default=0.0) < BREAKTHROUGH_TRUST:
         return []   # the usual turn: nobody trusts enough to let go, and nobody is given it
     found = []
-    for i, (mid, was) in enumerate(zip(before.member_ids, before.columns.distress)):
+    for i, (mid, was) in enumerate(zip(room.ids, room.start.distress)):
         fell = was - room.distress[i]
         natural = room.trust[i] >= BREAKTHROUGH_TRUST and fell >= BREAKTHROUGH_DISTRESS_FALL - 1e-9
         if mid == move.breakthrough or natural:

@@ -19,6 +19,9 @@ OPENING_COHESION = 0.45     # an opening group below this has no "we" yet and ne
 ENGAGED = 0.55              # mean engagement at which members are doing the work themselves
 COHESIVE = 0.5              # cohesion at which the group can hold a moment without the leader
 WITHDRAWN = 0.25            # a member this disengaged has checked out; worth an event
+NEAR = 0.05                 # within this of a line the need takes the cautious side and says
+                            #   "close to", so a hair either side never flips need or reason
+CONFLICT_HOSTILE = 0.8      # past this, even a cohesive working group cannot hold its conflict
 
 # --- Avoidance (derived): withdrawal plus unspoken distress, per member, averaged -------
 
@@ -36,6 +39,15 @@ OVERLEAD_COHESION_COST = 0.03    # ... and the members' bond to each other loose
 UNDERLEAD_CONFLICT_RISE = 0.04   # tension left uncontained grows
 UNDERLEAD_ENGAGEMENT_COST = 0.03  # members of an unsafe room pull back (avoidance grows)
 UNDERLEAD_TRUST_COST = 0.02      # ... and keep more to themselves (unspoken distress grows)
+
+HARM_TRUST_COST = 0.05          # a harmful move (shaming, dismissing) costs trust where it lands
+
+# --- Risk of harm (safety first) ----------------------------------------------------------
+
+RISK_CHECK_RELIEF = 0.05        # being asked straight out is a relief, not a push: distress eases
+RISK_CHECK_TRUST_GAIN = 0.04    # ... and the member learns the leader takes them seriously
+RISK_MISSED_TRUST_COST = 0.08   # a risk nobody picked up: "nobody here would notice"
+RISK_MISSED_ENGAGEMENT_COST = 0.06  # ... and the member pulls back from the circle
 
 # --- Attention and neglect (step 3) -------------------------------------------------------
 
@@ -110,3 +122,9 @@ PROTECTING_SKILLS = ("protecting",)                     # holds a rescuer off a 
 
 CAPTION_MIN_CHANGE = 0.03   # smaller changes are noise on screen
 CAPTION_BIG_CHANGE = 0.1    # from here a change earns the stronger phrase
+
+# --- Who comes back (member outcomes at the end) -------------------------------------------
+
+RETURN_LINE = 0.5           # engagement and trust both at least this: the member will likely return
+DROP_LINE = 0.35            # either below this: the member may not come back
+HARMED_RETURN_LINE = 0.65   # someone hurt in the session returns only if the room won them back this far

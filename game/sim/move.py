@@ -26,12 +26,18 @@ class Move:
     breakthrough: str | None = None   # member the author gives a breakthrough
     phase: str = "working"            # "opening" | "working" | "closing"
     need: Need | None = None          # the author's word on what the group needs, if any
+    quality: str = "good"             # "best" | "good" | "poor" | "harmful": the move itself
+    checks_risk: bool = False         # checks the open risk of its targets (closes it)
+    opens_risk: tuple[str, ...] = ()  # members who said a risk line just before this choice
 
     @classmethod
-    def from_choice(cls, choice, phase="working", need=None) -> "Move":
+    def from_choice(cls, choice, phase="working", need=None, opens_risk=()) -> "Move":
         """The Move for a scenario `Choice` made in a node of the given phase (and `need`, the
-        node's authored need, if it has one)."""
+        node's authored need, if it has one; `opens_risk`, the speakers of its risk lines)."""
         return cls(
+            quality=_name(choice.rated_quality),
+            checks_risk=bool(choice.checks_risk),
+            opens_risk=tuple(dict.fromkeys(opens_risk)),
             stance=_name(choice.stance),
             skill=_name(choice.skill),
             targets=tuple(choice.targets),
@@ -60,7 +66,9 @@ class Event:
     """Something that happened to one member this turn.
 
     Types: neglect, support (by = the member who reached out), breakthrough, monopolizing,
-    hostility, rescuing (by = the rescuer; member = whose work was cut short), withdrawal.
+    hostility, rescuing (by = the rescuer; member = whose work was cut short), withdrawal,
+    risk-checked (the member's open risk was checked), risk-missed (it was left open too long,
+    or at the end).
     """
 
     type: str
@@ -79,6 +87,7 @@ class Need:
     stance: str
     reason: str
     member: str | None = None
+    risk: bool = False                # an open risk of harm: met only by checking it
 
     def text(self, names: dict[str, str] | None = None) -> str:
         if self.member is None:
@@ -94,4 +103,6 @@ class StepResult:
     need: Need
     fit: bool                         # the move's stance matched the need
     events: tuple[Event, ...]
-    met: bool = True                  # fit, and aimed at the member the need was about
+    met: bool = True                  # verdict == "met"
+    aimed: bool = True                # fit, and aimed at the member the need was about
+    verdict: str = "met"              # "met" | "partly" | "missed" (see need.verdict_of)

@@ -91,6 +91,14 @@ class Columns(NamedTuple):
 NO_COLUMNS = Columns((), (), (), (), ())
 
 
+class Risk(NamedTuple):
+    """A member's open risk of harm (a `risk: true` line), until a choice checks it."""
+
+    member: str
+    turns: int = 0        # choices made since it opened, none of which checked it
+    missed: bool = False  # `risk-missed` has fired for it (once per risk)
+
+
 class GroupState:
     """The whole circle: the group's own climate plus every member, in scenario order.
 
@@ -99,28 +107,32 @@ class GroupState:
     when someone asks for them, which a headless session mostly never does.
     """
 
-    __slots__ = ("cohesion", "conflict", "member_ids", "columns", "__dict__")
+    __slots__ = ("cohesion", "conflict", "member_ids", "columns", "away", "risks", "__dict__")
 
     def __init__(self, cohesion: float, conflict: float,
-                 members: tuple[tuple[str, MemberState], ...] = ()):
+                 members: tuple[tuple[str, MemberState], ...] = (),
+                 away: frozenset[str] = frozenset(), risks: tuple[Risk, ...] = ()):
         members = tuple(members)
         columns = Columns._make(map(tuple, zip(*(m for _, m in members)))) if members else NO_COLUMNS
-        self._fill(cohesion, conflict, tuple(mid for mid, _ in members), columns)
+        self._fill(cohesion, conflict, tuple(mid for mid, _ in members), columns, away, risks)
         self.__dict__["members"] = members
 
     @classmethod
     def from_columns(cls, cohesion: float, conflict: float, member_ids: tuple[str, ...],
-                     columns: Columns) -> "GroupState":
+                     columns: Columns, away: frozenset[str] = frozenset(),
+                     risks: tuple[Risk, ...] = ()) -> "GroupState":
         state = cls.__new__(cls)
-        state._fill(cohesion, conflict, member_ids, columns)
+        state._fill(cohesion, conflict, member_ids, columns, away, risks)
         return state
 
-    def _fill(self, cohesion, conflict, member_ids, columns) -> None:
+    def _fill(self, cohesion, conflict, member_ids, columns, away, risks) -> None:
         set_ = object.__setattr__
         set_(self, "cohesion", cohesion)
         set_(self, "conflict", conflict)
         set_(self, "member_ids", member_ids)
         set_(self, "columns", columns)
+        set_(self, "away", frozenset(away))     # members who have not joined yet (joins_at)
+        set_(self, "risks", tuple(risks))       # open risks of harm, oldest first
 
     def __setattr__(self, name, value):
         raise AttributeError(f"GroupState is frozen: cannot set {name!r}")
@@ -134,7 +146,29 @@ class GroupState:
         return hash(self._key())
 
     def _key(self):
-        return self.cohesion, self.conflict, self.member_ids, self.columns
+        return self.cohesion, self.conflict, self.member_ids, self.columns, self.away, self.risks
+
+    @cached_property
+    def present_ids(self) -> tuple[str, ...]:
+        """The members in the room now, in circle order (absent late arrivals left out)."""
+        if not self.away:
+            return self.member_ids
+        return tuple(mid for mid in self.member_ids if mid not in self.away)
+
+    def present(self, member_id: str) -> bool:
+        return member_id not in self.away
+
+    def open_risk(self, member_id: str) -> Risk | None:
+        """The member's open risk of harm, if they have one."""
+        return next((r for r in self.risks if r.member == member_id), None)
+
+    def joined(self, member_ids) -> "GroupState":
+        """This state with these members arrived (a late member's `joins_at` node reached)."""
+        arriving = self.away & frozenset(member_ids)
+        if not arriving:
+            return self
+        return GroupState.from_columns(self.cohesion, self.conflict, self.member_ids, self.columns,
+                                       self.away - arriving, self.risks)
 
     def __repr__(self) -> str:
         return f"GroupState(cohesion={self.cohesion!r}, conflict={self.conflict!r}, members={self.members!r})"
@@ -161,21 +195,26 @@ class GroupState:
 
     @cached_property
     def engagement(self) -> float:
-        """Mean member engagement (GCQ engagement)."""
-        engagement = self.columns.engagement
+        """Mean engagement of the members present (GCQ engagement)."""
+        engagement = self._present_column("engagement")
         return total(engagement) / len(engagement) if engagement else 0.0
 
     @cached_property
     def avoidance(self) -> float:
-        """Withdrawal plus unspoken distress (GCQ avoidance), averaged over members: see
-        `mean_avoidance`."""
-        columns = self.columns
-        return mean_avoidance(zip(columns.engagement, columns.trust, columns.distress))
+        """Withdrawal plus unspoken distress (GCQ avoidance), averaged over the members
+        present: see `mean_avoidance`."""
+        return mean_avoidance(zip(*(self._present_column(v) for v in MEMBER_VARS)))
+
+    def _present_column(self, var: str) -> tuple:
+        column = getattr(self.columns, var)
+        if not self.away:
+            return column
+        return tuple(value for mid, value in zip(self.member_ids, column) if mid not in self.away)
 
     def with_member(self, member_id: str, state: MemberState) -> "GroupState":
         """This state with one member's numbers replaced."""
         members = tuple((mid, state if mid == member_id else m) for mid, m in self.members)
-        return GroupState(self.cohesion, self.conflict, members)
+        return GroupState(self.cohesion, self.conflict, members, self.away, self.risks)
 
     def as_dict(self) -> dict:
         """The trace's STATE: group climate and member numbers, rounded to 4 decimals."""

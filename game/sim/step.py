@@ -1,9 +1,12 @@
-"""One choice, start to finish: the six steps of GROUP_MODEL.md, in order.
+"""One choice, start to finish: the six steps of GROUP_MODEL.md, in order, with safety first.
 
 `step` is pure: the same state, move, world, seed and turn always give the same result. The
 only chance in the model (whether the group reaches out on its own) comes from
 random.Random(f"{seed}:{turn}"), whose string seeding is stable across processes. Within the
 step the rules change one working copy of the room (room.py), frozen again at the end.
+
+Before the six steps, the risk lines just heard open their risks (risk.py), so the need sees
+them; after attention, the move checks them or leaves them open a turn longer.
 """
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from .constants import WITHDRAWN
 from .contagion import spread
 from .effects import apply_authored
 from .move import Event, Move, StepResult
-from .need import apply_fit, need_in, need_met
+from .need import apply_fit, need_in, need_met, risk_need, verdict_of
+from .risk import follow_risks, open_risks
 from .room import Room
 from .state import GroupState
 from .world import World
@@ -30,17 +34,23 @@ def _withdrawals(before: GroupState, after: GroupState) -> list[Event]:
         Event("withdrawal", mid)
         for mid, now, was in zip(after.member_ids, after.columns.engagement,
                                  before.columns.engagement)
-        if now < WITHDRAWN <= was
+        if now < WITHDRAWN <= was and mid not in after.away
     ]
 
 
-def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int) -> StepResult:
-    """Apply one choice to the group; see GROUP_MODEL.md and this package's docstring."""
+def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int,
+         final: bool = False) -> StepResult:
+    """Apply one choice to the group; see GROUP_MODEL.md and this package's docstring.
+    `final`: this choice ends the session (a risk still open is missed now)."""
     room = Room(state)
-    need = move.need or need_in(room, world, move.phase)            # 2 (judged before)
+    if move.opens_risk:
+        open_risks(room, move)                                      # 0 safety first
+    need = risk_need(room) or move.need or need_in(room, world, move.phase)  # 2 (before)
+    verdict = verdict_of(move, need)
     apply_authored(room, move)                                      # 1
-    apply_fit(room, move, need)                                     # 2
+    apply_fit(room, move, need, verdict)                            # 2
     events = attend(room, move, world, _chance(seed, turn))         # 3
+    events += follow_risks(room, move, world, final)                # 3 risks
     broke = apply_breakthroughs(state, room, move)                  # 4
     events += broke
     spread(room, world)                                             # 5
@@ -50,7 +60,7 @@ def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int) -
     events += _withdrawals(state, after)
     return StepResult(before=state, after=after, need=need,
                       fit=move.stance == need.stance, events=tuple(events),
-                      met=need_met(move, need))
+                      met=verdict == "met", aimed=need_met(move, need), verdict=verdict)
 
 
 def _chance(seed: int, turn: int):

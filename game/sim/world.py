@@ -73,12 +73,15 @@ def starting_member(archetype: str, engagement: float, trust: float,
 
 
 def initial_state(scenario) -> GroupState:
-    """The state before the first choice: members' `start` and the group's `start`."""
+    """The state before the first choice: members' `start` and the group's `start`; a late
+    arrival (`joins_at` a later node) is away until the session reaches that node."""
     start = scenario.group.start
     members = tuple(
         (m.id, starting_member(_name(m.archetype), m.start.engagement, m.start.trust,
                                m.start.distress))
         for m in scenario.members
     )
+    away = frozenset(m.id for m in scenario.members
+                     if getattr(m, "joins_at", None) not in (None, getattr(scenario, "start", None)))
     return GroupState(cohesion=clamp(start.cohesion), conflict=clamp(start.conflict),
-                      members=members)
+                      members=members, away=away)

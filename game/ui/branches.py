@@ -20,8 +20,8 @@ class Step:
     node_id: str          # where it was made
     text: str             # the words chosen
     stance: str           # lead | follow
-    met: bool             # met the need (right stance, aimed where the need was)
-    verdict: str
+    met: bool             # verdict met: right stance, aimed where the need was, a good move
+    verdict: str          # the verdict in words
 
     @property
     def key(self) -> tuple[str, str]:
@@ -30,7 +30,7 @@ class Step:
 
 
 def steps_of(history) -> tuple[Step, ...]:
-    return tuple(Step(r.turn, r.node_id, r.choice.text.strip(), r.stance, r.met, r.verdict) for r in history)
+    return tuple(Step(r.turn, r.node_id, r.choice.text.strip(), r.stance, r.met, r.verdict_line) for r in history)
 
 
 @dataclass(frozen=True)

@@ -26,30 +26,35 @@ class Entry:
 class CoachNote:
     """After a choice: what the group needed, whether the choice met it, and why it matters.
 
-    `met` is the engine's Reaction.met: the right stance AND, when the need was about one
-    member, aimed at that member; a lead toward someone else is not shown as meeting it.
+    `met` is the engine's Reaction.met: verdict `met`, the right stance (aimed at the member
+    the need was about) AND a best or good move. `verdict` is met, partly or missed; only met
+    earns a tick, so a tick never sits beside words that criticise the choice.
     """
 
     needed: str          # lead | follow
     reason: str          # "conflict is running high"
     chosen: str          # lead | follow
     met: bool
-    verdict: str         # the engine's line: "You chose to lead, but not toward Ben."
+    verdict_line: str    # the engine's line: "You chose to lead, but not toward Ben."
     feedback: str
+    verdict: str = "met"  # met | partly | missed
+
+    @property
+    def mark(self) -> str:
+        return {"met": "✓", "partly": "~", "missed": "✗"}[self.verdict]
 
     @property
     def headline(self) -> str:
         return f"The group needed you to {self.needed.upper()}"
 
     def as_line(self) -> str:
-        mark = "✓" if self.met else "✗"
-        text = f"Coach {mark} The group needed you to {self.needed}: {self.reason}. {self.verdict}"
+        text = f"Coach {self.mark} The group needed you to {self.needed}: {self.reason}. {self.verdict_line}"
         return f"{text} {self.feedback}".strip()
 
 
 def coach_note(reaction) -> CoachNote:
     return CoachNote(reaction.need.stance, reaction.need.text(reaction.names), reaction.stance,
-                     reaction.met, reaction.verdict, reaction.feedback)
+                     reaction.met, reaction.verdict_line, reaction.feedback, reaction.verdict)
 
 
 def node_entries(node, names: dict[str, str], lines: int | None = None) -> list[Entry]:

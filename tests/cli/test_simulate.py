@@ -237,10 +237,10 @@ def test_a_run_that_raises_is_reported_with_the_choices_up_to_the_failure(monkey
 
     real_step = session_module.step
 
-    def failing_step(state, move, world, seed, turn):
+    def failing_step(state, move, world, seed, turn, **more):
         if turn == 2:
             raise ZeroDivisionError("model broke")
-        return real_step(state, move, world, seed=seed, turn=turn)
+        return real_step(state, move, world, seed=seed, turn=turn, **more)
 
     monkeypatch.setattr(session_module, "step", failing_step)
     report = simulate(scenario_of(BRANCHING), runs=3, seed=1)

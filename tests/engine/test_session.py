@@ -114,7 +114,9 @@ def test_trace_has_the_contract_shape(scenario):
     step = trace["steps"][0]
     assert {"turn", "node", "choice", "stance", "skill", "need", "events", "group", "members"} <= set(step)
     assert set(step["group"]) == {"cohesion", "engagement", "avoidance", "conflict"}
-    assert trace["ending"] == {"node": "end_growth", "outcome": "growth"}
+    assert {"node": "end_growth", "outcome": "growth", "safe": True}.items() <= trace["ending"].items()
+    assert set(trace["ending"]["members"]) == set(scenario.member_ids)
+    assert set(trace["ending"]["members"].values()) <= {"returns", "uncertain", "may_drop_out"}
     for state in [trace["initial"]] + trace["steps"]:
         values = list(state["group"].values()) + [v for m in state["members"].values() for v in m.values()]
         assert all(0.0 <= v <= 1.0 for v in values)

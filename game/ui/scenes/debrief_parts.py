@@ -26,7 +26,7 @@ def _parts(decision, width: int, text: fonts.TextCache) -> list[tuple[str, list[
         ("reason", text.wrap(f"Why: {decision.need_reason}.", "small", inner), "small", False),
     ]
     if decision.fit and not decision.met:   # the right stance, aimed at the wrong member
-        parts.insert(3, ("verdict", text.wrap(decision.verdict, "small", inner, bold=True), "small", True))
+        parts.insert(3, ("verdict", text.wrap(decision.verdict_line, "small", inner, bold=True), "small", True))
     if decision.feedback.strip():
         parts.append(("feedback", text.wrap(decision.feedback.strip(), "small", inner), "small", False))
     if decision.expert_text:

@@ -289,7 +289,7 @@ def _draw_coach(layer, rect, scene) -> dict[str, pygame.Rect]:
     icons.stance_icon(layer, note.needed, (x + headline.get_width() + 18, y + headline.get_height() // 2), 16, need)
     y += headline.get_height() + 2
     reason = note.reason[:1].upper() + note.reason[1:] + "."
-    y = blit_lines(layer, text, text.wrap(f"{reason}  {note.verdict}", "body", width, bold=True, max_lines=2),
+    y = blit_lines(layer, text, text.wrap(f"{reason}  {note.verdict_line}", "body", width, bold=True, max_lines=2),
                    "body", palette.text, x, y, bold=True) + 4
     room = max(1, (panel.bottom - 12 - y) // text.line_height("body"))
     blit_lines(layer, text, text.wrap(note.feedback, "body", width, max_lines=room), "body", palette.muted, x, y)
