@@ -69,7 +69,7 @@ def _play(session: Session, policy, rng, usage: Usage, attempted: list[int],
     while not session.ended:
         if session.turn >= max_turns:
             return _circling(session)
-        offered = session.choices
+        offered = session.shown_choices   # as the trainee sees them: cue policies read the order
         if not offered:
             return _nothing_offered(session)
         pick = policy(offered, session.node_id, rng, usage)

@@ -117,3 +117,30 @@ def exhaustive_text(report: ExhaustiveReport, shown: str) -> str:
     lines.append("")
     lines += _problems("Stuck", report.stuck, shown) + _problems("Raised", report.errors, shown)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def audit_text(report, shown: str) -> str:
+    """The audit for an author: one row per policy, then each finding with its nodes and a
+    line on how to fix it, errors first."""
+    lines = [f"Audit of '{report.scenario.id}': {report.runs} runs per policy, seeds "
+             f"{report.seed}..{report.seed + report.runs - 1}",
+             "A run is good when it ends in breakthrough or growth with no risk of harm missed.", "",
+             f"  {'policy':<10} {'good':>6} {'breakthrough':>13} {'met':>6} {'cohesion':>9} {'conflict':>9}"]
+    for name, tally in report.tallies.items():
+        row = tally.as_dict()
+        lines.append(f"  {name:<10} {row['good']:>6.0%} {row['breakthrough']:>13.0%} {row['met']:>6.0%} "
+                     f"{row['mean_final']['cohesion']:>9.2f} {row['mean_final']['conflict']:>9.2f}")
+    lines += ["", f"Agreement: the model backed the expert at {report.agreement:.0%} of the expert's decisions", ""]
+    if not report.findings:
+        return "\n".join(lines + ["No findings: reading the group is the way to win here."]) + "\n"
+    ordered = sorted(report.findings, key=lambda f: f.severity != "error")
+    for finding in ordered:
+        lines.append(f"{finding.severity}: [{finding.code}] {finding.message}")
+        if finding.nodes:
+            lines.append(f"  nodes: {', '.join(finding.nodes[:LIST_LIMIT])}")
+        if finding.fix:
+            lines.append(f"  fix: {finding.fix}")
+    errors = sum(f.severity == "error" for f in report.findings)
+    lines += ["", f"{errors} error(s), {len(report.findings) - errors} warning(s). "
+              f"Replay a run with: python main.py run {shown} --seed N --choices ..."]
+    return "\n".join(lines) + "\n"

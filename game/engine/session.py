@@ -13,6 +13,7 @@ from transitions import EventData
 
 from game.scenario.model import Node, Scenario
 from game.sim import GroupState, step
+from game.sim.need import verdict_of
 from game.sim.outcomes import MemberOutcome, Moment, member_outcomes
 
 from .machine import Seat, machine_for, trigger_name
@@ -126,6 +127,11 @@ class Session:
     def choose_shown(self, shown: int) -> Reaction:
         """Take the choice numbered `shown` on screen."""
         return self.choose(self.shown_number(shown))
+
+    def verdict_if(self, reaction: Reaction, offered: OfferedChoice) -> str:
+        """The verdict `offered` would have had instead of the choice `reaction` records (same
+        node, same need): could the trainee have met the need there?"""
+        return verdict_of(self._machine.move(reaction.node_id, offered.index), reaction.need)
 
     @property
     def safe(self) -> bool:

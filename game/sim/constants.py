@@ -19,7 +19,7 @@ OPENING_COHESION = 0.45     # an opening group below this has no "we" yet and ne
 ENGAGED = 0.55              # mean engagement at which members are doing the work themselves
 COHESIVE = 0.5              # cohesion at which the group can hold a moment without the leader
 WITHDRAWN = 0.25            # a member this disengaged has checked out; worth an event
-NEAR = 0.05                 # within this of a line the need takes the cautious side and says
+NEAR = 0.02                 # within this of a line the need takes the cautious side and says
                             #   "close to", so a hair either side never flips need or reason
 CONFLICT_HOSTILE = 0.8      # past this, even a cohesive working group cannot hold its conflict
 

@@ -7,9 +7,10 @@ The need is judged on the state *before* the choice, in this order (first match 
    this outranks every other rule, the author's own `need:` included, and is met only by a
    choice that `checks_risk` with that member in its targets.
 1. conflict at or above CONFLICT_HIGH                          -> lead: "conflict is running high"
-   — except in the working phase when the group is holding it (engaged and cohesive, and the
-   conflict below CONFLICT_HOSTILE): conflict is then the work, and if no later rule fires the
-   need is follow, "the group is working through its conflict".
+   — but in the working phase, when the group is holding it (engaged and cohesive, and the
+   conflict below CONFLICT_HOSTILE), the conflict is the work: the need is still to lead, to
+   help the group work it through ("the group is holding a conflict: help it work it through,
+   not away"), and meeting it does not lower conflict.
 2. a distressed member (distress >= DISTRESSED) whom the group cannot carry (attention.can_carry)
    or who is already being lost (unattended >= neglect_after), whatever the group; the one
    longest unattended, then most distressed -> lead: "{member} is being lost" once unattended
@@ -90,7 +91,7 @@ def unchecked_monopolizer(room: Room, world: World) -> str | None:
 # The needs that are not about one member, made once (a step judges one every turn).
 CONFLICT_NEED = Need("lead", "conflict is running high")
 CONFLICT_NEAR_NEED = Need("lead", "conflict is close to boiling over")
-HELD_CONFLICT_NEED = Need("follow", "the group is working through its conflict")
+HELD_CONFLICT_NEED = Need("lead", "the group is holding a conflict: help it work it through, not away")
 AVOIDING_NEED = Need("lead", "the group is avoiding")
 AVOIDING_NEAR_NEED = Need("lead", "the group is close to avoiding the work")
 FORMING_NEED = Need("lead", "the session is just opening and the room has not settled yet")
@@ -121,16 +122,13 @@ def holding_conflict(room: Room, phase: str) -> bool:
 
 def need_in(room: Room, world: World, phase: str) -> Need:
     """`judge_need` on a room (the step judges the room it is about to change)."""
-    held = False
     if room.conflict >= CONFLICT_HIGH - NEAR:
-        held = holding_conflict(room, phase)
-        if not held:
-            return CONFLICT_NEAR_NEED if near(room.conflict, CONFLICT_HIGH) else CONFLICT_NEED
+        if holding_conflict(room, phase):
+            return HELD_CONFLICT_NEED
+        return CONFLICT_NEAR_NEED if near(room.conflict, CONFLICT_HIGH) else CONFLICT_NEED
     member_need = _member_need(room, world)
     if member_need is not None:
         return member_need
-    if held:
-        return HELD_CONFLICT_NEED
     avoidance = room.avoidance()
     if avoidance >= AVOIDANCE_HIGH - NEAR:
         return AVOIDING_NEAR_NEED if near(avoidance, AVOIDANCE_HIGH) else AVOIDING_NEED
