@@ -358,15 +358,22 @@ class Snapshot:
 
 
 class ConditionEnv:
-    """The values conditions read: group.*, <member>.*, turn, leads, follows, visited.*, score.*."""
+    """The values conditions read: group.*, <member>.*, turn, leads, follows, safe, visited.*,
+    score.*, events.*."""
 
     def __init__(self, session: Session):
         self.session = session
+
+    def _events(self, kind: str, member: str | None = None) -> int:
+        return sum(1 for r in self.session.history for e in r.events
+                   if e.type == kind and (member is None or e.member == member))
 
     def __getitem__(self, name: str):
         session = self.session
         if name == "turn":
             return session.turn
+        if name == "safe":
+            return session.safe
         if name == "leads":
             return session.leads
         if name == "follows":
@@ -378,4 +385,12 @@ class ConditionEnv:
             return rest in session._visited
         if prefix == "score":
             return session._scores.get(rest, 0)
+        if prefix == "events":
+            return self._events(rest.replace("_", "-") if rest.startswith("risk") else rest)
+        if rest == "at_risk":
+            return prefix in session.open_risks
+        if rest == "risk_missed":
+            return self._events("risk-missed", prefix) > 0
+        if rest == "neglected":
+            return self._events("neglect", prefix)
         return session.state.value(prefix, rest)

@@ -18,7 +18,13 @@ from typing import Callable, Mapping
 
 GROUP_VARIABLES = ("cohesion", "engagement", "avoidance", "conflict")
 MEMBER_VARIABLES = ("engagement", "trust", "distress")
-COUNTERS = ("turn", "leads", "follows")
+COUNTERS = ("turn", "leads", "follows", "safe")
+# What happened, for endings that follow the path: `events.<type>` counts events so far;
+# `<member>.at_risk` (an open risk of harm now), `<member>.risk_missed`, `<member>.neglected`
+# (times they were being lost). An extension of format 1.
+EVENT_COUNTS = ("neglect", "breakthrough", "support", "monopolizing", "hostility", "rescuing",
+                "withdrawal", "risk_checked", "risk_missed")
+MEMBER_HISTORY = ("at_risk", "risk_missed", "neglected")
 
 _COMPARE = {
     ast.Lt: operator.lt,
@@ -55,7 +61,8 @@ class Names:
 
     def all_names(self) -> list[str]:
         names = [f"group.{v}" for v in GROUP_VARIABLES] + list(COUNTERS)
-        names += [f"{m}.{v}" for m in sorted(self.members) for v in MEMBER_VARIABLES]
+        names += [f"{m}.{v}" for m in sorted(self.members) for v in MEMBER_VARIABLES + MEMBER_HISTORY]
+        names += [f"events.{e}" for e in EVENT_COUNTS]
         names += [f"visited.{n}" for n in sorted(self.nodes)]
         names += [f"score.{o}" for o in sorted(self.objectives)]
         return names
@@ -182,7 +189,8 @@ def _check_name(word: str, names: Names, offset: int) -> None:
     ok = (
         (word in COUNTERS)
         or (prefix == "group" and rest in GROUP_VARIABLES)
-        or (prefix in names.members and rest in MEMBER_VARIABLES)
+        or (prefix in names.members and (rest in MEMBER_VARIABLES or rest in MEMBER_HISTORY))
+        or (prefix == "events" and rest in EVENT_COUNTS)
         or (prefix == "visited" and rest in names.nodes)
         or (prefix == "score" and rest in names.objectives)
     )
