@@ -12,11 +12,19 @@ import sys
 def add_arguments(parser) -> None:
     parser.add_argument("scenario", nargs="?", metavar="SCENARIO", help="a scenario file or shipped id; none opens the menu")
     parser.add_argument("--text", action="store_true", help="play in the terminal")
-    parser.add_argument("--coach", action="store_true", help="(text) after each choice, say what the group needed")
+    parser.add_argument("--coach", action="store_true", default=True,
+                        help="(text) after each choice, say what the group needed (the default)")
+    parser.add_argument("--no-coach", dest="coach", action="store_false",
+                        help="(text) no coach after each choice: see it all in the debrief")
+    parser.add_argument("--skills", choices=("level", "before", "after"), default="level",
+                        help="(text) skill names before choosing, after it, or as the level says (default: "
+                             "before at beginner, after at intermediate and advanced)")
     parser.add_argument("--presenter", action="store_true", help="classroom mode: fullscreen, larger text, coach and inner state on")
     parser.add_argument("--fullscreen", action="store_true", help="open fullscreen")
     parser.add_argument("--demo", action="store_true", help="play the expert path by itself, with pauses (for a projector)")
-    parser.add_argument("--seed", type=int, default=0, help="the model's seed (default 0)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="the attempt's seed: the model's chance and the order choices are shown in "
+                             "(default: a fresh one per attempt, kept in its record)")
     parser.add_argument("--resume", action="store_true", help="continue the last unfinished attempt")
     parser.add_argument("--learner", help="the learner's name for the records (asked once if not given)")
     parser.add_argument("--data-dir", help="where records are kept (default: the user data folder, or $CIRCLE_DATA_DIR)")
@@ -84,7 +92,7 @@ def _play_text(args) -> int:
             log = _resume_text(records, learner, args.scenario)
         except (CommandError, SaveMismatch) as err:
             return fail("play", str(err))
-        return TextPlay(log.session, coach=args.coach or args.presenter, log=log).run()
+        return TextPlay(log.session, coach=args.coach or args.presenter, log=log, skills=args.skills).run()
     if not args.scenario:
         args.scenario = _choose_text_scenario()
         if args.scenario is None:
@@ -93,9 +101,18 @@ def _play_text(args) -> int:
         scenario, result = load_for_play(args.scenario)
     except CommandError as err:
         return fail("play", str(err))
-    session = Session(scenario, seed=args.seed)
+    session = Session(scenario, seed=fresh_seed(args.seed))
     log = AttemptLog(records, session, learner, result.path)
-    return TextPlay(session, coach=args.coach or args.presenter, log=log).run()
+    return TextPlay(session, coach=args.coach or args.presenter, log=log, skills=args.skills).run()
+
+
+def fresh_seed(given: int | None) -> int:
+    """The seed asked for, else a new one for this attempt (it is kept in the attempt's record,
+    so the attempt can be replayed)."""
+    if given is not None:
+        return given
+    import random
+    return random.SystemRandom().randrange(1, 1_000_000)
 
 
 def _resume_text(records, learner: str, scenario_name: str | None):

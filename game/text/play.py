@@ -12,9 +12,11 @@ from typing import TextIO
 
 from game.engine import Session, debrief_of, describe_event
 from game.engine.debrief import GOOD_EVENTS
+from game.engine.reaction import MARKS
 from game.sim import thought
 
 SPARKS = "▁▂▃▄▅▆▇█"
+OUTCOME_MARKS = {"returns": "+", "uncertain": "?", "may_drop_out": "!"}
 HELP = ("Type a choice's number and Enter. m = the group's meters, t = what members are "
         "thinking, u = undo the last choice, q = quit, ? = this help.")
 
@@ -23,11 +25,15 @@ class TextPlay:
     """One session in the terminal; `run()` returns the exit code."""
 
     def __init__(self, session: Session, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-                 coach: bool = False, log=None):
+                 coach: bool = True, log=None, skills: str = "level"):
         self.session = session
         self.log = log  # an AttemptLog, told of every choice and undo (records), or None
         self.stdin, self.stdout = stdin, stdout
         self.coach = coach
+        # Skill names before choosing ("before"), only after it ("after"), or as the level says:
+        # before at beginner level, after at intermediate and advanced (TEACHING.md).
+        self.skills_first = skills == "before" or (
+            skills == "level" and session.scenario.level.value == "beginner")
         self.width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
         self._phase_shown = None
 
@@ -143,7 +149,7 @@ class TextPlay:
                 else:
                     self.say("Nothing to undo yet.")
             elif answer.isdigit() and 1 <= int(answer) <= len(self.session.choices):
-                reaction = self.session.choose(int(answer))
+                reaction = self.session.choose_shown(int(answer))
                 self._logged()
                 self.show_reaction(reaction)
                 return True
@@ -172,9 +178,9 @@ class TextPlay:
 
     def show_choices(self) -> None:
         self.say()
-        for offered in self.session.choices:
-            skill = f" · {offered.skill.replace('_', ' ')}" if offered.skill else ""
-            self.say(f"{offered.number}. [{offered.stance.upper()}{skill}] {offered.choice.text.strip()}", "  ")
+        for offered in self.session.shown_choices:
+            skill = f" · {offered.skill.replace('_', ' ')}" if offered.skill and self.skills_first else ""
+            self.say(f"{offered.shown}. [{offered.stance.upper()}{skill}] {offered.choice.text.strip()}", "  ")
 
     def show_reaction(self, reaction) -> None:
         self.say()
@@ -185,16 +191,27 @@ class TextPlay:
             self.say(f"{mark} {describe_event(event, self.session.names)}", "  ")
         if self.coach:
             need = reaction.need_text
-            self.say(f"Coach: {need[0].upper()}{need[1:]}. {reaction.verdict} {reaction.feedback}".strip(), "  ")
+            skill = reaction.offered.skill
+            used = f" (You used {skill.replace('_', ' ')}.)" if skill and not self.skills_first else ""
+            self.say(f"Coach {MARKS[reaction.verdict]} {need[0].upper()}{need[1:]}. "
+                     f"{reaction.verdict_line}{used} {reaction.feedback}".strip(), "  ")
 
     # -- the debrief --------------------------------------------------------------------------
 
     def show_debrief(self) -> None:
         debrief = debrief_of(self.session)
         self.heading("Debrief")
+        for line in debrief.first_lines:   # a missed risk, then who may not come back: first
+            self.say(f"! {line}")
+        if debrief.first_lines:
+            self.say()
         self.say(debrief.outcome_words)
         if debrief.ending_text:
             self.say(debrief.ending_text.strip())
+        if debrief.members:
+            self.heading("Who comes back")
+            for outcome in debrief.members:
+                self.say(f"{OUTCOME_MARKS[outcome.outcome]} {outcome.reason}", "  ")
         self.heading("Objectives")
         for _, text, points in debrief.scores:
             self.say(f"{points:+d}  {text}", "  ")
@@ -202,15 +219,17 @@ class TextPlay:
         for label, values in debrief.series.items():
             self.say(f"{label.capitalize():<11} {sparkline(values)}  {values[0]:.0%} → {values[-1]:.0%}", "  ")
         self.heading(f"Your decisions: the need met in {debrief.fits} of {len(debrief.decisions)}")
+        self.say("✓ met: the right stance and a good move · ~ partly: the right stance, a poor move · "
+                 "✗ missed: the wrong stance, aimed elsewhere, or a risk left unchecked")
         for d in debrief.decisions:
             self.show_decision(d)
 
     def show_decision(self, d) -> None:
         skill = f", {d.skill.replace('_', ' ')}" if d.skill else ""
-        mark = "✓" if d.met else "✗"
         self.say()
         self.say(f"{d.turn}. You chose to {d.stance.upper()}{skill}: “{d.choice_text.strip()}”")
-        self.say(f"{mark} The group needed you to {d.need}: {d.need_reason}. {d.verdict}", "   ")
+        self.say(f"{d.mark} The group needed you to {d.need}: {d.need_reason}. {d.verdict_line} "
+                 f"(The move: {d.quality}.)", "   ")
         if d.feedback:
             self.say(d.feedback.strip(), "   ")
         for event in d.events:

@@ -36,6 +36,13 @@ BROKEN = [
     ("unsupported format", {1: "format: 2"}, "unsupported-format", 1),
     ("bad outcome", {66: "    ending: {outcome: great, text: Good.}"}, "bad-value", 66),
     ("bad colour", {13: "  - {id: cai, name: Cai, look: {skin: brown}}"}, "bad-value", 13),
+    # TEACHING.md's keys
+    ("checks_risk without targets", {50: "      - {text: Ask., stance: lead, checks_risk: true, feedback: f, next: end_growth}\n"
+                                         "      - text: Ben, you have been quiet."}, "checks-risk-no-targets", 50),
+    ("risk line nobody checks", {24: "      - {speaker: cai, text: I can't go on., risk: true}"}, "risk-never-checked", 24),
+    ("joins_at an unknown node", {13: "  - {id: cai, name: Cai, joins_at: midle}"}, "unknown-node", 13),
+    ("an expert that is not best", {36: "        expert: true\n        quality: good"}, "expert-not-best", 37),
+    ("bad quality", {35: "        quality: great"}, "bad-value", 35),
 ]
 
 
