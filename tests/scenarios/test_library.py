@@ -85,3 +85,47 @@ def test_the_expert_path_matches_its_golden_trace(path):
     golden = GOLDEN / f"{path.stem}.json"
     assert golden.exists(), f"no golden trace for {path.stem}: run python -m tests.scenarios.regenerate"
     assert expert_trace(scenario_of(path).scenario) == json.loads(golden.read_text())
+
+
+# Shipped scenarios written before the audit existed, still being rewritten to pass it. Strict:
+# a scenario that passes while listed here fails the suite, so the list can only shrink.
+AUDIT_PENDING = {
+    "tutorial": "the expert is the longest text; the rewrite for the audit is not finished",
+    "teen-anxiety": "longest and warm words still win; the rewrite for the audit is not finished",
+    "chronic-pain": "longest and warm words still win; the rewrite for the audit is not finished",
+    "termination": "longest and warm words still win; the rewrite for the audit is not finished",
+    "process-newcomer": "the model disagrees with the expert at two nodes; the rewrite is not finished",
+    "recovery-storming": "the longest text still wins; the rewrite for the audit is not finished",
+    "grief-week3": "the expert is the longest text at most nodes; the rewrite is not finished",
+}
+
+
+def _audited(path):
+    marks = [pytest.mark.xfail(reason=AUDIT_PENDING[path.stem], strict=True)] if path.stem in AUDIT_PENDING else []
+    return pytest.param(path, id=path.stem, marks=marks)
+
+
+@pytest.mark.parametrize("path", [_audited(p) for p in SHIPPED])
+def test_the_audit_finds_nothing(path):
+    """TEACHING.md: every cue player at least 20 points below the expert, the model behind the
+    expert's path, no good ending reachable unsafely; and (the library's own bar) the expert
+    never the longest text at most nodes, the need meetable in random play."""
+    from game.authoring.audit import audit
+
+    report = audit(scenario_of(path).scenario, runs=200, seed=11)
+    assert report.findings == [], "\n".join(f"[{f.code}] {f.message}" for f in report.findings)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
+def test_every_risk_line_ignored_ends_unsafe(path):
+    """Whatever else a run does, one that never checks a risk it was shown never ends good."""
+    scenario = scenario_of(path).scenario
+    for seed in range(40):
+        session = Session(scenario, seed=seed)
+        while not session.ended and session.choices:
+            unchecked = [c for c in session.shown_choices if not c.choice.checks_risk]
+            session.choose((unchecked or session.shown_choices)[seed % len(unchecked or session.shown_choices)].number)
+        if session.ended and any(r.need.risk for r in session.history) and \
+                not any(e.type == "risk-checked" for r in session.history for e in r.events):
+            assert not session.safe and not session.good_ending, f"seed {seed}"
+        session.close()
