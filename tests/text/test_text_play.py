@@ -12,10 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SMALL = ROOT / "tests" / "scenario" / "small.yaml"
 
 
-def play(keys: str, coach: bool = False):
-    session = Session(load_path(SMALL).scenario, seed=1)
+def play(keys: str, coach: bool = False, path=SMALL, seed=1, **more):
+    session = Session(load_path(path).scenario, seed=seed)
     out = io.StringIO()
-    code = TextPlay(session, stdin=io.StringIO(keys), stdout=out, coach=coach).run()
+    code = TextPlay(session, stdin=io.StringIO(keys), stdout=out, coach=coach, **more).run()
     return code, out.getvalue(), session
 
 
@@ -52,7 +52,53 @@ def test_quit_and_end_of_input_leave_cleanly():
 
 def test_the_coach_says_what_the_group_needed_after_each_choice():
     _, text, _ = play("\n1\n1\n", coach=True)
-    assert "Coach: The group needed you to" in text
+    assert "The group needed you to" in text.split("DEBRIEF")[0]
+    assert "Coach ✓" in text or "Coach ✗" in text or "Coach ~" in text
+
+
+def test_the_coach_is_on_by_default_and_can_be_turned_off():
+    session = Session(load_path(SMALL).scenario, seed=1)
+    assert TextPlay(session).coach
+    _, text, _ = play("\n1\n1\n", coach=False)
+    assert "Coach" not in text
+
+
+def test_choices_are_numbered_as_the_session_shows_them_and_the_key_takes_that_one():
+    shipped = ROOT / "scenarios" / "tutorial.yaml"
+    for seed in (1, 2, 3):
+        session = Session(load_path(shipped).scenario, seed=seed)
+        first = session.shown_choices[0]
+        _, text, played = play("\n1\nq\n", path=shipped, seed=seed)
+        assert f"1. [{first.stance.upper()}" in text and first.choice.text.strip()[:30] in text
+        assert played.history[0].offered.index == first.index
+
+
+def test_skill_names_wait_until_after_the_choice_above_beginner_level():
+    text_before = play("\nq\n", skills="before")[1]
+    text_after = play("\nq\n", skills="after")[1]
+    assert "[LEAD · blocking]" in text_before and "[LEAD · blocking]" not in text_after
+    assert "[LEAD] Thank Ana" in text_after
+    _, coached, _ = play("\n1\n1\n", coach=True, skills="after")
+    assert "You used blocking" in coached
+
+
+def test_the_debrief_opens_with_a_missed_risk(tmp_path):
+    risky = SMALL.read_text().replace(
+        "      - {speaker: cai, text: \"Fine.\", tone: flat}",
+        "      - {speaker: cai, text: \"Nobody would miss me.\", risk: true}").replace(
+        "      - text: Ben, you have been quiet.",
+        "      - {text: Cai - are you thinking of ending your life?, stance: lead, targets: [cai],"
+        " checks_risk: true, feedback: Asks directly., next: end_growth}\n      - text: Ben, you have been quiet.")
+    path = tmp_path / "risky.yaml"
+    path.write_text(risky, encoding="utf-8")
+    session = Session(load_path(path).scenario, seed=1)
+    blocking = next(c.shown for c in session.shown_choices if c.choice.text.startswith("Thank Ana"))
+    session.choose_shown(blocking)
+    wait = next(c.shown for c in session.shown_choices if c.choice.text == "Wait.")
+    _, text, played = play(f"\n{blocking}\n{wait}\n", path=path)
+    assert played.ended and not played.safe
+    debrief = text.split("DEBRIEF")[1]
+    assert debrief.lstrip("─\n ").startswith("! Risk missed")
 
 
 def test_play_text_from_the_command_line_never_prints_a_traceback(tmp_path):
