@@ -1,10 +1,12 @@
 """A class's attempts, gathered from the students' exports and counted for a seminar.
 
 Reads only the JSON exports (see exchange.py): no scenario file and no records database is
-needed. Per scenario: how the sessions ended, and at each decision node how many reached it,
-what they chose, how often they led or followed next to what the group needed, and which
-expert choices were missed most. Files that are not exports are named and skipped; the same
-attempt sent twice (same learner, scenario and start time) counts once.
+needed. Per scenario: how the sessions ended (an ending with a missed risk of harm is counted as
+unsafe, never as breakthrough or growth, and good endings are the safe ones only), who may not
+come back, and at each decision node how many reached it, what they chose and how good a move it
+was, how often they led or followed next to what the group needed, how often the need was met
+on both axes, and which expert choices were missed most. Files that are not exports are named
+and skipped; the same attempt sent twice (same learner, scenario and start time) counts once.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from pathlib import Path
 from .exchange import ExportedAttempt, ExportedDecision, ForeignFile, read_attempts
 
 OUTCOMES = ("breakthrough", "growth", "stalled", "rupture")
+UNSAFE = "unsafe"          # a finished session in which a risk of harm was missed, whatever its outcome
+ENDINGS = OUTCOMES + (UNSAFE,)
 UNFINISHED = "unfinished"
 
 
@@ -56,6 +60,7 @@ class ChoiceShare:
     stance: str
     expert: bool
     count: int = 0
+    quality: str | None = None    # best | good | poor | harmful; None in older exports
 
 
 @dataclass
@@ -69,7 +74,10 @@ class NodeSummary:
     choices: list[ChoiceShare] = field(default_factory=list)
     chose: Counter = field(default_factory=Counter)    # stance -> decisions
     needed: Counter = field(default_factory=Counter)   # need -> decisions
-    fits: int = 0
+    fits: int = 0                        # the stance alone matched the need
+    met: int = 0                         # verdict met: right stance and a sound move
+    partly: int = 0                      # right stance, poor or harmful move
+    judged: int = 0                      # decisions that carry a verdict (older exports do not)
     expert_text: str | None = None
     expert_taken: int = 0
     expert_missed: int = 0
@@ -82,21 +90,40 @@ class NodeSummary:
 
 
 @dataclass
+class MemberSummary:
+    """Across the class: how often one member may not come back."""
+
+    member: str
+    name: str
+    outcomes: Counter = field(default_factory=Counter)   # returns | uncertain | may_drop_out -> attempts
+
+    @property
+    def told(self) -> int:
+        return sum(self.outcomes.values())
+
+
+@dataclass
 class ScenarioSummary:
     id: str
     title: str
     attempts: int
     learners: int
-    outcomes: Counter                     # outcome (or "unfinished") -> attempts
+    outcomes: Counter                     # outcome as authored (or "unfinished") -> attempts
     nodes: list[NodeSummary]              # in the order the class met them
     without_decisions: int                # attempts exported without their decisions
     versions: int                         # distinct scenario files (digests) among the attempts
+    endings: Counter = field(default_factory=Counter)   # as counted: an unsafe ending is "unsafe"
+    good: int = 0                         # breakthrough or growth, and known to be safe
+    missed_risk: int = 0                  # attempts in which a risk of harm was missed
+    safety_unknown: int = 0               # finished attempts whose file cannot say (older exports)
+    members: list[MemberSummary] = field(default_factory=list)   # most at risk of leaving first
 
     @property
     def outcome_rows(self) -> list[tuple[str, int]]:
-        rows = [(o, self.outcomes.get(o, 0)) for o in OUTCOMES]
-        extra = sorted(k for k in self.outcomes if k not in OUTCOMES)
-        return rows + [(k, self.outcomes[k]) for k in extra]
+        """(ending, attempts): an unsafe ending is counted as unsafe, never as its outcome."""
+        rows = [(o, self.endings.get(o, 0)) for o in ENDINGS]
+        extra = sorted(k for k in self.endings if k not in ENDINGS)
+        return rows + [(k, self.endings[k]) for k in extra]
 
     def most_missed(self, limit: int = 5) -> list[NodeSummary]:
         """Nodes whose expert choice the class passed over most often (then by share of those who met it)."""
@@ -126,7 +153,29 @@ def _scenario(scenario_id: str, attempts: list[ExportedAttempt]) -> ScenarioSumm
         nodes=_nodes(attempts),
         without_decisions=sum(1 for a in attempts if not a.decisions and a.choices),
         versions=len({a.digest for a in attempts if a.digest}),
+        endings=Counter(ending_of(a) for a in attempts),
+        good=sum(a.good for a in attempts),
+        missed_risk=sum(a.safety is False for a in attempts),
+        safety_unknown=sum(a.safety is None and a.outcome is not None for a in attempts),
+        members=_members(attempts),
     )
+
+
+def ending_of(attempt: ExportedAttempt) -> str:
+    """How an attempt's ending is counted: a finished session with a missed risk is unsafe."""
+    if attempt.outcome is None:
+        return UNFINISHED
+    return UNSAFE if attempt.safety is False else attempt.outcome
+
+
+def _members(attempts: list[ExportedAttempt]) -> list[MemberSummary]:
+    """Each member's outcomes across the attempts, those who may not come back most often first."""
+    members: dict[str, MemberSummary] = {}
+    for attempt in attempts:
+        for told in attempt.members:
+            summary = members.setdefault(told.member, MemberSummary(told.member, told.name or told.member))
+            summary.outcomes[told.outcome] += 1
+    return sorted(members.values(), key=lambda m: (-m.outcomes["may_drop_out"], -m.outcomes["uncertain"], m.name))
 
 
 def _nodes(attempts: list[ExportedAttempt]) -> list[NodeSummary]:
@@ -150,6 +199,9 @@ def _node(node: str, made: list[ExportedDecision], reached: int) -> NodeSummary:
     summary.chose = Counter(d.stance for d in made)
     summary.needed = Counter(d.need for d in made)
     summary.fits = sum(d.fit for d in made)
+    summary.met = sum(d.met for d in made)
+    summary.partly = sum(d.verdict == "partly" for d in made)
+    summary.judged = sum(d.verdict is not None for d in made)
     summary.expert_taken = sum(d.expert_chosen for d in made)
     summary.expert_missed = sum(1 for d in made if d.expert_text and not d.expert_chosen)
     experts = Counter([d.choice_text for d in made if d.expert_chosen] + [d.expert_text for d in made if d.expert_text]
@@ -163,8 +215,10 @@ def _choice_shares(made: list[ExportedDecision]) -> list[ChoiceShare]:
     shares: dict[str, ChoiceShare] = {}
     for decision in made:
         for option in decision.offered:
-            shares.setdefault(option.text, ChoiceShare(option.text, option.stance, option.expert))
+            shares.setdefault(option.text, ChoiceShare(option.text, option.stance, option.expert,
+                                                       quality=option.quality))
         share = shares.setdefault(decision.choice_text,
                                   ChoiceShare(decision.choice_text, decision.stance, decision.expert_chosen))
+        share.quality = share.quality or decision.quality
         share.count += 1
     return sorted(shares.values(), key=lambda s: -s.count)

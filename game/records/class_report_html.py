@@ -3,16 +3,22 @@
 Every bar carries its number in words beside it (and in its aria-label), and lead/follow are
 written inside their segments, so nothing depends on colour or on seeing the chart. No
 learner's name appears: the page is shown to the whole class.
+
+Safety comes first here as in the debrief: good endings are counted only when safe, an ending
+with a missed risk has its own bar (never breakthrough's or growth's), who may not come back is
+shown per member, and each decision node says how often the need was met on both axes.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from .class_report import UNFINISHED, Gathered, NodeSummary, ScenarioSummary
+from .class_report import UNFINISHED, UNSAFE, Gathered, MemberSummary, NodeSummary, ScenarioSummary
 from .html_kit import esc, page, percent, short
 
 OUTCOME_COLOURS = {"breakthrough": "#007A5A", "growth": "#0072B2", "stalled": "#6B6B6B",
-                   "rupture": "#C0392B", UNFINISHED: "#B8B8B8"}
+                   "rupture": "#C0392B", UNSAFE: "#5D2E8C", UNFINISHED: "#B8B8B8"}
+ENDING_LABELS = {UNFINISHED: "Stopped before an ending", UNSAFE: "Unsafe: a risk of harm was missed"}
+DROP_COLOUR = "#C0392B"
 STANCE_COLOURS = {"lead": ("#0072B2", "#FFFFFF"), "follow": ("#E69F00", "#000000")}
 
 CSS = """
@@ -45,6 +51,10 @@ p { margin: .4rem 0; }
        border-radius: 4px; border: 2px solid; margin-right: .3rem; vertical-align: .1em; }
 .tag.lead { color: var(--lead); } .tag.follow { color: #8a5a00; }
 .star { font-weight: bold; }
+.bars .facts { font-weight: normal; font-size: .75rem; color: var(--muted); }
+.quality { font-weight: bold; color: #C0392B; }
+.headline { font-size: 1.15rem; font-weight: bold; }
+.alarm { border-left: 10px solid #C0392B; padding: .3rem .8rem; font-weight: bold; }
 ol.missed { padding-left: 1.8rem; }
 ol.missed li { margin: .7rem 0; }
 ol.missed .said { font-style: italic; }
@@ -79,7 +89,9 @@ def _scenario(s: ScenarioSummary) -> str:
                      "(their scenario file did not replay)")
     parts = [f'<section aria-labelledby="s-{esc(s.id)}"><h2 id="s-{esc(s.id)}">{esc(s.title)}</h2>',
              f'<p class="lede">{esc("; ".join(facts))}.</p>', "<h3>How the sessions ended</h3>",
-             _outcomes(s)]
+             _safety(s), _outcomes(s)]
+    if s.members:
+        parts += ["<h3>Who may not come back</h3>", _members(s.members)]
     missed = s.most_missed()
     if missed:
         parts += ["<h3>Most-missed expert choices</h3>", _missed(missed)]
@@ -90,13 +102,36 @@ def _scenario(s: ScenarioSummary) -> str:
     return "\n".join(parts)
 
 
+def _safety(s: ScenarioSummary) -> str:
+    """Good endings (safe ones only) first, then any missed risk, said in words."""
+    parts = [f'<p class="headline">Good endings (breakthrough or growth, and safe): {s.good} of {s.attempts} '
+             f"({percent(s.good, s.attempts)}).</p>"]
+    if s.missed_risk:
+        parts.append(f'<p class="alarm">A risk of harm was missed in {s.missed_risk} of {s.attempts} attempts '
+                     f"({percent(s.missed_risk, s.attempts)}): those endings are counted as unsafe, never as good.</p>")
+    if s.safety_unknown:
+        parts.append(f"<p>{_plural(s.safety_unknown, 'finished attempt')} came from older exports that cannot say "
+                     "whether a risk was missed; they are not counted as good.</p>")
+    return "".join(parts)
+
+
 def _outcomes(s: ScenarioSummary) -> str:
     rows = []
-    for outcome, count in s.outcome_rows:
-        if outcome == UNFINISHED and not count:
+    for ending, count in s.outcome_rows:
+        if ending in (UNFINISHED, UNSAFE) and not count:
             continue
-        label = "stopped before an ending" if outcome == UNFINISHED else outcome
-        rows.append(_bar_row(esc(label.capitalize()), count, s.attempts, OUTCOME_COLOURS.get(outcome, "#555")))
+        label = ENDING_LABELS.get(ending, ending.capitalize())
+        rows.append(_bar_row(esc(label), count, s.attempts, OUTCOME_COLOURS.get(ending, "#555")))
+    return '<div class="bars">' + "".join(rows) + "</div>"
+
+
+def _members(members: list[MemberSummary]) -> str:
+    """Per member: in how many attempts they may not come back (the rest said in words)."""
+    rows = []
+    for m in members:
+        rest = f"uncertain in {m.outcomes['uncertain']}, likely back in {m.outcomes['returns']}"
+        label = f'{esc(m.name)} <span class="facts">· {esc(rest)}</span>'
+        rows.append(_bar_row(label, m.outcomes["may_drop_out"], m.told, DROP_COLOUR))
     return '<div class="bars">' + "".join(rows) + "</div>"
 
 
@@ -115,13 +150,25 @@ def _node(n: NodeSummary, attempts: int) -> str:
     facts = [f"reached in {n.reached} of {attempts} attempts ({percent(n.reached, attempts)})"]
     if n.decisions != n.reached:
         facts.append(f"{n.decisions} decisions")
-    facts.append(f"stance fit the group's need in {n.fits} of {n.decisions} ({percent(n.fits, n.decisions)})")
+    facts += _verdict_facts(n)
     if n.expert_missed or n.expert_taken:
         judged = n.expert_taken + n.expert_missed
         facts.append(f"expert choice taken in {n.expert_taken} of {judged}")
     return (f'<article class="node"><h3>“{esc(n.node)}”<span class="facts">{phase}</span></h3>'
             f'<p class="facts">{esc("; ".join(facts))}.</p>'
             f"<h4>Lead or follow</h4>{_stances(n)}<h4>What was chosen</h4>{_choices(n)}</article>")
+
+
+def _verdict_facts(n: NodeSummary) -> list[str]:
+    """Both axes: the stance alone, then the need met (right stance and a sound move)."""
+    facts = [f"right stance in {n.fits} of {n.decisions} ({percent(n.fits, n.decisions)})"]
+    if n.judged:
+        facts.append(f"need met (right stance and a sound move) in {n.met} of {n.judged} ({percent(n.met, n.judged)})")
+        if n.partly:
+            facts.append(f"right stance but a poor or harmful move in {n.partly}")
+    if n.judged < n.decisions:
+        facts.append(f"{n.decisions - n.judged} decisions from older exports carry no verdict")
+    return facts
 
 
 def _stances(n: NodeSummary) -> str:
@@ -159,6 +206,8 @@ def _choices(n: NodeSummary) -> str:
     rows = []
     for share in n.choices:
         star = '<span class="star" title="the expert choice">★ expert · </span>' if share.expert else ""
+        if share.quality in ("poor", "harmful"):
+            star += f'<span class="quality">{esc(share.quality)} move · </span>'
         label = (f'<span class="tag {esc(share.stance)}">{esc(share.stance)}</span>{star}'
                  f'<span title="{esc(share.text)}">{esc(short(share.text))}</span>')
         fill = STANCE_COLOURS.get(share.stance, ("#555", "#fff"))[0]

@@ -1,10 +1,15 @@
 """The attempts export: what a student sends to an instructor, and what class-report reads.
 
 One versioned JSON document, `{"kind": "circle-attempts", "version": 1, "attempts": [...]}`.
-Each attempt carries its decisions (node, choice, stance, need, fit, the expert choice, what
-was on offer), so a class report needs no scenario files. The pydantic models below are the
-single definition of the format: exporting dumps them, reading validates against them, and a
-file that does not fit is refused with a message naming the file and the first problem.
+Each attempt carries its decisions (node, choice, stance, need, the two-axis verdict and the
+move's quality, the expert choice, what was on offer), whether it was safe and who may not come
+back, so a class report needs no scenario files. The pydantic models below are the single
+definition of the format: exporting dumps them, reading validates against them, and a file that
+does not fit is refused with a message naming the file and the first problem.
+
+Keys added since the first exports (verdict, quality, shown, safe, members, ...) are optional
+when reading, so a class can mix old and new files; what an old file cannot tell is treated as
+unknown, never as good.
 """
 from __future__ import annotations
 
@@ -13,13 +18,14 @@ import math
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field, field_validator
 
-from game.engine import debrief_of
+from game.engine import Debrief, debrief_of
 
 from .replay import Replayed
 
 KIND = "circle-attempts"
+GOOD_OUTCOMES = ("breakthrough", "growth")
 VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024   # a class's exports are kilobytes; anything this big is not one
 
@@ -43,6 +49,7 @@ class ExportedOption(_Model):
     text: str
     stance: str
     expert: bool = False
+    quality: str | None = None    # best | good | poor | harmful (absent in older exports)
 
 
 class ExportedDecision(_Model):
@@ -56,11 +63,30 @@ class ExportedDecision(_Model):
     skill: str | None = None
     need: str
     need_reason: str = ""
-    fit: bool
+    fit: bool = Field(description="the stance alone matched the need (kept for older readers; see verdict)")
+    verdict: str | None = Field(None, description="met | partly | missed: stance and move together")
+    verdict_line: str | None = None
+    quality: str | None = Field(None, description="best | good | poor | harmful: the move itself")
+    shown: int | None = Field(None, description="the number it had on screen, in the attempt's shown order")
     expert_chosen: bool = False
     expert_text: str | None = Field(None, description="the recommended choice, when another was taken")
     offered: list[ExportedOption] = Field(default_factory=list)
     events: list[ExportedEvent] = Field(default_factory=list)
+
+    @property
+    def met(self) -> bool:
+        """The need was met on both axes; a decision from an older export, without a verdict,
+        is never counted as met."""
+        return self.verdict == "met"
+
+
+class ExportedMember(_Model):
+    """Whether one member is likely to come back after the session, and why."""
+
+    member: str
+    name: str = ""
+    outcome: str = Field(description="returns | uncertain | may_drop_out")
+    reason: str = ""
 
 
 class ExportedAttempt(_Model):
@@ -80,7 +106,26 @@ class ExportedAttempt(_Model):
     replayed: bool = Field(False, description="the decisions were rebuilt from the scenario file")
     replay_problem: str | None = None
     scenario_changed: bool = False
+    safe: bool | None = Field(None, description="no risk of harm was missed (absent: not known)")
+    missed_risks: list[str] = Field(default_factory=list)
+    members: list[ExportedMember] = Field(default_factory=list)
     decisions: list[ExportedDecision] = Field(default_factory=list)
+
+    @property
+    def safety(self) -> bool | None:
+        """Safe, unsafe, or None when the file cannot tell. An older export without `safe` is
+        judged by its decisions' events (a missed risk is one of them)."""
+        if self.safe is not None:
+            return self.safe
+        if self.decisions:
+            return not any(e.type == "risk-missed" for d in self.decisions for e in d.events)
+        return None
+
+    @computed_field
+    @property
+    def good(self) -> bool:
+        """Breakthrough or growth, and known to be safe: the only endings counted as good."""
+        return self.outcome in GOOD_OUTCOMES and self.safety is True
 
     @field_validator("started", "finished")
     @classmethod
@@ -122,6 +167,7 @@ def iso_time(timestamp: float | None) -> str | None:
 def exported_attempt(replayed: Replayed) -> ExportedAttempt:
     """What is stored, plus the decisions when the choices replay against the scenario file."""
     attempt = replayed.attempt
+    debrief = debrief_of(replayed.session) if replayed.ok else None
     return ExportedAttempt(
         id=attempt.id, learner=attempt.learner, scenario=attempt.scenario_id,
         scenario_title=replayed.scenario.display_title if replayed.scenario else None,
@@ -131,13 +177,25 @@ def exported_attempt(replayed: Replayed) -> ExportedAttempt:
         final_group=dict(attempt.final_state.get("group", {})),
         replayed=replayed.ok, replay_problem=replayed.problem,
         scenario_changed=replayed.scenario_changed,
-        decisions=_decisions(replayed) if replayed.ok else [],
+        decisions=_decisions(replayed, debrief) if debrief else [],
+        **_safety(replayed, debrief),
     )
 
 
-def _decisions(replayed: Replayed) -> list[ExportedDecision]:
+def _safety(replayed: Replayed, debrief: Debrief | None) -> dict:
+    """safe, missed_risks and members: from the replayed debrief, else as stored."""
+    attempt = replayed.attempt
+    if debrief is None:
+        members = [ExportedMember(member=m, name=m, outcome=o) for m, o in attempt.member_outcomes.items()]
+        return {"safe": attempt.safe, "members": members}
+    names = replayed.session.names
+    return {"safe": debrief.safe, "missed_risks": list(debrief.missed_risks),
+            "members": [ExportedMember(member=o.member, name=names.get(o.member, o.member),
+                                       outcome=o.outcome, reason=o.reason) for o in debrief.members]}
+
+
+def _decisions(replayed: Replayed, debrief: Debrief) -> list[ExportedDecision]:
     session = replayed.session
-    debrief = debrief_of(session)
     decisions = []
     for reaction, told, offered in zip(session.history, debrief.decisions, replayed.offered):
         phase = session.scenario.nodes[reaction.node_id].phase
@@ -145,10 +203,11 @@ def _decisions(replayed: Replayed) -> list[ExportedDecision]:
             turn=reaction.turn, node=reaction.node_id, phase=phase.value if phase else None,
             choice=reaction.offered.index, number=reaction.offered.number,
             choice_text=told.choice_text, stance=told.stance, skill=told.skill, need=told.need,
-            need_reason=told.need_reason, fit=told.fit, expert_chosen=reaction.choice.expert,
-            expert_text=told.expert_text,
+            need_reason=told.need_reason, fit=told.fit, verdict=told.verdict,
+            verdict_line=told.verdict_line, quality=told.quality, shown=told.shown or None,
+            expert_chosen=reaction.choice.expert, expert_text=told.expert_text,
             offered=[ExportedOption(index=o.index, text=o.choice.text, stance=o.stance,
-                                    expert=o.choice.expert) for o in offered],
+                                    expert=o.choice.expert, quality=o.quality) for o in offered],
             events=[ExportedEvent(type=e.type, member=e.member, by=e.by, text=text)
                     for e, text in zip(reaction.events, told.events)],
         ))

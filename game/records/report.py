@@ -4,6 +4,12 @@ HTML and Markdown are for the learner: the debrief of one attempt, as the debrie
 it, and how it compares with their other attempts. CSV and JSON are for an instructor: one row
 per attempt; the JSON (see exchange.py) carries each decision so a class report can be made
 from students' files alone.
+
+The CSV keeps its first columns as they always were (`fits` still counts decisions whose stance
+alone matched the need) and adds, at the end, what the two-axis verdict and safety say: `safe`,
+`good` (breakthrough or growth, and safe), the `met` / `partly` / `missed` counts, the missed
+risks and each member's outcome. An instructor sorting by `good` never sees an unsafe ending
+there.
 """
 from __future__ import annotations
 
@@ -100,7 +106,7 @@ def attempts_csv(attempts: list[ExportedAttempt]) -> str:
         objectives += [o for o in attempt.scores if o not in objectives]
     header = (["id", "learner", "scenario", "digest", "seed", "choices", "started", "finished", "outcome",
                "ending"] + [f"score:{o}" for o in objectives] + list(GROUP_NUMBERS)
-              + ["decisions", "fits", "expert_choices", "replayed"])
+              + ["decisions", "fits", "expert_choices", "replayed"] + SAFETY_COLUMNS)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
@@ -112,8 +118,25 @@ def attempts_csv(attempts: list[ExportedAttempt]) -> str:
             + [a.scores.get(o, "") for o in objectives]
             + [a.final_group.get(k, "") for k in GROUP_NUMBERS]
             + [len(a.choices), _count(decided, "fit"), _count(decided, "expert_chosen"),
-               "yes" if a.replayed else f"no: {a.replay_problem}"])
+               "yes" if a.replayed else f"no: {a.replay_problem}"]
+            + _safety_cells(a, decided))
     return buffer.getvalue()
+
+
+SAFETY_COLUMNS = ["safe", "good", "met", "partly", "missed", "missed_risks", "may_drop_out", "members"]
+
+
+def _safety_cells(attempt: ExportedAttempt, decided) -> list:
+    """The columns after the original ones: safety, good, verdict counts and who comes back."""
+    verdicts = ["" if decided is None else sum(d.verdict == v for d in decided) for v in ("met", "partly", "missed")]
+    dropping = [m.name or m.member for m in attempt.members if m.outcome == "may_drop_out"]
+    return ([_yes_no(attempt.safety), _yes_no(attempt.good)] + verdicts
+            + [" | ".join(attempt.missed_risks), ", ".join(dropping),
+               "; ".join(f"{m.member}:{m.outcome}" for m in attempt.members)])
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
 
 
 def _count(decisions, flag: str):

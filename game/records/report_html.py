@@ -2,13 +2,18 @@
 
 Everything is inside the file (CSS inline, the chart a base64 PNG), so it can be mailed,
 archived or printed years later. The chart has alt text and a table of the same values;
-lead/follow and fit are said in words as well as colour.
+lead/follow and each verdict are said in words as well as colour and mark.
+
+It opens as the debrief does: any missed risk of harm, then who may not come back. Each decision
+is judged on both axes (did the stance fit the need; how good was the move), and only a met need
+earns a tick: a poor or harmful move is never shown beside one, and an unsafe ending is never
+styled as a good one.
 """
 from __future__ import annotations
 
 import base64
 
-from .attempt_view import AttemptView, comparison, when
+from .attempt_view import QUALITY_WORDS, AttemptView, comparison, when
 from .html_kit import esc, page, table
 
 CSS = """
@@ -23,8 +28,11 @@ h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-bottom: .25rem; border-
 .note { border: 2px solid var(--bad); background: #fff4ec; padding: .6rem .9rem; border-radius: 6px; margin: 1rem 0; }
 .outcome { border-left: 8px solid var(--muted); background: var(--soft); padding: .9rem 1.1rem; margin: 1.4rem 0;
            border-radius: 0 6px 6px 0; }
-.outcome.breakthrough, .outcome.growth { border-color: var(--good); }
-.outcome.rupture { border-color: var(--bad); }
+.outcome.good { border-color: var(--good); }
+.outcome.rupture, .outcome.unsafe { border-color: var(--bad); }
+.first { border: 3px solid var(--bad); background: #fff4ec; padding: .5rem 1.1rem; border-radius: 6px; margin: 1.2rem 0; }
+.first p { margin: .35rem 0; font-weight: bold; }
+.first .risk::before { content: "⚠ "; }
 .outcome p { margin: .3rem 0 0; }
 .outcome .label { font-size: 1.25rem; font-weight: bold; margin: 0; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; width: 100%; }
@@ -42,6 +50,7 @@ ol.decisions { list-style: none; padding: 0; margin: 0; }
 .decision { border: 1px solid var(--line); border-left: 6px solid var(--good); border-radius: 0 6px 6px 0;
             padding: .8rem 1.1rem; margin: 0 0 1rem; break-inside: avoid; }
 .decision.missed { border-left-color: var(--bad); }
+.decision.partly { border-left-color: var(--follow); border-left-style: dashed; }
 .decision h3 { font-size: 1.05rem; margin: 0 0 .4rem; }
 .decision h3 .node { color: var(--muted); font-weight: normal; }
 .decision p { margin: .35rem 0; }
@@ -50,7 +59,10 @@ ol.decisions { list-style: none; padding: 0; margin: 0; }
 .tag { display: inline-block; font-size: .8rem; font-weight: bold; letter-spacing: .03em; text-transform: uppercase;
        padding: 0 .45rem; border-radius: 4px; border: 2px solid; }
 .tag.lead { color: var(--lead); } .tag.follow { color: var(--follow); }
-.fit { font-weight: bold; color: var(--good); } .missed .fit { color: var(--bad); }
+.verdict { font-weight: bold; color: var(--good); } .missed .verdict { color: var(--bad); }
+.partly .verdict { color: var(--follow); }
+.shown { color: var(--muted); font-size: .9rem; }
+.quality.poor, .quality.harmful { color: var(--bad); font-weight: bold; }
 .expert { background: var(--soft); padding: .4rem .8rem; border-radius: 4px; margin: .5rem 0; }
 .expert .said { border-left-color: var(--muted); }
 .events { margin: .3rem 0 0; padding-left: 1.3rem; }
@@ -64,11 +76,15 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
 """
 
 
+VERDICT_LABELS = {"met": "Met", "partly": "Partly met", "missed": "Missed"}
+
+
 def html_report(view: AttemptView, chart_png: bytes | None) -> str:
     attempt = view.attempt
-    parts = [_header(view)]
+    parts = [_header(view), _first_lines(view)]
     parts += [f'<p class="note" role="note">{esc(note)}</p>' for note in view.notes]
     parts.append(_outcome(view))
+    parts.append(_members(view))
     parts.append(_scores(view))
     if view.debrief and view.debrief.decisions:
         parts.append(_chart(view, chart_png))
@@ -79,7 +95,7 @@ def html_report(view: AttemptView, chart_png: bytes | None) -> str:
     parts.append(f"<footer>Circle report of attempt #{attempt.id}, scenario “{esc(attempt.scenario_id)}”"
                  f" (seed {attempt.seed}). Replay it with: python main.py run {esc(attempt.scenario_id)}"
                  f" --seed {attempt.seed} --choices {','.join(map(str, attempt.choices))}</footer>")
-    body = "<main>\n" + "\n".join(parts) + "\n</main>"
+    body = "<main>\n" + "\n".join(p for p in parts if p) + "\n</main>"
     return page(f"{view.title} — debrief of attempt #{attempt.id}", CSS, body)
 
 
@@ -88,19 +104,60 @@ def _header(view: AttemptView) -> str:
     who = f"{esc(attempt.learner)} · " if attempt.learner else ""
     finished = f" · finished {esc(when(attempt.finished_at))}" if attempt.finished else ""
     return (f"<header><h1>{esc(view.title)}</h1><p class=\"meta\">{who}attempt #{attempt.id} · "
-            f"started {esc(when(attempt.started_at))}{finished} · {len(attempt.choices)} decisions</p></header>")
+            f"seed {attempt.seed} · started {esc(when(attempt.started_at))}{finished} · "
+            f"{len(attempt.choices)} decisions</p></header>")
+
+
+def _first_lines(view: AttemptView) -> str:
+    """Before anything else, as the debrief: any missed risk, then who may not come back."""
+    lines = view.first_lines
+    if not lines:
+        return ""
+    items = "".join(f'<p class="{"risk" if line.startswith("Risk missed") else "drop"}">{esc(line)}</p>'
+                    for line in lines)
+    return f'<section class="first" role="alert" aria-label="First, safety and who may not come back">{items}</section>'
 
 
 def _outcome(view: AttemptView) -> str:
-    outcome = view.attempt.outcome or "unfinished"
     ending = view.debrief.ending_text if view.debrief else ""
     text = f"<p>{esc(ending)}</p>" if ending else ""
-    fits = ""
-    if view.debrief and view.debrief.decisions:
-        fits = (f"<p>{view.debrief.fits} of {len(view.debrief.decisions)} decisions met what the group "
-                "needed at that moment.</p>")
-    return (f'<section class="outcome {esc(outcome)}" aria-label="Outcome"><p class="label">'
-            f"{esc(view.outcome_words)}</p>{text}{fits}</section>")
+    return (f'<section class="outcome {_outcome_class(view)}" aria-label="Outcome"><p class="label">'
+            f"{esc(view.outcome_words)}</p>{text}{_verdict_counts(view)}</section>")
+
+
+def _outcome_class(view: AttemptView) -> str:
+    """good only for a safe breakthrough or growth; an unsafe ending is styled as unsafe, never good."""
+    if view.safe is False and view.attempt.outcome:
+        return "unsafe"
+    if view.good:
+        return "good"
+    return esc(view.attempt.outcome or "unfinished")
+
+
+def _verdict_counts(view: AttemptView) -> str:
+    if not (view.debrief and view.debrief.decisions):
+        return ""
+    return f"<p>{esc(verdict_summary(view))}</p>"
+
+
+def verdict_summary(view: AttemptView) -> str:
+    """'2 of 5 decisions met what the group needed; 1 had the right stance but ...'."""
+    counts, total = view.verdicts, len(view.debrief.decisions)
+    words = f"{counts['met']} of {total} decisions met what the group needed at that moment"
+    if counts["partly"]:
+        words += f"; {counts['partly']} took the right stance with a poor or harmful move"
+    if counts["missed"]:
+        words += f"; {counts['missed']} missed it"
+    return words + "."
+
+
+def _members(view: AttemptView) -> str:
+    rows = [(row.name, row.words, row.reason or "–") for row in view.members]
+    if not rows:
+        return ""
+    return ("<h2>Who comes back</h2>"
+            + table("Each member's outlook after this session, those who may not come back first",
+                    ["Member", "Outlook", "Why"], rows, row_header=True))
 
 
 def _scores(view: AttemptView) -> str:
@@ -147,14 +204,16 @@ def _decisions(view: AttemptView) -> str:
 
 
 def _decision(d) -> str:
-    verdict = "✓ Your stance met the need" if d.fit else "✗ Your stance missed the need"
+    """Both axes: the stance against the need, then the move itself; the mark only from the verdict."""
     skill = f'<span class="skill">{esc(d.skill.replace("_", " "))}</span>' if d.skill else ""
+    shown = f' <span class="shown">(choice {d.shown} as shown)</span>' if d.shown else ""
     lines = [
         f'<h3>Turn {d.turn} <span class="node">· at “{esc(d.node_id)}”</span></h3>',
-        f"<p>You chose {_tag(d.stance)}{skill}</p>",
+        f"<p>You chose {_tag(d.stance)}{skill}{shown}</p>",
         f'<blockquote class="said">{esc(d.choice_text)}</blockquote>',
         f"<p>The group needed you to {_tag(d.need, colon=True)}{esc(d.need_reason)}.</p>",
-        f'<p class="fit">{verdict}.</p>',
+        f'<p class="verdict">{d.mark} {VERDICT_LABELS.get(d.verdict, d.verdict)}: {esc(d.verdict_line)}</p>',
+        f'<p class="quality {esc(d.quality)}">The move itself: {esc(QUALITY_WORDS.get(d.quality, d.quality))}.</p>',
         f"<p>{esc(d.feedback)}</p>" if d.feedback else "",
     ]
     if d.expert_text:
@@ -164,8 +223,7 @@ def _decision(d) -> str:
     if d.events:
         lines.append('<p>What happened in the room:</p><ul class="events">'
                      + "".join(f"<li>{esc(e)}</li>" for e in d.events) + "</ul>")
-    klass = "decision" if d.fit else "decision missed"
-    return f'<li class="{klass}"><article>{"".join(lines)}</article></li>'
+    return f'<li class="decision {esc(d.verdict)}"><article>{"".join(lines)}</article></li>'
 
 
 def _tag(stance: str, colon: bool = False) -> str:
@@ -188,10 +246,14 @@ def _comparison(view: AttemptView) -> str:
     words = "".join(f"<p>{esc(w)}</p>" for w in comparison(view))
     rows = []
     for row in view.history:
-        fits = "?" if row.fits is None else f"{row.fits} of {row.decisions}"
+        met = "?" if row.met is None else f"{row.met} of {row.decisions}"
         label = f"#{row.id}" + (" (this one)" if row.current else "")
-        rows.append((label, row.started, row.outcome or "unfinished", fits, row.score))
+        rows.append((label, row.started, row.ending_words, SAFE_WORDS[row.safe], met, row.score))
     marks = ["current" if row.current else "" for row in view.history]
     return ("<h2>Compared with your other attempts</h2>" + words
-            + table("Your attempts at this scenario", ["Attempt", "Started", "Outcome", "Fit the need", "Score"],
-                    rows, numeric=[4], row_css=marks))
+            + table("Your attempts at this scenario",
+                    ["Attempt", "Started", "Outcome", "Safe", "Met the need", "Score"],
+                    rows, numeric=[5], row_css=marks))
+
+
+SAFE_WORDS = {True: "yes", False: "no: a risk was missed", None: "not known"}

@@ -1,22 +1,28 @@
-"""One attempt's debrief as Markdown: the HTML report's content, with a table for the chart."""
+"""One attempt's debrief as Markdown: the HTML report's content, with a table for the chart.
+
+It opens as the debrief does (any missed risk, then who may not come back), and only a met
+need earns a tick.
+"""
 from __future__ import annotations
 
-from .attempt_view import AttemptView, comparison, when
-from .report_html import chart_columns
+from .attempt_view import QUALITY_WORDS, AttemptView, comparison, when
+from .report_html import SAFE_WORDS, VERDICT_LABELS, chart_columns, verdict_summary
 
 
 def markdown_report(view: AttemptView) -> str:
     attempt = view.attempt
     who = f"{_text(attempt.learner)} · " if attempt.learner else ""
     out = [f"# {_text(view.title)}", "",
-           f"{who}attempt #{attempt.id} · started {when(attempt.started_at)} · {len(attempt.choices)} decisions", ""]
+           f"{who}attempt #{attempt.id} · seed {attempt.seed} · started {when(attempt.started_at)} · "
+           f"{len(attempt.choices)} decisions", ""]
+    out += [f"> **{_text(line)}**\n" for line in view.first_lines]
     out += [f"> **Note:** {_text(note)}\n" for note in view.notes]
     out += ["## Outcome", "", f"**{_text(view.outcome_words)}**", ""]
     if view.debrief and view.debrief.ending_text:
         out += [_text(view.debrief.ending_text), ""]
     if view.debrief and view.debrief.decisions:
-        out += [f"{view.debrief.fits} of {len(view.debrief.decisions)} decisions met what the group needed "
-                "at that moment.", ""]
+        out += [verdict_summary(view), ""]
+    out += _members(view)
     if view.objectives:
         out += ["## Objectives", "", "| Objective | Points |", "|---|---:|"]
         out += [f"| {_cell(text)} | {points} |" for _, text, points in view.objectives]
@@ -25,13 +31,16 @@ def markdown_report(view: AttemptView) -> str:
         out += _values(view) + _decisions(view)
     else:
         out += ["## What was stored", "", f"Choice numbers, in order: {', '.join(map(str, attempt.choices)) or 'none'}.", ""]
-    out += ["## Compared with your other attempts", ""] + [_text(w) + "\n" for w in comparison(view)]
-    out += ["| Attempt | Started | Outcome | Fit the need | Score |", "|---|---|---|---|---:|"]
-    for row in view.history:
-        fits = "?" if row.fits is None else f"{row.fits} of {row.decisions}"
-        label = f"**#{row.id} (this one)**" if row.current else f"#{row.id}"
-        out.append(f"| {label} | {row.started} | {row.outcome or 'unfinished'} | {fits} | {row.score} |")
+    out += _comparison(view)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _members(view: AttemptView) -> list[str]:
+    if not view.members:
+        return []
+    out = ["## Who comes back", "", "| Member | Outlook | Why |", "|---|---|---|"]
+    out += [f"| {_cell(row.name)} | {row.words} | {_cell(row.reason) or '–'} |" for row in view.members]
+    return out + [""]
 
 
 def _values(view: AttemptView) -> list[str]:
@@ -47,12 +56,13 @@ def _values(view: AttemptView) -> list[str]:
 def _decisions(view: AttemptView) -> list[str]:
     out = ["## Each decision", ""]
     for d in view.debrief.decisions:
-        verdict = "✓ Your stance met the need." if d.fit else "✗ Your stance missed the need."
         skill = f" ({d.skill.replace('_', ' ')})" if d.skill else ""
+        shown = f" — choice {d.shown} as shown" if d.shown else ""
         out += [f"### Turn {d.turn} · at “{_text(d.node_id)}”", "",
-                f"- You chose **{d.stance}**{skill}: *{_text(d.choice_text)}*",
+                f"- You chose **{d.stance}**{skill}{shown}: *{_text(d.choice_text)}*",
                 f"- The group needed you to **{d.need}**: {_text(d.need_reason)}.",
-                f"- **{verdict}**"]
+                f"- **{d.mark} {VERDICT_LABELS.get(d.verdict, d.verdict)}: {_text(d.verdict_line)}**",
+                f"- The move itself: {QUALITY_WORDS.get(d.quality, d.quality)}."]
         if d.feedback:
             out.append(f"- {_text(d.feedback)}")
         if d.expert_text:
@@ -60,6 +70,16 @@ def _decisions(view: AttemptView) -> list[str]:
             out.append(f"- The expert choice here: *{_text(d.expert_text)}*{more}")
         out += [f"- In the room: {_text(e)}" for e in d.events]
         out.append("")
+    return out
+
+
+def _comparison(view: AttemptView) -> list[str]:
+    out = ["## Compared with your other attempts", ""] + [_text(w) + "\n" for w in comparison(view)]
+    out += ["| Attempt | Started | Outcome | Safe | Met the need | Score |", "|---|---|---|---|---|---:|"]
+    for row in view.history:
+        met = "?" if row.met is None else f"{row.met} of {row.decisions}"
+        label = f"**#{row.id} (this one)**" if row.current else f"#{row.id}"
+        out.append(f"| {label} | {row.started} | {row.ending_words} | {SAFE_WORDS[row.safe]} | {met} | {row.score} |")
     return out
 
 

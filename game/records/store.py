@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -20,6 +20,8 @@ APP_NAME = "circle-sim"
 DATA_DIR_VARIABLE = "CIRCLE_DATA_DIR"
 DATABASE_NAME = "records.sqlite3"
 OUTCOME_RANK = {"breakthrough": 4, "growth": 3, "stalled": 2, "rupture": 1}
+GOOD_OUTCOMES = ("breakthrough", "growth")
+LOCKED_PATIENCE = 20.0   # seconds to wait for another window to let go of the file
 
 # Each migration takes the database from version i to i + 1. Never edit a shipped one.
 MIGRATIONS = [
@@ -42,6 +44,12 @@ MIGRATIONS = [
     );
     CREATE INDEX attempts_by_scenario ON attempts (scenario_id, learner);
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    # Safety and who comes back: an unsafe ending never counts as good, even
+    # where the attempt cannot be replayed. NULL: recorded before the program knew of risks.
+    """
+    ALTER TABLE attempts ADD COLUMN safe INTEGER;
+    ALTER TABLE attempts ADD COLUMN member_outcomes TEXT NOT NULL DEFAULT '{}'
     """,
 ]
 
@@ -70,10 +78,23 @@ class Attempt:
     ending_node: str | None
     scores: dict
     final_state: dict
+    safe: bool | None = None          # no risk of harm missed; None: recorded before risks were known
+    member_outcomes: dict = field(default_factory=dict)   # member id -> returns | uncertain | may_drop_out
 
     @property
     def finished(self) -> bool:
         return self.finished_at is not None
+
+    @property
+    def good(self) -> bool:
+        """Breakthrough or growth, and known to be safe: a missed risk is never good, and an
+        attempt recorded before safety was kept is not claimed to be."""
+        return self.outcome in GOOD_OUTCOMES and self.safe is True
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """For "best so far": any safe ending ranks above an unsafe one, then by outcome."""
+        return (0 if self.safe is False else 1, OUTCOME_RANK.get(self.outcome or "", 0))
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -88,14 +109,29 @@ class Records:
         self.path = self.folder / DATABASE_NAME
         self.notice: str | None = None
         try:
-            self.db = self._open()
+            self.db = self._open_patiently()
         except sqlite3.DatabaseError as err:
+            if isinstance(err, sqlite3.OperationalError) and _busy(err):
+                raise
             moved = self._move_aside()
             self.notice = (f"Your records file could not be read ({err}); it was kept as "
                            f"{moved.name} and a new one started.")
             self.db = self._open()
 
     # -- opening, checking, migrating ---------------------------------------------------------
+
+    def _open_patiently(self) -> sqlite3.Connection:
+        """Open, waiting while another window holds the file: a locked database is busy, not
+        damaged, and must never be moved aside. (Switching a new file to WAL does not wait for
+        the busy timeout, so two windows starting at once can see "locked" at once.)"""
+        deadline = time.monotonic() + LOCKED_PATIENCE
+        while True:
+            try:
+                return self._open()
+            except sqlite3.OperationalError as err:
+                if not _busy(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
@@ -168,10 +204,11 @@ class Records:
         now = time.time()
         self._write(
             "UPDATE attempts SET choices = ?, updated_at = ?, scores = ?, final_state = ?,"
-            " finished_at = ?, outcome = ?, ending_node = ? WHERE id = ?",
+            " finished_at = ?, outcome = ?, ending_node = ?, safe = ?, member_outcomes = ? WHERE id = ?",
             (json.dumps(session.choice_numbers), now, json.dumps(session.scores),
              json.dumps(session.state.as_dict()), now if ending else None,
-             ending.outcome.value if ending else None, session.node_id if ending else None, attempt_id))
+             ending.outcome.value if ending else None, session.node_id if ending else None,
+             int(session.safe), json.dumps(_member_outcomes(session) if ending else {}), attempt_id))
 
     def discard(self, attempt_id: int) -> None:
         self._write("DELETE FROM attempts WHERE id = ?", (attempt_id,))
@@ -209,18 +246,36 @@ class Records:
         return [a for a in reversed(self.attempts(learner, finished=False)) if a.choices]
 
     def best_outcomes(self, learner: str | None = None) -> dict[str, tuple[int, str | None]]:
-        """scenario id -> (attempts, best outcome so far)."""
-        summary: dict[str, tuple[int, str | None]] = {}
+        """scenario id -> (attempts, best outcome so far); a safe ending always beats an unsafe
+        one (see best_endings, which also says whether the best was safe)."""
+        return {sid: (count, best.outcome if best else None)
+                for sid, (count, best) in self.best_endings(learner).items()}
+
+    def best_endings(self, learner: str | None = None) -> dict[str, tuple[int, Attempt | None]]:
+        """scenario id -> (attempts, the finished attempt with the best ending, or None).
+
+        Best means safe first, then the outcome: an unsafe growth never beats a safe stall.
+        """
+        summary: dict[str, tuple[int, Attempt | None]] = {}
         for attempt in self.attempts(learner):
             count, best = summary.get(attempt.scenario_id, (0, None))
-            if attempt.outcome and OUTCOME_RANK.get(attempt.outcome, 0) > OUTCOME_RANK.get(best or "", 0):
-                best = attempt.outcome
+            if attempt.outcome and (best is None or attempt.rank > best.rank):
+                best = attempt
             summary[attempt.scenario_id] = (count + 1, best)
         return summary
 
 
 def _attempt(row: tuple) -> Attempt:
     (id_, learner, scenario_id, digest, path, seed, choices, started, updated, finished,
-     outcome, ending_node, scores, final_state) = row
+     outcome, ending_node, scores, final_state, safe, members) = row
     return Attempt(id_, learner, scenario_id, digest, path, seed, json.loads(choices), started,
-                   updated, finished, outcome, ending_node, json.loads(scores), json.loads(final_state))
+                   updated, finished, outcome, ending_node, json.loads(scores), json.loads(final_state),
+                   None if safe is None else bool(safe), json.loads(members))
+
+
+def _busy(err: sqlite3.OperationalError) -> bool:
+    return "locked" in str(err) or "busy" in str(err)
+
+
+def _member_outcomes(session) -> dict[str, str]:
+    return {o.member: o.outcome for o in session.member_outcomes()}

@@ -12,6 +12,14 @@ from game.scenario import load_path
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = ROOT / "tests" / "scenario" / "small.yaml"
 GRIEF = ROOT / "scenarios" / "grief-week3.yaml"
+RISKY = Path(__file__).with_name("risky.yaml")   # Wren hints at a risk of harm in the opening
+
+# Plans through RISKY (choice numbers as written):
+MISSED_RISK = [2, 1]      # moves on from Wren's hint: ends in growth, but unsafe
+CHECKED = [1, 1]          # asks Wren directly: a safe growth
+POORLY_CHECKED = [4, 2]   # right stance, poor move (partly), then a harmful one toward Ben
+SAFE_STALL = [1, 3]       # checks the risk, then lets the session stall
+UNSAFE_STALL = [2, 3]
 
 
 def play(records: Records, path: Path, learner: str, choices=None, *, rng_seed: int | None = None,

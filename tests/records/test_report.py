@@ -63,8 +63,11 @@ def test_html_report_shows_every_decision_of_the_debrief(records, capsys):
             assert html.escape(decision.expert_text) in page
         for event in decision.events:
             assert html.escape(event) in page
-    assert page.count("met the need") == debrief.fits
-    assert page.count("missed the need") == len(debrief.decisions) - debrief.fits
+    verdicts = [d.verdict for d in debrief.decisions]
+    for label, verdict in (("✓ Met:", "met"), ("~ Partly met:", "partly"), ("✗ Missed:", "missed")):
+        assert page.count(label) == verdicts.count(verdict)
+    for decision in debrief.decisions:
+        assert html.escape(decision.verdict_line) in page
     assert html.escape(debrief.ending_text) in page
     for _, objective, points in debrief.scores:
         assert html.escape(objective) in page
@@ -105,7 +108,10 @@ def test_markdown_has_the_decisions_and_a_table_instead_of_the_image(records, ca
     assert text.count("### Turn") == len(session.history)
     assert "| Turn | Cohesion | Engagement | Conflict |" in text
     assert "Thank Ana and open a round." in text
-    assert "✓ Your stance met the need." in text or "✗ Your stance missed the need." in text
+    debrief = debrief_of(session)
+    for decision in debrief.decisions:
+        assert f"{decision.mark} " in text and decision.verdict_line in text
+    assert "seed 0" in text
 
 
 # -- CSV and JSON -------------------------------------------------------------------------------
@@ -158,6 +164,8 @@ def test_the_json_export_is_versioned_and_carries_each_decision(records, capsys)
             assert decision["choice_text"] == reaction.choice.text
             assert decision["stance"] == reaction.stance and decision["need"] == reaction.need.stance
             assert decision["fit"] == reaction.fit
+            assert decision["verdict"] == reaction.verdict and decision["quality"] == reaction.quality
+            assert decision["shown"] == reaction.offered.shown
             assert decision["expert_chosen"] == reaction.choice.expert
             assert (decision["expert_text"] is None) == (reaction.expert is None)
             assert reaction.choice.text in [o["text"] for o in decision["offered"]]

@@ -81,6 +81,52 @@ def test_best_outcome_per_scenario(tmp_path, scenario):
     assert records.best_outcomes() == {"small-test": (2, "growth")}
 
 
+RISKY = Path(__file__).with_name("risky.yaml")
+
+
+def play_risky(records, choices):
+    session = Session(load_path(RISKY).scenario)
+    log = AttemptLog(records, session)
+    for number in choices:
+        session.choose(number)
+        log.update()
+    return session
+
+
+def test_each_attempt_keeps_whether_it_was_safe_and_who_may_not_come_back(tmp_path):
+    records = Records(tmp_path)
+    session = play_risky(records, [2, 1])            # Wren's hint of harm is passed over
+    (attempt,) = Records(tmp_path).attempts()
+    assert attempt.outcome == "growth" and attempt.safe is False and not attempt.good
+    assert attempt.member_outcomes == {o.member: o.outcome for o in session.member_outcomes()}
+    assert attempt.member_outcomes["wren"] == "may_drop_out"
+
+
+def test_a_safe_ending_is_always_best_before_an_unsafe_one(tmp_path):
+    records = Records(tmp_path)
+    play_risky(records, [2, 1])                      # growth, but a risk was missed
+    assert records.best_outcomes() == {"risky-test": (1, "growth")}
+    assert records.best_endings()["risky-test"][1].safe is False
+    play_risky(records, [1, 3])                      # stalled, safe
+    assert records.best_outcomes() == {"risky-test": (2, "stalled")}
+    play_risky(records, [1, 1])                      # growth, safe
+    count, best = records.best_endings()["risky-test"]
+    assert count == 3 and best.outcome == "growth" and best.safe is True
+
+
+def test_attempts_from_before_safety_was_recorded_say_it_is_not_known(tmp_path):
+    import sqlite3
+    from game.records.store import MIGRATIONS
+    db = sqlite3.connect(tmp_path / DATABASE_NAME)
+    db.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    db.execute("INSERT INTO attempts (scenario_id, choices, started_at, updated_at, finished_at, outcome)"
+               " VALUES ('small-test', '[1, 1]', 1.0, 2.0, 2.0, 'growth')")
+    db.commit()
+    db.close()
+    (attempt,) = Records(tmp_path).attempts()
+    assert attempt.safe is None and attempt.member_outcomes == {} and attempt.outcome == "growth"
+
+
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 WRITER = textwrap.dedent("""
     import sys
