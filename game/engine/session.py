@@ -6,7 +6,7 @@ saving, hot reload and reports can never drift from what was played.
 """
 from __future__ import annotations
 
-import random
+import zlib
 from dataclasses import dataclass, replace
 
 from transitions import EventData
@@ -112,10 +112,13 @@ class Session:
         and the node's id (the same again when the node is revisited). The layout is never the
         answer key; `choose` still takes the authored number (`number`)."""
         if self._shown is None:
-            ranks = shown_ranks(self.seed, self.node_id, len(self.node.choices))
-            ordered = sorted(self.choices, key=lambda c: (c.stance != "lead", ranks[c.index]))
-            self._shown = [replace(c, shown=k) for k, c in enumerate(ordered, 1)]
+            self._shown = [replace(c, shown=k) for k, c in enumerate(self._shown_order(), 1)]
         return self._shown
+
+    def _shown_order(self) -> list[OfferedChoice]:
+        """The offered choices in shown order (the numbers are added only when asked)."""
+        ranks = shown_ranks(self.seed, self.node_id, len(self.node.choices))
+        return sorted(self.choices, key=lambda c: (c.stance != "lead", ranks[c.index]))
 
     def shown_number(self, shown: int) -> int:
         """The authored number (`choose` takes it) of the choice shown as `shown`."""
@@ -196,7 +199,10 @@ class Session:
         """Take the offered choice `number` (1-based) and return how the room reacted."""
         self._require_open()
         offered = self._offered_by_number(number)
-        offered = next(c for c in self.shown_choices if c.index == offered.index)
+        if self._shown is not None:
+            offered = self._shown[[c.index for c in self._shown].index(offered.index)]
+        else:   # headless play: place only the choice taken
+            offered = replace(offered, shown=self._shown_order().index(offered) + 1)
         self.begin()
         self._pending = offered
         before_node = self.node_id
@@ -279,7 +285,7 @@ class Session:
         offered = self._pending
         source, dest = event.transition.source, event.transition.dest
         move = self._machine.move(source, offered.index)
-        final = self.scenario.nodes[dest].ending is not None
+        final = self._machine.arrival_phase[dest] == "debrief"   # an ending
         result = step(self._state, move, self.world, seed=self.seed, turn=self.turn + 1,
                       final=final)
         after = result.after
@@ -340,11 +346,11 @@ class Session:
         raise ChoiceNotOffered(self.node_id, number, [c.number for c in self.choices])
 
 
-def shown_ranks(seed: int, node_id: str, count: int) -> list[float]:
+def shown_ranks(seed: int, node_id: str, count: int) -> list[int]:
     """A rank for each authored choice of a node, drawn from the attempt's seed and the node's
-    id: the shown order within each stance. String seeding is stable across processes."""
-    draw = random.Random(f"shown:{seed}:{node_id}")
-    return [draw.random() for _ in range(count)]
+    id: the shown order within each stance. A CRC of the three is the same in every process
+    and far cheaper than seeding a generator on every choice."""
+    return [zlib.crc32(f"shown:{seed}:{node_id}:{index}".encode()) for index in range(count)]
 
 
 @dataclass(frozen=True)
