@@ -24,13 +24,16 @@ EVENT_WORDS = {
     "withdrawal": "{member} withdraws from the circle",
     "risk-checked": "{member}'s risk of harm is checked directly: safety first",
     "risk-missed": "{member} hinted at a risk of harm and nobody checked it in time",
+    "leaders-split": "You and {member} compete in front of the group; members take sides",
+    "leaders-repair": "You and {member} name your difference in the open: disagreement without rupture",
 }
 EVENT_TITLES = {
     "neglect": "Losing a member", "breakthrough": "Breakthrough", "support": "The group steps in",
     "monopolizing": "Monopolizing", "hostility": "Hostility", "rescuing": "Rescuing",
     "withdrawal": "Withdrawal", "risk-checked": "Risk checked", "risk-missed": "Risk missed",
+    "leaders-split": "Leaders split", "leaders-repair": "Leaders repair",
 }
-GOOD_EVENTS = frozenset({"breakthrough", "support", "risk-checked"})
+GOOD_EVENTS = frozenset({"breakthrough", "support", "risk-checked", "leaders-repair"})
 OUTCOME_OF_MEMBER = {"returns": "will likely come back", "uncertain": "may or may not come back",
                      "may_drop_out": "may not come back"}
 OUTCOME_WORDS = {

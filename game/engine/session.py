@@ -392,7 +392,7 @@ class ConditionEnv:
         if prefix == "score":
             return session._scores.get(rest, 0)
         if prefix == "events":
-            return self._events(rest.replace("_", "-") if rest.startswith("risk") else rest)
+            return self._events(rest.replace("_", "-"))
         if rest == "at_risk":
             return prefix in session.open_risks
         if rest == "risk_missed":

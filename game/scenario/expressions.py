@@ -23,7 +23,7 @@ COUNTERS = ("turn", "leads", "follows", "safe")
 # `<member>.at_risk` (an open risk of harm now), `<member>.risk_missed`, `<member>.neglected`
 # (times they were being lost). An extension of format 1.
 EVENT_COUNTS = ("neglect", "breakthrough", "support", "monopolizing", "hostility", "rescuing",
-                "withdrawal", "risk_checked", "risk_missed")
+                "withdrawal", "risk_checked", "risk_missed", "leaders_split", "leaders_repair")
 MEMBER_HISTORY = ("at_risk", "risk_missed", "neglected")
 
 _COMPARE = {

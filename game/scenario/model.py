@@ -39,6 +39,7 @@ class Archetype(str, Enum):
     rescuer = "rescuer"
     intellectualizer = "intellectualizer"
     newcomer = "newcomer"
+    co_leader = "co_leader"
 
 
 class Skill(str, Enum):

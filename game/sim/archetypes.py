@@ -24,13 +24,21 @@ steps 1-5, so "does not fall" means: not below where it was when the turn began.
 - newcomer: trust starts at most NEWCOMER_START_TRUST (world.initial_state); addressed by
   WELCOMING_SKILLS, trust gains this turn count NEWCOMER_TRUST_GAIN_FACTOR times, plus
   NEWCOMER_WELCOME_TRUST.
+- co_leader: the trainee's co-leader, sitting in the circle. Targeted by COMPETING_SKILLS, the
+  split becomes a contest in front of the members: conflict rises by CO_LEADER_CONTEST_CONFLICT
+  and every other member's trust falls by CO_LEADER_CONTEST_TRUST (event `leaders-split`).
+  Targeted by REPAIR_SKILLS, the difference is named and repaired in the open, which models
+  disagreement without rupture: cohesion rises by CO_LEADER_REPAIR_COHESION and every other
+  member's trust by CO_LEADER_REPAIR_TRUST (event `leaders-repair`). Only a move that names
+  them counts: the whole group addressed is not the co-leader addressed.
 """
 from __future__ import annotations
 
 from typing import NamedTuple
 
 from .constants import (
-    ADVICE_SKILLS, BLOCKING_SKILLS, DISTRESSED, DRAWING_OUT_SKILLS, EXPLAINING_SKILLS,
+    ADVICE_SKILLS, BLOCKING_SKILLS, CO_LEADER_CONTEST_CONFLICT, CO_LEADER_CONTEST_TRUST,
+    CO_LEADER_REPAIR_COHESION, CO_LEADER_REPAIR_TRUST, COMPETING_SKILLS, REPAIR_SKILLS, DISTRESSED, DRAWING_OUT_SKILLS, EXPLAINING_SKILLS,
     FEELING_SKILLS,
     HOSTILE_CONFRONT_CONFLICT, HOSTILE_LOW_TRUST, INTELLECTUALIZER_FEELING_RELIEF,
     MONOPOLIZING_ENGAGEMENT, MONOPOLY_UNCHECKED_TURNS, MONOPOLY_WITHDRAWAL,
@@ -139,6 +147,27 @@ def _newcomer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
     return []
 
 
+def _co_leader(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
+    move = turn.move
+    if mid not in move.targets:
+        return []
+    if move.uses(COMPETING_SKILLS):
+        room.conflict = nudge(room.conflict, CO_LEADER_CONTEST_CONFLICT)
+        _others_trust(room, i, -CO_LEADER_CONTEST_TRUST)
+        return [Event("leaders-split", mid)]
+    if move.uses(REPAIR_SKILLS):
+        room.cohesion = nudge(room.cohesion, CO_LEADER_REPAIR_COHESION)
+        _others_trust(room, i, CO_LEADER_REPAIR_TRUST)
+        return [Event("leaders-repair", mid)]
+    return []
+
+
+def _others_trust(room: Room, i: int, delta: float) -> None:
+    for other in range(room.size):
+        if other != i:
+            shift(room.trust, other, delta)
+
+
 RULES = {
     "monopolizer": _monopolizer,
     "hostile": _hostile,
@@ -147,6 +176,7 @@ RULES = {
     "help_rejecting": _help_rejecting,
     "intellectualizer": _intellectualizer,
     "newcomer": _newcomer,
+    "co_leader": _co_leader,
 }
 ORDER = tuple(RULES)   # fixed, so the result never depends on member order
 

@@ -61,6 +61,7 @@ ARCHETYPE_THOUGHTS = {
     "rescuer": "Someone is hurting. I should make it better.",
     "intellectualizer": "It's easier to explain it than to feel it.",
     "newcomer": "Everyone here already knows each other. Do I belong?",
+    "co_leader": "I'd have run this differently. Do they even see what I bring?",
 }
 
 
@@ -72,6 +73,7 @@ def _in_character(kind: str, state: GroupState, member_id: str) -> bool:
         "silent": m.engagement < ENGAGED,
         "hostile": m.trust < HOSTILE_LOW_TRUST or state.conflict >= CONFLICT_HIGH,
         "newcomer": m.trust < ENGAGED,
+        "co_leader": m.trust < ENGAGED,
     }.get(kind, kind in ARCHETYPE_THOUGHTS)
 
 

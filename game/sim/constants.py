@@ -107,6 +107,11 @@ NEWCOMER_START_TRUST = 0.3      # a newcomer starts at most this trusting, whate
 NEWCOMER_TRUST_GAIN_FACTOR = 2.0  # welcome counts double for someone deciding whether to stay
 NEWCOMER_WELCOME_TRUST = 0.04   # ... and being welcomed at all is worth something on its own
 
+CO_LEADER_CONTEST_CONFLICT = 0.08  # leaders competing in front of the group: members take sides
+CO_LEADER_CONTEST_TRUST = 0.04  # ... and every member trusts the leadership a little less
+CO_LEADER_REPAIR_COHESION = 0.04  # a split named and repaired in the open models how to disagree
+CO_LEADER_REPAIR_TRUST = 0.03   # ... and members learn the leaders can hold a difference
+
 # --- Which skills count as what -----------------------------------------------------------
 
 BLOCKING_SKILLS = ("blocking", "cutting_off")           # what checks a monopolizer or rescuer
@@ -117,6 +122,8 @@ EXPLAINING_SKILLS = ("interpreting", "clarifying")      # interpreting or explai
 ADVICE_SKILLS = ("suggesting",)                         # what a help-rejecter answers "yes, but"
 WELCOMING_SKILLS = ("supporting", "linking")            # what lets a newcomer in
 PROTECTING_SKILLS = ("protecting",)                     # holds a rescuer off a member's work
+COMPETING_SKILLS = ("confronting", "cutting_off", "blocking", "interpreting")  # a contest with a co-leader
+REPAIR_SKILLS = ("clarifying", "modeling", "self_disclosure", "linking", "summarizing")  # repair in the open
 
 # --- Captions -----------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from .state import GroupState, MemberState, clamp
 
 ARCHETYPES = (
     "typical", "monopolizer", "silent", "help_rejecting",
-    "hostile", "rescuer", "intellectualizer", "newcomer",
+    "hostile", "rescuer", "intellectualizer", "newcomer", "co_leader",
 )
 
 

@@ -192,3 +192,30 @@ def test_other_skills_build_a_newcomers_trust_at_the_usual_pace():
     move = Move("lead", "summarizing", ("ana",), effects(ana={"trust": 0.05}))
     typical, newcomer = _both(move, "newcomer", state=group(**TENSE, ana=member(0.5, 0.3, 0.3)))
     assert newcomer.after.member("ana").trust == typical.after.member("ana").trust
+
+
+# --- co_leader -------------------------------------------------------------------------------
+
+def test_competing_with_the_co_leader_splits_the_room_and_repairing_in_the_open_mends_it():
+    from game.sim import GroupState
+    from .builders import IDS, lead, member, world
+    w = world({"ana": "co_leader"})
+    start = GroupState(0.5, 0.3, tuple((mid, member(0.6, 0.6, 0.3)) for mid in IDS))
+    results = {skill: step(start, lead(skill, ("ana",), quality="good"), w, seed=0, turn=1)
+               for skill in ("confronting", "modeling", "supporting")}
+    contest, repair, neither = (results[k] for k in ("confronting", "modeling", "supporting"))
+    assert [e.type for e in contest.events if e.member == "ana"] == ["leaders-split"]
+    assert [e.type for e in repair.events if e.member == "ana"] == ["leaders-repair"]
+    assert contest.after.conflict > neither.after.conflict > 0
+    assert repair.after.cohesion > neither.after.cohesion
+    others = [mid for mid in IDS if mid != "ana"]
+    for mid in others:
+        assert contest.after.member(mid).trust < neither.after.member(mid).trust < repair.after.member(mid).trust
+
+
+def test_addressing_the_whole_group_is_not_addressing_the_co_leader():
+    from game.sim import GroupState
+    from .builders import IDS, lead, member, world
+    start = GroupState(0.5, 0.3, tuple((mid, member(0.6, 0.6, 0.3)) for mid in IDS))
+    result = step(start, lead("confronting", (), quality="good"), world({"ana": "co_leader"}), seed=0, turn=1)
+    assert not [e for e in result.events if e.type.startswith("leaders")]
