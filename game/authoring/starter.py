@@ -49,6 +49,7 @@ TEMPLATE = SCHEMA_LINE + """
 #     python main.py validate scenarios/{id}.yaml --strict   (problems, at their line)
 #     python main.py graph scenarios/{id}.yaml               (the branching, as a diagram)
 #     python main.py simulate scenarios/{id}.yaml            (many playthroughs: where they end)
+#     python main.py simulate scenarios/{id}.yaml --audit    (can it be won without reading the group?)
 #     python main.py play scenarios/{id}.yaml                (play it)
 # YAML: indent with spaces, never tabs; anything after " #" is a comment; text containing
 # ": " needs quotes, or use `>-` and write it indented on the lines below.
@@ -115,24 +116,36 @@ nodes:                     # required: node id -> node
       - maria: And then, of course, it rained all Saturday, so I stayed in again.   # member id: text
       - {speaker: sam, text: "...", tone: anxious}   # long form; tone: neutral, anxious, sad,
                                                      #   angry, hopeful, flat, defensive, warm
-    choices:               # 1..6 choices; offer both a lead and a follow
-      - text: Thank you, Maria. Sam, you are new here. How is it to hear this?   # what the trainee says
+    choices:               # 1..6 choices; offer both a lead and a follow. The trainee sees
+                           #   them lead first, then follow, in an order drawn from the seed
+      - text: Thank you, Maria. Sam, you're welcome to pass. Is there a word you'd add tonight?   # what the trainee says
         stance: lead       # required: lead | follow (the trainee's core decision)
         skill: drawing_out # optional leadership skill (blocking, linking, reflecting, silence ...)
         targets: [maria, sam]   # members addressed or attended to
         effects:           # optional changes, each -1..1; results stay within 0..1
           group: {cohesion: +0.05}   # the group takes cohesion and conflict
-          sam: {trust: +0.05}        # a member (or `everyone`) takes engagement, trust, distress
+          sam: {trust: +0.1, distress: -0.1}   # a member (or `everyone`) takes engagement, trust, distress
+          everyone: {engagement: +0.05}
         score: {draw_out: 1}         # objective id -> points (may be negative)
-        feedback: Blocking gently and inviting Sam makes room for a quiet member.   # for the debrief
+        feedback: Drawing out with an easy way to pass invites Sam in without a spotlight.   # for the debrief
         expert: true       # the recommended choice (at most one per node)
         next: sharing      # the node this choice leads to
-      - text: (Stay quiet and let Maria go on.)
+      - text: Sam, you haven't said a single word yet tonight. What's going on for you?
+        stance: lead
+        skill: questioning
+        targets: [sam]
+        effects: {sam: {engagement: -0.05, trust: -0.05}}
+        quality: poor      # best | good | poor | harmful: the move itself, whatever its stance
+        feedback: Right to lead, but a direct question in front of everyone is a spotlight, not an invitation.
+        next: sharing
+      - text: (Stay quiet, nod, and let Maria tell the group about her week.)
         stance: follow
         skill: silence
         targets: [maria]
         if: group.conflict < 0.8   # optional: the choice is offered only when this holds
-        feedback: Silence can let the group find its own way, or let one voice fill the room.
+        effects: {group: {cohesion: -0.05}}
+        quality: poor
+        feedback: In a second session the room has not settled, and silence now lets one voice fill it.
         next: sharing
 
   sharing:
@@ -145,25 +158,40 @@ nodes:                     # required: node id -> node
       - {speaker: omar, text: "Statistically, it is very common.", tone: flat}
       - {speaker: june, text: "Me too, actually.", tone: hopeful}
     choices:
-      - text: Sam, Lee, June, it sounds as if you share something here. Can you say more?
-        stance: lead
-        skill: linking
-        targets: [sam, lee, june]
-        effects: {everyone: {engagement: +0.05}}
-        score: {universality: 2}
-        breakthrough: sam  # optional: this choice gives that member a breakthrough
-        feedback: Linking members turns separate stories into a shared one.
-        expert: true
-        next: growth
-      - text: (Nod, and let the group carry the conversation.)
+      - text: (Say nothing. Let Sam, Lee and June keep talking to each other.)
         stance: follow
         skill: silence
-        score: {universality: 1}
-        feedback: Stepping back lets a close group reach each other; a loose one drifts.
+        effects: {everyone: {engagement: +0.05}, group: {cohesion: +0.05}}
+        score: {universality: 2}
+        breakthrough: sam  # optional: this choice gives that member a breakthrough
+        feedback: Members finding each other is the group's own work, and stepping back lets it happen.
+        expert: true
         next:              # or branches, tried in order: the first whose `if` holds is taken
-          - if: group.cohesion >= 0.35   # a condition on the room (see the authoring guide)
+          - if: group.cohesion >= 0.35 and sam.trust >= 0.45   # a condition on the room
             goto: growth
           - goto: stalled  # the last branch has no `if`
+      - text: It sounds as if many of you feel this. Let's go round and each share one feeling.
+        stance: lead
+        skill: linking
+        effects: {group: {cohesion: -0.05}}
+        quality: poor
+        feedback: Linking is a good skill at the wrong moment here, as a round turns a living exchange back to you.
+        next: stalled
+      - text: Sam, that took courage to say. Stay with it a moment, if you can?
+        stance: lead
+        skill: empathizing
+        targets: [sam]
+        quality: good
+        feedback: Good if Sam is struggling alone; if the members are reaching each other, it pulls them back to you.
+        next: stalled
+      - text: Sam, you will be fine, you know. Everyone feels like this at the start.
+        stance: lead
+        skill: supporting
+        targets: [sam]
+        effects: {sam: {trust: -0.05}}
+        quality: poor
+        feedback: Premature reassurance closes the door Sam has just opened.
+        next: stalled
 
   growth:                  # an ending: `ending` and no choices
     phase: closing

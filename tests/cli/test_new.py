@@ -126,3 +126,9 @@ def test_cli_bad_id_fails_with_a_clear_message_and_writes_nothing(tmp_path):
     out = cli("new", "Bad Id", "-o", str(path))
     assert out.returncode in (1, 2) and "not a valid scenario id" in out.stderr
     assert "Traceback" not in out.stderr and not path.exists()
+
+
+def test_the_starter_models_an_honest_scenario_that_passes_the_audit(starter):
+    from game.authoring.audit import audit
+    report = audit(starter.scenario, runs=100, seed=5)
+    assert report.findings == [], [f.message for f in report.findings]
