@@ -295,7 +295,7 @@ class Session:
         self._last_reaction = Reaction(
             turn=self.turn + 1, node_id=source, offered=offered, before=result.before,
             after=after, need=result.need, fit=result.fit, met=result.met, events=result.events,
-            next_node=dest, expert=self._expert_other_than(source, offered),
+            next_node=dest, expert=self._recommended_other_than(source, offered, result.need),
             names=self.names, aimed=result.aimed, verdict=result.verdict,
         )
         self._state = after
@@ -319,6 +319,17 @@ class Session:
         self._pending: OfferedChoice | None = None
         self._last_reaction: Reaction | None = None
         self.phases.reset()
+
+    def _recommended_other_than(self, node_id: str, taken: OfferedChoice, need) -> OfferedChoice | None:
+        """The choice the debrief recommends, when it is not the one taken: with a risk open,
+        the best offered choice that checks it (safety first, whatever the node's expert);
+        else the node's expert, if it was offered."""
+        if need.risk:
+            checks = [c for c in self._offered or () if c.choice.checks_risk and need.member in c.choice.targets]
+            if checks:
+                best = min(checks, key=lambda c: QUALITY_RANK[c.quality])
+                return None if best.index == taken.index else best
+        return self._expert_other_than(node_id, taken)
 
     def _expert_other_than(self, node_id: str, taken: OfferedChoice) -> OfferedChoice | None:
         """The recommended choice at the node, if it was offered and not the one taken."""
@@ -344,6 +355,9 @@ class Session:
             if offered.number == number:
                 return offered
         raise ChoiceNotOffered(self.node_id, number, [c.number for c in self.choices])
+
+
+QUALITY_RANK = {"best": 0, "good": 1, "poor": 2, "harmful": 3}
 
 
 def shown_ranks(seed: int, node_id: str, count: int) -> list[int]:

@@ -88,3 +88,16 @@ def test_run_keeps_the_authored_numbers_and_adds_shown_quality_verdict_and_why(t
     assert first["quality"] == "best" and first["verdict"] in ("met", "partly", "missed")
     assert isinstance(first["why"], str) and first["why"]
     assert trace["ending"]["safe"] is True and set(trace["ending"]["members"]) == {"ana", "ben", "cai", "dee", "eli", "fay"}
+
+
+def test_with_a_risk_open_the_debrief_recommends_the_check_not_the_nodes_expert():
+    from game.engine import debrief_of
+    text = MANY.replace("  pick:\n", "  pick:\n    lines:\n      - {speaker: ana, text: \"I won't be here next week.\", risk: true}\n", 1)
+    text = text.replace("      - {text: Lead three., stance: lead, next: again}",
+                        "      - {text: 'Ana, do you mean you might not be alive?', stance: lead, targets: [ana],"
+                        " checks_risk: true, quality: good, next: again}")
+    session = Session(load_text(text).scenario, seed=1)
+    session.choose(1)          # the node's expert, which does not check Ana's risk
+    decision = debrief_of(session).decisions[0]
+    assert decision.verdict == "missed"
+    assert decision.expert_text == "Ana, do you mean you might not be alive?"
