@@ -193,6 +193,18 @@ def member_sprite(look: dict, pose: Pose, scale: float, facing: float, palette: 
     return sprite
 
 
+def chair_sprite(scale: float, palette: Palette) -> pygame.Surface:
+    """An empty chair, as drawn under a member: the seat kept for a member not yet arrived."""
+    key = ("empty-chair", round(scale, 2), palette.name)
+    sprite = cached_sprite(key)
+    if sprite is None:
+        k = SUPERSAMPLE * scale
+        scratch = _blank((round(BOX[0] * k), round(BOX[1] * k)), shade(palette.chair, 0.3))
+        _draw_chair(_Pen(scratch, k), palette)
+        sprite = _cache[key] = pygame.transform.smoothscale(scratch, (round(BOX[0] * scale), round(BOX[1] * scale)))
+    return sprite
+
+
 def sprite_topleft(centre: tuple[float, float], scale: float) -> tuple[int, int]:
     """Where a sprite goes so that its seat sits at `centre`."""
     return (round(centre[0] - ORIGIN[0] * scale), round(centre[1] - ORIGIN[1] * scale))

@@ -21,7 +21,9 @@ class Step:
     text: str             # the words chosen
     stance: str           # lead | follow
     met: bool             # verdict met: right stance, aimed where the need was, a good move
-    verdict: str          # the verdict in words
+    verdict: str          # met | partly | missed: only met earns a tick
+    verdict_line: str     # the verdict in words
+    quality: str = "good"  # best | good | poor | harmful: the move itself
 
     @property
     def key(self) -> tuple[str, str]:
@@ -30,7 +32,8 @@ class Step:
 
 
 def steps_of(history) -> tuple[Step, ...]:
-    return tuple(Step(r.turn, r.node_id, r.choice.text.strip(), r.stance, r.met, r.verdict_line) for r in history)
+    return tuple(Step(r.turn, r.node_id, r.choice.text.strip(), r.stance, r.met, r.verdict, r.verdict_line,
+                      r.quality) for r in history)
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,12 @@ class Branch:
     node_id: str
     outcome: str | None               # None while it has not ended
     series: dict                      # cohesion, engagement, conflict: [value per turn, 0 = start]
+    safe: bool = True                 # no risk of harm was missed on it
 
     @classmethod
     def of(cls, session) -> "Branch":
         debrief = debrief_of(session)
-        return cls(steps_of(session.history), session.node_id, debrief.outcome, debrief.series)
+        return cls(steps_of(session.history), session.node_id, debrief.outcome, debrief.series, debrief.safe)
 
     def place(self) -> str:
         """Where the branch got to, in words."""

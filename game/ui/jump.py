@@ -61,8 +61,10 @@ def shortest_paths(scenario, seed: int = 0, limit: int = MAX_SESSIONS) -> dict[s
         session.close()
 
 
-def session_at(scenario, node_id: str | None, seed: int = 0) -> tuple[Session, str]:
-    """(a session at the node, how it got there: 'start', 'played' or 'placed')."""
+def session_at(scenario, node_id: str | None, seed: int | None = 0) -> tuple[Session, str]:
+    """(a session at the node, how it got there: 'start', 'played' or 'placed'). With no seed
+    given, seed 0: a picture of a node is the same picture every time it is taken."""
+    seed = 0 if seed is None else seed
     session = Session(scenario, seed=seed)
     if not node_id or node_id == scenario.start:
         if node_id and node_id not in scenario.nodes:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from game.engine import describe_event
 from game.engine.debrief import GOOD_EVENTS
+from game.engine.reaction import MARKS
 
 YOU = "You"
 
@@ -24,11 +25,11 @@ class Entry:
 
 @dataclass(frozen=True)
 class CoachNote:
-    """After a choice: what the group needed, whether the choice met it, and why it matters.
+    """After a choice: what the group needed, how the choice did on both axes, and why.
 
-    `met` is the engine's Reaction.met: verdict `met`, the right stance (aimed at the member
-    the need was about) AND a best or good move. `verdict` is met, partly or missed; only met
-    earns a tick, so a tick never sits beside words that criticise the choice.
+    `verdict` is the engine's: met (the right stance, aimed where the need was, and a best or
+    good move), partly (the right stance, a poor or harmful move) or missed. Only met earns a
+    tick, so a tick never sits beside words that criticise the choice.
     """
 
     needed: str          # lead | follow
@@ -38,23 +39,44 @@ class CoachNote:
     verdict_line: str    # the engine's line: "You chose to lead, but not toward Ben."
     feedback: str
     verdict: str = "met"  # met | partly | missed
+    skill: str | None = None   # the skill the choice used (named after choosing at higher levels)
+    quality: str = "good"      # best | good | poor | harmful: the move itself
 
     @property
     def mark(self) -> str:
-        return {"met": "✓", "partly": "~", "missed": "✗"}[self.verdict]
+        return MARKS.get(self.verdict, MARKS["missed"])
 
     @property
     def headline(self) -> str:
         return f"The group needed you to {self.needed.upper()}"
+
+    @property
+    def short(self) -> str:
+        return verdict_short(self.verdict, self.chosen, self.quality)
 
     def as_line(self) -> str:
         text = f"Coach {self.mark} The group needed you to {self.needed}: {self.reason}. {self.verdict_line}"
         return f"{text} {self.feedback}".strip()
 
 
+def verdict_short(verdict: str, stance: str, quality: str) -> str:
+    """The verdict in a few words beside its mark: 'met it', 'right to lead, poor move',
+    'missed it'. `partly` names both axes, so the right stance never reads as praise for the move."""
+    if verdict == "met":
+        return "met it"
+    if verdict == "partly":
+        return f"right to {stance}, {'harmful' if quality == 'harmful' else 'poor'} move"
+    return "missed it"
+
+
+def skill_words(skill: str | None) -> str:
+    return (skill or "").replace("_", " ")
+
+
 def coach_note(reaction) -> CoachNote:
     return CoachNote(reaction.need.stance, reaction.need.text(reaction.names), reaction.stance,
-                     reaction.met, reaction.verdict_line, reaction.feedback, reaction.verdict)
+                     reaction.met, reaction.verdict_line, reaction.feedback, reaction.verdict,
+                     reaction.offered.skill, reaction.quality)
 
 
 def node_entries(node, names: dict[str, str], lines: int | None = None) -> list[Entry]:

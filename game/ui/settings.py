@@ -37,6 +37,7 @@ class Settings:
     meters: bool = False        # the M toggle: the group's numbers as labelled bars
     inner_state: bool = False   # the T toggle: each member's numbers and thoughts
     timeline: bool = False      # the L toggle: the session's decisions, to rewind to (presenter tools)
+    skill_names: str = "by_level"   # on the cards before choosing: by_level, before or after
 
     def with_value(self, key: str, value) -> "Settings":
         return replace(self, **{key: value})
@@ -56,7 +57,20 @@ CHOICES: dict[str, list] = {
     "meters": [False, True],
     "inner_state": [False, True],
     "timeline": [False, True],
+    "skill_names": ["by_level", "before", "after"],
 }
+SKILL_NAME_WORDS = {"by_level": "By level", "before": "Before choosing", "after": "After choosing"}
+
+
+def skill_names_before(settings: Settings, level: str) -> bool:
+    """Whether the cards name each choice's skill before the trainee chooses. By level (the
+    default): at beginner level yes, as scaffolding; at intermediate and advanced the name
+    comes only after the choice, so a pleasant skill name is never a cue to pick by."""
+    if settings.skill_names == "before":
+        return True
+    if settings.skill_names == "after":
+        return False
+    return level == "beginner"
 
 
 def cycle(settings: Settings, key: str, step: int = 1) -> Settings:
@@ -73,6 +87,8 @@ def words(key: str, value) -> str:
         return "On" if value else "Off"
     if key == "theme":
         return THEME_WORDS.get(value, value)
+    if key == "skill_names":
+        return SKILL_NAME_WORDS.get(value, value)
     return str(value).replace("_", " ").capitalize()
 
 

@@ -81,6 +81,7 @@ class Palette:
     focus: RGB        # keyboard focus and targeted members (always with a ring shape)
     warning: RGB
     good: RGB
+    caution: RGB      # a verdict of `partly`: the right stance, a poor move (never a tick)
     chair: RGB
     shadow: RGB
     bubble: RGB       # speech bubbles
@@ -105,7 +106,7 @@ LIGHT = _palette(
     "light",
     background="#F3EEE5", floor="#E9E1D3", rug="#DCCDB6", panel="#FFFCF6",
     panel_edge="#D6CBBB", text="#26262E", muted="#66646E", accent=PURPLE,
-    lead=BLUE, follow=ORANGE, focus=YELLOW, warning=VERMILLION, good=GREEN,
+    lead=BLUE, follow=ORANGE, focus=YELLOW, warning=VERMILLION, good=GREEN, caution=YELLOW,
     chair="#9C8E7C", shadow="#B9AC98", bubble="#FFFFFF", bubble_text="#26262E",
     group_cool="#7F9CC4", group_warm="#EFA35C",
 )
@@ -114,7 +115,7 @@ DARK = _palette(
     "dark",
     background="#1B1F2A", floor="#232938", rug="#2D3446", panel="#262C3B",
     panel_edge="#3C4458", text="#ECE9E2", muted="#A7ABB8", accent=PURPLE,
-    lead=SKY, follow=ORANGE, focus=YELLOW, warning=VERMILLION, good=GREEN,
+    lead=SKY, follow=ORANGE, focus=YELLOW, warning=VERMILLION, good=GREEN, caution=YELLOW,
     chair="#5A5F6E", shadow="#141821", bubble="#F4F1EA", bubble_text="#1F2230",
     group_cool="#5E7FB0", group_warm="#E89A52",
 )
@@ -123,7 +124,7 @@ HIGH_CONTRAST = _palette(
     "high_contrast",
     background="#000000", floor="#0B0B0B", rug="#161616", panel="#000000",
     panel_edge="#FFFFFF", text="#FFFFFF", muted="#E6E6E6", accent=PURPLE,
-    lead=SKY, follow=ORANGE, focus=YELLOW, warning=VERMILLION, good=GREEN,
+    lead=SKY, follow=ORANGE, focus=YELLOW, warning=VERMILLION, good=GREEN, caution=YELLOW,
     chair="#8A8A8A", shadow="#000000", bubble="#FFFFFF", bubble_text="#000000",
     group_cool="#56B4E9", group_warm="#E69F00",
 )

@@ -51,7 +51,7 @@ def live_transcript(coach: bool):
             frames(app, 2, [key(pygame.K_SPACE)])
         if play.stage != "choose":
             break
-        frames(app, 1, [number_key(play.offered[-1].number)])
+        frames(app, 1, [number_key(play.offered[-1].shown)])
         for _ in range(200):
             if play.stage != "react":
                 break
@@ -77,7 +77,7 @@ def test_the_coach_note_says_the_need_the_verdict_and_the_feedback():
     assert note.needed in ("lead", "follow") and note.met == reaction.met
     line = note.as_line()
     assert ("✓" in line) == reaction.met and reaction.feedback in line and note.needed in line
-    assert reaction.verdict in line
+    assert reaction.verdict_line in line and note.mark in line
 
 
 AIMED = """\
@@ -131,7 +131,8 @@ def test_a_lead_aimed_away_from_the_member_in_distress_is_a_cross_not_a_tick(tmp
     reaction = session.choose(1)
     assert reaction.need.member == "ben" and reaction.fit, "the scenario sets up a need about Ben"
     note = script.coach_note(reaction)
-    assert not note.met and note.as_line().startswith("Coach ✗") and "Ben" in note.verdict
+    assert not note.met and note.verdict == "missed" and note.as_line().startswith("Coach ✗")
+    assert "Ben" in note.verdict_line
     session.replay([2])
     assert script.coach_note(session.history[0]).as_line().startswith("Coach ✓")
 
@@ -145,7 +146,8 @@ def test_the_coach_panel_on_screen_crosses_a_lead_aimed_at_the_wrong_member(tmp_
         if play.stage == "choose":
             break
         frames(app, 1, [key(pygame.K_SPACE)])
-    frames(app, 1, [number_key(1)])
+    toward_ana = next(c for c in play.offered if c.choice.targets == ["ana"])
+    frames(app, 1, [number_key(toward_ana.shown)])
     for _ in range(20):   # the ending's narration types; the coach's note stands meanwhile
         if play.stage == "lines" and play.coach is not None:
             break
@@ -244,7 +246,8 @@ def _reaction(events, targets=("rosa",)):
     grief = load_path(GRIEF).scenario
     lost = {m.id: {"engagement": -0.06, "trust": -0.04, "distress": 0.0} for m in grief.members}
     return grief, SimpleNamespace(choice=SimpleNamespace(targets=list(targets)), deltas=lost,
-                                  events=tuple(Event(kind, who) for kind, who in events))
+                                  events=tuple(Event(kind, who) for kind, who in events),
+                                  after=Session(grief).state)
 
 
 def test_ripples_start_from_the_member_the_model_moved_the_others_for():

@@ -12,6 +12,7 @@ from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.jump_picker import JumpScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.play_timeline import pointed_step
+from game.ui.widgets import verdict_role
 from tests.ui.driver import SMALL, click, frames, key, number_key, start_app
 
 ISLAND = "  island:\n    narration: Nobody gets here.\n    ending: {outcome: stalled, text: Alone.}\n"
@@ -38,8 +39,10 @@ def playing(scenario=SMALL, **overrides):
     return app, play
 
 
-def choose(app, play, number: int) -> None:
-    frames(app, 1, [number_key(number)])
+def choose(app, play, shown: int) -> None:
+    """The card shown as `shown` (each node of small.yaml has one lead then one follow, so the
+    number shown is the number written, which the records keep)."""
+    frames(app, 1, [number_key(shown)])
     to_choices(app, play)
 
 
@@ -89,7 +92,7 @@ def test_every_decision_gets_a_marker_that_says_its_stance_and_whether_it_met_th
     for reaction in play.session.history:
         rect = play.controls.get(f"mark:{reaction.turn}").rect
         assert play.play.timeline.contains(rect)
-        role = app.palette.good if reaction.met else app.palette.warning
+        role = app.palette[verdict_role(reaction.verdict)]   # a tick only for met
         disc = (rect.right - 15, rect.centery - 6)   # the disc's top, above the tick or cross on it
         assert app.canvas.get_at(disc)[:3] == role
 

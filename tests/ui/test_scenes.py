@@ -14,6 +14,7 @@ from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.play import PlayScene
+from game.ui.scenes.play_presenter import demo_pick
 from game.ui.scenes.settings_panel import SettingsScene
 from tests.ui.driver import SMALL, click, frames, key, number_key, start_app, wait_until
 
@@ -71,8 +72,8 @@ def test_a_whole_session_from_menu_to_debrief_with_the_keyboard_only(small_in_li
         until_choices(app)
         if play.stage == "ended":
             break
-        pick = play.session.expert_choice() or play.session.choices[0]
-        frames(app, 1, [number_key(pick.number)])
+        pick = demo_pick(play.session)
+        frames(app, 1, [number_key(pick.shown)])
         after_reaction(app)
     frames(app, 1, [key(pygame.K_RETURN)])
     assert isinstance(app.scene, DebriefScene)
@@ -95,8 +96,8 @@ def test_a_whole_session_with_the_mouse_only_in_a_letterboxed_window(small_in_li
             frames(app, 3, click(app, play.play.circle.center))
         if play.stage == "ended":
             break
-        pick = play.session.expert_choice() or play.session.choices[0]
-        frames(app, 2, click(app, play.controls.get(f"choice:{pick.number}").rect.center))
+        pick = demo_pick(play.session)
+        frames(app, 2, click(app, play.controls.get(f"choice:{pick.shown}").rect.center))
         assert play.session.turn >= 1
         after_reaction(app)
     frames(app, 2, click(app, play.controls.get("debrief").rect.center))
@@ -234,7 +235,7 @@ def test_a_resized_window_letterboxes_and_clicks_still_land_on_the_cards():
     frames(app, 1, click(app, (LOGICAL_SIZE[0] // 2, -5)))  # on the bar: nothing happens
     assert play.session.turn == 0
     first = play.offered[0]
-    frames(app, 1, click(app, play.controls.get(f"choice:{first.number}").rect.center))
+    frames(app, 1, click(app, play.controls.get(f"choice:{first.shown}").rect.center))
     assert play.session.turn == 1 and play.session.history[0].offered.number == first.number
 
 
@@ -264,7 +265,7 @@ def test_members_are_drawn_where_the_layout_seats_them():
 def test_hovering_a_card_rings_the_members_it_addresses():
     app, play = play_small()
     offered = next(o for o in play.offered if o.choice.targets)
-    rect = play.controls.get(f"choice:{offered.number}").rect
+    rect = play.controls.get(f"choice:{offered.shown}").rect
     frames(app, 2, [pygame.event.Event(pygame.MOUSEMOTION, pos=app.viewport.to_window(rect.center), rel=(0, 0), buttons=(0, 0, 0))])
     assert play.circle.targets == frozenset(offered.choice.targets)
     frames(app, 2, [pygame.event.Event(pygame.MOUSEMOTION, pos=(2, 2), rel=(0, 0), buttons=(0, 0, 0))])

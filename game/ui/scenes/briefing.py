@@ -82,12 +82,10 @@ class BriefingScene(Scene):
         self.app.show(MenuScene(self.app))
 
     def start(self) -> None:
-        from game.engine import Session
-        from game.records import AttemptLog
+        from game.ui.attempts import new_attempt
         from game.ui.scenes.play import PlayScene
 
-        session = Session(self.scenario, seed=getattr(self.app.args, "seed", 0) or 0)
-        log = AttemptLog(self.app.records, session, self.app.learner, self.path)
+        session, log = new_attempt(self.app, self.scenario, self.path)
         self.app.sound("choose")
         self.app.show(PlayScene(self.app, session, log=log, path=self.path))
 
@@ -208,7 +206,10 @@ class BriefingScene(Scene):
         name, size = _name_that_fits(text, member, width)
         canvas.blit(text.render(name, size, palette.text, bold=True), (x, cell.y + 6))
         room = max(1, (cell.height - 14 - text.line_height("body", True)) // text.line_height("small"))
-        concern = text.wrap(member.concern.strip() or "—", "small", width, max_lines=room)
+        words = member.concern.strip() or "—"
+        if getattr(member, "joins_at", None):   # a late arrival: their chair starts empty
+            words = f"Arrives later. {words}"
+        concern = text.wrap(words, "small", width, max_lines=room)
         blit_lines(canvas, text, concern, "small", palette.muted, x, cell.y + 8 + text.line_height("body", True))
 
 

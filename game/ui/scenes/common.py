@@ -36,12 +36,21 @@ def draw_outcome_icon(canvas, outcome: str | None, centre, size: int, palette: P
 
 
 def draw_outcome_badge(canvas, outcome: str | None, pos, palette: Palette, text: fonts.TextCache,
-                       size: str = "small") -> pygame.Rect:
-    """Icon and word, e.g. '★ Breakthrough'; returns its rect (pos is the top left)."""
+                       size: str = "small", safe: bool = True) -> pygame.Rect:
+    """Icon and word, e.g. '★ Breakthrough'; returns its rect (pos is the top left).
+
+    An ending reached past a missed risk of harm never looks good: it wears the warning
+    triangle and says 'unsafe' beside the outcome ('⚠ Growth · unsafe')."""
     word = OUTCOME_WORDS.get(outcome or "", "Unfinished")
+    if not safe and outcome:
+        word += " · unsafe"
     label = text.render(word, size, palette.text, bold=True)
     icon = label.get_height()
-    draw_outcome_icon(canvas, outcome, (pos[0] + icon // 2, pos[1] + label.get_height() // 2), icon, palette)
+    centre = (pos[0] + icon // 2, pos[1] + label.get_height() // 2)
+    if safe:
+        draw_outcome_icon(canvas, outcome, centre, icon, palette)
+    else:
+        icons.warning(canvas, centre, icon, palette.warning, readable_on(palette.warning))
     canvas.blit(label, (pos[0] + icon + 6, pos[1]))
     return pygame.Rect(pos, (icon + 6 + label.get_width(), label.get_height()))
 

@@ -15,7 +15,7 @@ from game.ui.layout import LOGICAL_SIZE
 from game.ui.scenes.base import Scene, blit_lines, key_hint
 from game.ui.scenes.common import draw_outcome_badge
 from game.ui.theme import mix, stance_colour
-from game.ui.widgets import draw_line_chart, draw_panel
+from game.ui.widgets import draw_line_chart, draw_panel, draw_verdict_mark
 from game.ui.widgets import icons
 
 MARGIN = 36
@@ -78,15 +78,18 @@ class CompareScene(Scene):
         self._mark_parting(canvas, plot, turns)
 
     def _draw_title(self, canvas, branch, pos, width: int) -> int:
-        """The choice that differed: its stance icon and its words (two lines at most)."""
+        """The choice that differed: its verdict's mark, its stance icon and its words (two
+        lines at most)."""
         palette, text = self.palette, self.text
         x, y = pos
         words = branch.differed(self.shared)
         step = branch.steps[self.shared] if self.shared < len(branch.steps) else None
         if step is not None:
             colour = stance_colour(palette, step.stance)
-            icons.stance_icon(canvas, step.stance, (x + 8, y + text.line_height("body", True) // 2), 14, colour)
-            x, width = x + 22, width - 22
+            middle = y + text.line_height("body", True) // 2
+            draw_verdict_mark(canvas, (x + 8, middle), 9, step.verdict, palette)
+            icons.stance_icon(canvas, step.stance, (x + 30, middle), 14, colour)
+            x, width = x + 44, width - 44
         lines = text.wrap(words, "body", width, bold=True, max_lines=2)
         return blit_lines(canvas, text, lines, "body", palette.text if step else palette.muted, x, y, bold=True) + 4
 
@@ -94,10 +97,9 @@ class CompareScene(Scene):
         """Where the branch got to: the outcome's badge, or the node; and the needs it met."""
         palette, text = self.palette, self.text
         x, y = pos
-        met = sum(s.met for s in branch.steps)
-        tally = f"{met} of {len(branch.steps)} needs met"
+        tally = needs_tally(branch)
         if branch.outcome:
-            badge = draw_outcome_badge(canvas, branch.outcome, (x, y), palette, text)
+            badge = draw_outcome_badge(canvas, branch.outcome, (x, y), palette, text, safe=branch.safe)
             rest = text.wrap(f"after {plural(len(branch.steps), 'choice')} · {tally}", "small",
                              width - badge.width - 10, max_lines=2)
             end = blit_lines(canvas, text, rest, "small", palette.muted, badge.right + 10, y)
@@ -114,3 +116,11 @@ class CompareScene(Scene):
             pygame.draw.line(canvas, colour, (x, top), (x, min(plot.bottom, top + 5)), 2)
         words = self.text.render("parted", "tiny", colour)
         canvas.blit(words, words.get_rect(midbottom=(x, plot.y - 2)))
+
+
+def needs_tally(branch) -> str:
+    """'3 of 5 needs met · 1 partly': a right stance with a poor move is not counted as met."""
+    steps = branch.steps
+    met = sum(1 for s in steps if s.verdict == "met")
+    partly = sum(1 for s in steps if s.verdict == "partly")
+    return f"{met} of {len(steps)} needs met" + (f" · {partly} partly" if partly else "")

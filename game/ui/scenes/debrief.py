@@ -1,4 +1,5 @@
-"""The debrief: how it ended, the objectives' scores, how the room moved (a line chart), every
+"""The debrief: first, any risk of harm that was missed and who may not come back; then how it
+ended, the objectives' scores, how the room moved (a line chart), who comes back and why, every
 decision against what the group needed, and how this attempt compares with the earlier ones.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ from game.ui import input as keys
 from game.ui.layout import LOGICAL_SIZE
 from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row, key_hint
 from game.ui.scenes.common import OUTCOME_WORDS, ago, draw_outcome_badge
+from game.ui.scenes.debrief_first import draw_first_band, draw_outcomes, first_band_height, outcomes_height
 from game.ui.scenes.debrief_parts import decision_height, draw_decision
 from game.ui.theme import hex_to_rgb, mix
 from game.ui.widgets import draw_focus_ring, draw_line_chart, draw_panel
@@ -68,9 +70,18 @@ class DebriefScene(Scene):
                 return size, lines if ending else []
         return "small", self.text.wrap(ending, "small", width, max_lines=5)
 
+    def first_band_rect(self) -> pygame.Rect:
+        """The band of what is said first, under the title (no height when there is nothing)."""
+        width = LOGICAL_SIZE[0] - 2 * MARGIN
+        return pygame.Rect(MARGIN, 52, width, first_band_height(self.debrief, self.session.names, width, self.text))
+
+    def badge_top(self) -> int:
+        band = self.first_band_rect()
+        return band.bottom + 10 if band.height else band.y
+
     def header_bottom(self) -> int:
         text = self.text
-        badge = 52 + text.line_height("title", True)
+        badge = self.badge_top() + text.line_height("title", True)
         size, lines = self.ending_lines()
         return badge + 12 + len(lines) * text.line_height(size) + 14
 
@@ -88,7 +99,8 @@ class DebriefScene(Scene):
 
     def content_height(self) -> int:
         width = self.decisions_rect().width - 40
-        return sum(decision_height(d, width, self.text) + 12 for d in self.debrief.decisions) + 44
+        decisions = sum(decision_height(d, width, self.text) + 12 for d in self.debrief.decisions)
+        return outcomes_height(self.debrief, width, self.text) + self.text.line_height("tiny", True) + 8 + decisions + 20
 
     def max_scroll(self) -> int:
         return max(0, self.content_height() - self.decisions_rect().height)
@@ -128,12 +140,10 @@ class DebriefScene(Scene):
         self.app.show(MenuScene(self.app))
 
     def replay(self) -> None:
-        from game.engine import Session
-        from game.records import AttemptLog
+        from game.ui.attempts import new_attempt
         from game.ui.scenes.play import PlayScene
 
-        session = Session(self.session.scenario, seed=self.session.seed)
-        log = AttemptLog(self.app.records, session, self.app.learner, self.path)
+        session, log = new_attempt(self.app, self.session.scenario, self.path)
         self.app.show(PlayScene(self.app, session, log=log, path=self.path))
 
     # -- drawing ------------------------------------------------------------------------------
@@ -159,8 +169,10 @@ class DebriefScene(Scene):
         palette, text = self.palette, self.text
         d = self.debrief
         canvas.blit(text.render(f"Debrief · {d.scenario_title}", "heading", palette.muted, bold=True), (MARGIN, 22))
-        badge = draw_outcome_badge(canvas, d.outcome, (MARGIN, 52), palette, text, size="title")
-        words = d.outcome_words.split(":", 1)[-1].strip()
+        draw_first_band(canvas, d, self.session.names, self.first_band_rect(), palette, text)
+        badge = draw_outcome_badge(canvas, d.outcome, (MARGIN, self.badge_top()), palette, text, size="title",
+                                   safe=d.safe)
+        words = d.outcome_words.rsplit(": ", 1)[-1].strip()   # the badge says the outcome (and "unsafe")
         canvas.blit(text.render(words, "narration", palette.text), (badge.right + 18, badge.centery - text.line_height("narration") // 2))
         size, lines = self.ending_lines()
         blit_lines(canvas, text, lines, size, palette.text, MARGIN, badge.bottom + 10)
@@ -187,7 +199,9 @@ class DebriefScene(Scene):
         d = self.debrief
         y = area.y
         made = len(d.decisions)
-        fits = f"You met what the group needed in {d.fits} of {made} decision{'s' if made != 1 else ''}."
+        fits = f"You met what the group needed in {d.fits} of {made} decision{'s' if made != 1 else ''}"
+        partly = sum(1 for decision in d.decisions if decision.verdict == "partly")
+        fits += f"; in {partly} more the stance was right but the move was poor." if partly else "."
         y = blit_lines(canvas, text, text.wrap(fits, "body", area.width, True), "body", palette.text, area.x, y, True) + 8
         canvas.blit(text.render("OBJECTIVES", "tiny", palette.muted, bold=True), (area.x, y))
         y += text.line_height("tiny", True) + 2
@@ -243,18 +257,19 @@ class DebriefScene(Scene):
         palette, text = self.palette, self.text
         rect = self.decisions_rect()
         draw_panel(canvas, rect, palette)
-        canvas.blit(text.render("EVERY DECISION", "tiny", palette.muted, bold=True), (rect.x + 20, rect.y + 12))
-        view = pygame.Rect(rect.x + 8, rect.y + 34, rect.width - 16, rect.height - 42)
+        view = pygame.Rect(rect.x + 8, rect.y + 12, rect.width - 16, rect.height - 20)
         canvas.set_clip(view)
-        y = view.y - self.scroll
         width = rect.width - 40
+        y = draw_outcomes(canvas, self.debrief, (rect.x + 20, view.y - self.scroll), width, palette, text)
+        canvas.blit(text.render("EVERY DECISION", "tiny", palette.muted, bold=True), (rect.x + 20, y))
+        y += text.line_height("tiny", True) + 8
         for decision in self.debrief.decisions:
             height = decision_height(decision, width, text)
             if y + height >= view.y and y <= view.bottom:
                 draw_decision(canvas, decision, pygame.Rect(rect.x + 20, y, width, height), palette, text)
             y += height + 12
         if not self.debrief.decisions:
-            canvas.blit(text.render("No choices were made.", "body", palette.muted), (rect.x + 20, view.y))
+            canvas.blit(text.render("No choices were made.", "body", palette.muted), (rect.x + 20, y))
         canvas.set_clip(None)
         self._draw_scrollbar(canvas, rect, view)
         if self.controls.focused == "decisions":

@@ -1,16 +1,20 @@
-"""One decision in the debrief's list: the choice, the stance against the need (tick or cross,
-in words as well), the feedback, the expert's choice when it differed, and what happened.
+"""One decision in the debrief's list: the choice, the stance against the need and the move
+itself (a mark, in words as well), the feedback, the expert's choice when it differed, and
+what happened.
 
-The tick is the engine's `met`: the right stance and, when the need was about one member, aimed
-at them. A lead toward the wrong member gets a cross and the verdict saying so."""
+The mark is the engine's verdict. A tick only for `met`: the right stance (aimed at the member
+the need was about) and a good move. `partly`, the right stance with a poor or harmful move,
+gets a tilde in the caution colour and words that say both; a miss gets a cross."""
 from __future__ import annotations
 
 import pygame
 
 from game.ui import fonts
 from game.ui.scenes.base import blit_lines
+from game.ui.script import skill_words, verdict_short
 from game.ui.theme import Palette, mix, readable_on, stance_colour
 from game.ui.widgets import icons
+from game.ui.widgets.verdict import draw_verdict_mark, verdict_colour
 
 PAD = 12
 
@@ -18,14 +22,17 @@ PAD = 12
 def _parts(decision, width: int, text: fonts.TextCache) -> list[tuple[str, list[str], str, bool]]:
     """(kind, wrapped lines, size, bold) for each block of a decision, in order."""
     inner = width - 2 * PAD
-    verdict = ("✓ met the need" if decision.met else "✗ missed the need")
+    stance_rows = 1 if _words_beside(decision, inner, text) else 2   # drawn by _draw_stance_line
+    head = f"Turn {decision.turn} · {decision.node_id.replace('_', ' ')}"
+    if decision.skill:
+        head += f" · skill: {skill_words(decision.skill)}"
     parts = [
-        ("head", [f"Turn {decision.turn} · {decision.node_id.replace('_', ' ')}"], "tiny", True),
+        ("head", [head], "tiny", True),
         ("choice", text.wrap(f"“{decision.choice_text.strip()}”", "body", inner), "body", False),
-        ("stance", [f"You chose {decision.stance.upper()}; the group needed {decision.need.upper()} — {verdict}"], "small", True),
+        ("stance", [""] * stance_rows, "small", True),
         ("reason", text.wrap(f"Why: {decision.need_reason}.", "small", inner), "small", False),
     ]
-    if decision.fit and not decision.met:   # the right stance, aimed at the wrong member
+    if decision.fit and not decision.met:   # the right stance, but a poor move or aimed at the wrong member
         parts.insert(3, ("verdict", text.wrap(decision.verdict_line, "small", inner, bold=True), "small", True))
     if decision.feedback.strip():
         parts.append(("feedback", text.wrap(decision.feedback.strip(), "small", inner), "small", False))
@@ -41,7 +48,7 @@ def decision_height(decision, width: int, text: fonts.TextCache) -> int:
 
 
 def draw_decision(canvas, decision, rect: pygame.Rect, palette: Palette, text: fonts.TextCache) -> None:
-    role = palette.good if decision.met else palette.warning
+    role = verdict_colour(palette, decision.verdict)
     pygame.draw.rect(canvas, mix(palette.panel, palette.background, 0.4), rect, border_radius=10)
     pygame.draw.rect(canvas, role, (rect.x, rect.y, 5, rect.height), border_top_left_radius=10, border_bottom_left_radius=10)
     y = rect.y + PAD
@@ -50,8 +57,8 @@ def draw_decision(canvas, decision, rect: pygame.Rect, palette: Palette, text: f
         colour = {"head": palette.muted, "reason": palette.muted, "expert": mix(palette.accent, palette.text, 0.45),
                   "event": palette.muted}.get(kind, palette.text)
         if kind == "stance":
-            _draw_stance_line(canvas, decision, (x, y), palette, text)
-            y += text.line_height(size, bold) + 3
+            _draw_stance_line(canvas, decision, (x, y), rect.width - 2 * PAD, palette, text)
+            y += len(lines) * text.line_height(size, bold) + 3
             continue
         indent = 14 if kind == "event" else 0
         if kind == "event":
@@ -59,21 +66,25 @@ def draw_decision(canvas, decision, rect: pygame.Rect, palette: Palette, text: f
         y = blit_lines(canvas, text, lines, size, colour, x + indent, y, bold) + 3
 
 
-def _draw_stance_line(canvas, decision, pos, palette: Palette, text: fonts.TextCache) -> None:
-    """'[▶ LEAD] needed [◎ FOLLOW]  ✗ missed': pills with icons, a mark and words."""
+def _words_beside(decision, width: int, text: fonts.TextCache) -> bool:
+    """Whether the verdict's mark and words fit on the line of the two stance pills."""
+    pills = sum(text.width(f"{label}: {stance.upper()}", "small", True) + 30
+                for label, stance in (("You", decision.stance), ("Needed", decision.need)))
+    words = text.width(verdict_short(decision.verdict, decision.stance, decision.quality), "small", True)
+    return pills + 8 + 10 + 20 + words <= width
+
+
+def _draw_stance_line(canvas, decision, pos, width: int, palette: Palette, text: fonts.TextCache) -> None:
+    """'[▶ LEAD] needed [◎ FOLLOW]  ✗ missed it': pills with icons, the verdict's mark and words
+    ('~ right to lead, but a poor move' when the stance fitted and the move did not)."""
     x, y = pos
+    beside = _words_beside(decision, width, text)
     x = _stance_pill(canvas, "You", decision.stance, (x, y), palette, text) + 8
     x = _stance_pill(canvas, "Needed", decision.need, (x, y), palette, text) + 10
-    role = palette.good if decision.met else palette.warning
-    words = "met it" if decision.met else "missed it"
-    centre = (x + 8, y + text.line_height("small", True) // 2)
-    pygame.draw.circle(canvas, role, centre, 8)
-    if decision.met:
-        icons.check(canvas, centre, 11, readable_on(role))
-    else:
-        a, b = 4, readable_on(role)
-        pygame.draw.line(canvas, b, (centre[0] - a, centre[1] - a), (centre[0] + a, centre[1] + a), 2)
-        pygame.draw.line(canvas, b, (centre[0] - a, centre[1] + a), (centre[0] + a, centre[1] - a), 2)
+    if not beside:   # large text: the verdict on a line of its own, under the pills
+        x, y = pos[0], y + text.line_height("small", True)
+    words = verdict_short(decision.verdict, decision.stance, decision.quality)
+    draw_verdict_mark(canvas, (x + 8, y + text.line_height("small", True) // 2), 8, decision.verdict, palette)
     canvas.blit(text.render(words, "small", palette.text, bold=True), (x + 20, y))
 
 

@@ -2,7 +2,8 @@
 
 A node plays in stages. `lines`: the narration types out, then each member's line appears in a
 bubble (Space, Enter or a click finishes a line, then moves to the next). `choose`: the cards
-open; keys 1-6, Tab/arrows + Enter, or the mouse pick one. `react`: the trainee's words show
+open, in the order drawn for this attempt (lead first, then follow, each numbered as shown);
+keys 1-6, Tab/arrows + Enter, or the mouse pick the card shown under that number. `react`: the trainee's words show
 for a beat, then the room moves from Reaction.before to .after over about a second, with
 captions, ripples and event toasts; then the next node begins. `ended`: the ending is shown and
 the debrief is one key away.
@@ -25,7 +26,8 @@ from game.ui.scenes.play_input import PlayInput
 from game.ui.scenes.play_presenter import DEMO_REACT_HOLD, PlayPresenter
 from game.ui.scenes.play_reload import PlayReload
 from game.ui.scenes import play_panels as panels
-from game.ui.scenes.play_circle import LABEL_WEIGHT, YOU, CircleView, Room
+from game.ui.scenes.play_circle import LABEL_WEIGHT, YOU, CircleView
+from game.ui.scenes.play_room import Room
 from game.ui.scenes.play_effects import Ripple, ToastStack
 from game.ui.scenes.play_reaction import reaction_effects
 from game.ui.script import choice_entries, coach_note, transcript_of
@@ -58,7 +60,7 @@ class PlayScene(PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
         self.line_index, self.narration_shown = -1, 0.0
         self.tones: dict[str, str] = {}
         self.node = session.node           # the node on screen (during a reaction, the one just left)
-        self.offered = []                  # the choices on screen (during a reaction, those just offered)
+        self.offered = []                  # the choices on screen, in shown order (during a reaction, those just offered)
         self.clock = 0.0
         self._held = 0
         self._build()
@@ -121,7 +123,7 @@ class PlayScene(PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
 
     def _enter_node(self) -> None:
         node = self.node = self.session.node
-        self.offered = list(self.session.choices)
+        self.offered = list(self.session.shown_choices)
         self.stage, self.line_index, self.tones = "lines", -1, {}
         self.circle.tones, self.circle.speaker, self.bubble = self.tones, None, None
         self.narration_shown = 0.0 if self.animations and node.narration.strip() else float(len(node.narration))
@@ -200,16 +202,17 @@ class PlayScene(PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
             else:
                 return
 
-    def choose(self, number: int) -> None:
+    def choose(self, shown: int) -> None:
+        """Take the card shown as `shown` (its number on screen, not its place in the file)."""
         if self.stage != "choose":
             return
         try:
-            reaction = self.session.choose(number)
+            reaction = self.session.choose_shown(shown)
         except ChoiceNotOffered:
             return
         if self.log is not None:
             self.log.update(self.session)
-        self.reaction, self.chosen, self.stage, self.react_t = reaction, number, "react", 0.0
+        self.reaction, self.chosen, self.stage, self.react_t = reaction, shown, "react", 0.0
         self.meter_previous = reaction.before
         self.circle.before_tones, self.tones = dict(self.tones), {}
         self.circle.tones = self.tones
@@ -253,10 +256,18 @@ class PlayScene(PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
             self.app.sound("advance")
 
     def restart(self) -> None:
-        self.session.restart()
-        self.session.begin()
+        """From the beginning, as a new attempt: a fresh seed (unless --seed gave one), so the
+        cards are not where they were."""
+        from game.ui.attempts import new_attempt
+
+        old = self.session
+        old.restart()
         if self.log is not None:
-            self.log.update(self.session)
+            self.log.update(old)   # the attempt left is emptied, as it always was: nothing to resume
+        self.session, log = new_attempt(self.app, old.scenario, self.path)
+        self.log = log if self.log is not None else None
+        old.close()
+        self.session.begin()
         self._clear_effects()
         self.transcript = Transcript()
         self.room = self.circle.room = Room(self.session.state)
@@ -280,7 +291,7 @@ class PlayScene(PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
         self.meter_previous, self.coach, self.reaction = (last.before if last else None), None, None
         self.circle.stance = last.stance if last else None
         node = self.node = session.node
-        self.offered = list(session.choices)
+        self.offered = list(session.shown_choices)
         self.tones = {line.speaker: line.tone.value for line in node.lines}
         self.circle.tones, self.circle.before_tones = self.tones, {}
         self.narration_shown = float(len(node.narration))

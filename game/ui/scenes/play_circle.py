@@ -5,6 +5,7 @@ face takes the tone of the line, everyone else looks at whoever speaks (at "You"
 trainee speaks or is awaited), heads drop with distress. After a choice, poses move from
 Reaction.before to .after; the in-between poses are taken at a few fixed steps (so sprites
 are reused and rendered ahead by the SpriteBank) and cross-faded, which reads as smooth motion.
+A late arrival's chair stands empty until they join; then they fade in over it.
 
 The scene sets the inputs (`room`, `speaker`, `targets`...) and calls `draw` once a frame.
 """
@@ -17,12 +18,13 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.ui import fonts, layout
-from game.ui.avatar import (Pose, blit_member, complete_look, mouth_phase, pose_from_state, sprite_key,
-                            sprite_topleft)
+from game.ui.avatar import (Pose, blit_member, chair_sprite, complete_look, mouth_phase, pose_from_state,
+                            sprite_key, sprite_topleft)
 from game.ui.sprite_bank import SpriteBank
 from game.ui.third_party import group_radius, render_group
 from game.ui.widgets import draw_name_label, draw_target_ring, draw_trainee_seat
 from game.ui.scenes.play_effects import draw_inner_bars
+from game.ui.scenes.play_room import Room
 
 STEPS = 4                  # pose steps across a reaction (0, 1/4 .. 1)
 BLOB_INTERVAL = 1 / 10     # the group's shape is redrawn at most this often while live...
@@ -58,33 +60,6 @@ class Figure:
         """The top of the body rect: the face, where a member's reaction shows."""
         body = self.body_rect()
         return pygame.Rect(body.x, body.y, body.width, round(body.height * 0.4))
-
-
-@dataclass
-class Room:
-    """The numbers the circle shows: one state, or a move from one state to another."""
-
-    before: object                 # GroupState
-    after: object | None = None    # GroupState, during a reaction
-    progress: float = 1.0          # 0..1 of the way from before to after
-
-    def member(self, member_id: str):
-        """The member's numbers now (interpolated during a reaction)."""
-        was = self.before.member(member_id)
-        if self.after is None:
-            return was
-        now = self.after.member(member_id)
-        if self.progress >= 1:
-            return now
-        p = self.progress
-        return was.but(**{v: getattr(was, v) + (getattr(now, v) - getattr(was, v)) * p
-                               for v in ("engagement", "trust", "distress")})
-
-    def group(self, name: str) -> float:
-        a = getattr(self.before, name)
-        if self.after is None:
-            return a
-        return a + (getattr(self.after, name) - a) * self.progress
 
 
 @dataclass
@@ -157,7 +132,7 @@ class CircleView:
             self.bank.work(budget)
         clip = canvas.get_clip()
         canvas.set_clip(self.area)
-        for figure in self.figures:
+        for figure in self.present_figures():
             if figure.member_id in self.targets:
                 draw_target_ring(canvas, figure.seat, palette, figure.scale, t)
         centre = self.ellipse.center
@@ -172,7 +147,7 @@ class CircleView:
         you = self._stamp(("you", self.stance, palette.name), lambda layer, at: draw_trainee_seat(
             layer, at, palette, layout.member_scale(len(self.figures)), stance=self.stance))
         self._blit_stamp(canvas, you, self.you_seat)
-        for figure in self.figures:
+        for figure in self.present_figures():
             talking = figure.member_id == self.speaker
             label = self._name_label(canvas, figure, talking, palette, self.label_size())
             if self.inner:
@@ -213,7 +188,21 @@ class CircleView:
                 self.bank.prefetch_key(key, (figure.look, pose, figure.scale, figure.facing, palette, 0))
         return figure.memo[1], figure.memo[2]
 
+    def present_figures(self) -> list[Figure]:
+        """The members in the room now (or arriving): a late arrival is not drawn, named or
+        measured until the session reaches their `joins_at` node."""
+        if self.room is None:
+            return list(self.figures)
+        return [f for f in self.figures if self.room.presence(f.member_id) > 0]
+
     def _draw_figure(self, canvas, figure: Figure, palette, t: float) -> None:
+        """The member on their chair; a seat kept for someone not yet here is an empty chair,
+        and an arrival fades in over it as the room reacts."""
+        presence = self.room.presence(figure.member_id)
+        if presence < 1:
+            blit_member(canvas, figure.seat, chair_sprite(figure.scale, palette), figure.scale, palette)
+            if presence <= 0:
+                return
         poses, keys = self._figure_poses(figure, palette)
         k, fade = 0, 0.0
         if len(poses) > 1:
@@ -231,6 +220,11 @@ class CircleView:
         if sprite is None:
             sprite = self._shown.get(figure.member_id) or self.bank.now(*args)
         self._shown[figure.member_id] = sprite
+        if presence < 1:
+            sprite.set_alpha(round(255 * presence))
+            canvas.blit(sprite, sprite_topleft(figure.seat, figure.scale))
+            sprite.set_alpha(255)
+            return
         blit_member(canvas, figure.seat, sprite, figure.scale, palette)
         if fade > 0.04:
             ahead = self.bank.get(keys[k + 1], (figure.look, poses[k + 1], figure.scale, figure.facing, palette, 0))
@@ -328,7 +322,7 @@ class CircleView:
 
     def label_rects(self, speaker: str | None = None) -> list[pygame.Rect]:
         """Every member's name tag, the speaker's drawn bold and marked (so a little wider)."""
-        return [self.label_rect(f, talking=f.member_id == speaker) for f in self.figures]
+        return [self.label_rect(f, talking=f.member_id == speaker) for f in self.present_figures()]
 
     def blob_rect(self) -> pygame.Rect:
         r = group_radius(self.room.group("engagement") if self.room else 0.5, 0.9) * 0.6
@@ -339,10 +333,11 @@ class CircleView:
         """What a speech bubble should not cover: every name tag (most of all), the other
         members, and (less) the group."""
         rects: list = [(self.blob_rect(), 0.3)] + [(label, LABEL_WEIGHT) for label in self.label_rects(speaker)]
+        here = self.present_figures()
         if self.inner:   # the numbers under each tag are read as closely as the name
-            rects += [(self.bars_rect(f, label), LABEL_WEIGHT) for f, label in zip(self.figures, self.label_rects(speaker))]
-        rects += [f.body_rect() for f in self.figures]   # the speaker's own too: the bubble points at them
-        rects += [(f.head_rect(), HEAD_WEIGHT) for f in self.figures]   # faces most, the speaker's too
+            rects += [(self.bars_rect(f, label), LABEL_WEIGHT) for f, label in zip(here, self.label_rects(speaker))]
+        rects += [f.body_rect() for f in here]   # the speaker's own too: the bubble points at them
+        rects += [(f.head_rect(), HEAD_WEIGHT) for f in here]   # faces most, the speaker's too
         you = pygame.Rect(0, 0, 70, 80)
         you.midbottom = (round(self.you_seat[0]), round(self.you_seat[1] + 44))
         if speaker != YOU:

@@ -1,7 +1,8 @@
 """The play screen's input: keys, clicks and focus turned into the scene's commands.
 
 A mixin of PlayScene, kept apart so the stages (play.py), the input and the drawing each read
-on their own.
+on their own. A card's control is named by the number it shows (`choice:<shown>`), the number
+its key is: the shown order is the only order the trainee ever sees.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from game.ui.scenes.base import Control
 
 class PlayInput:
     def _set_controls(self) -> None:
-        items = [Control(f"choice:{o.number}", r) for o, r in panels.choice_cards(self)] if self.stage == "choose" else []
+        items = [Control(f"choice:{o.shown}", r) for o, r in panels.choice_cards(self)] if self.stage == "choose" else []
         if self.stage == "lines":
             items.append(Control("next", self.next_button_rect(), "Next ▸"))
         for name, rect in getattr(self, "_drawn", {}).items():
@@ -80,15 +81,15 @@ class PlayInput:
             self.activate(chosen)
         elif keys.is_click(event) and self.stage == "lines" and self.play.circle.collidepoint(event.pos):
             self.advance()
-        elif keys.is_click(event) and self.stage == "choose" and not self.session.choices:
+        elif keys.is_click(event) and self.stage == "choose" and not self.offered:
             self.to_debrief()
 
     def _show_targets(self) -> None:
         name = self.controls.hovered if (self.controls.hovered or "").startswith("choice:") else self.controls.focused
         targets = frozenset()
         if name and name.startswith("choice:") and self.stage == "choose":
-            number = int(name.split(":")[1])
-            offered = next((c for c in self.session.choices if c.number == number), None)
+            shown = int(name.split(":")[1])
+            offered = next((c for c in self.offered if c.shown == shown), None)
             targets = frozenset(offered.choice.targets) if offered else frozenset()
         self.circle.targets = targets
 

@@ -14,8 +14,10 @@ from game.sim import thought
 from game.ui import layout
 from game.ui.scenes.base import blit_lines
 from game.ui.scenes.common import draw_outcome_badge
-from game.ui.theme import mix, readable_on, stance_colour
-from game.ui.widgets import Button, Card, Meter, draw_focus_ring, draw_panel
+from game.ui.script import skill_words
+from game.ui.settings import skill_names_before
+from game.ui.theme import mix, stance_colour
+from game.ui.widgets import Button, Card, Meter, draw_focus_ring, draw_panel, draw_verdict_mark, verdict_colour
 from game.ui.widgets import icons
 from game.ui.widgets.card import HEADER_HINTS, card_heights, draw_column_header
 from game.ui.widgets.panel import lifted
@@ -115,14 +117,16 @@ def draw_circle_buttons(canvas, scene) -> None:
 
 
 def _draw_inner_state(layer, rect, scene) -> None:
-    """Each member: the three numbers in words and bars, and a first-person thought."""
+    """Each member in the room: the three numbers in words and bars, and a first-person thought
+    (a member who has not arrived yet has neither)."""
     palette, text = scene.palette, scene.text
     draw_panel(layer, rect, palette)
     session = scene.session
     top = rect.y + TAB_HEIGHT + 6
     pygame.draw.line(layer, palette.panel_edge, (rect.x + 14, top - 4), (rect.right - 14, top - 4))
-    members = session.scenario.members
-    name_width = min(round(150 * max(1.0, text.scale)), max(text.width(m.name, "small", True) for m in members) + 12)  # names whole at larger text
+    here = state_now(scene)
+    members = [m for m in session.scenario.members if here.present(m.id)]   # late arrivals: once they come
+    name_width = min(round(150 * max(1.0, text.scale)), max((text.width(m.name, "small", True) for m in members), default=0) + 12)  # names whole at larger text
     cell = (rect.right - 14 - (rect.x + 14 + name_width)) // 3
     short = text.width("distress 100", "tiny") > cell - 8   # large text: letters, explained once
     bottom = rect.bottom - 6
@@ -152,7 +156,7 @@ def _draw_inner_state(layer, rect, scene) -> None:
             pygame.draw.rect(layer, palette[role], (bar.x, bar.y, round(bar.width * value), 4))
             x += cell
         if two_lines:
-            words = thought(member.id, state_now(scene), session.world, member.name)
+            words = thought(member.id, here, session.world, member.name)
             line = text.wrap(f"“{words}”", "tiny", rect.width - 40, max_lines=1)[0]
             layer.blit(text.render(line, "tiny", mix(palette.muted, palette.accent, 0.25)),
                        (rect.x + 24, y + text.line_height("small") + 1))
@@ -171,10 +175,18 @@ def _by_stance(scene) -> tuple[list, list]:
     return [c for c in offered if c.stance == "lead"], [c for c in offered if c.stance != "lead"]
 
 
-def _needs(leads, follows, columns, text) -> list[tuple[int, int]]:
+def skills_on_cards(scene) -> bool:
+    """Whether the cards name their skills before choosing (the level and the setting say)."""
+    settings, session = getattr(scene, "settings", None), getattr(scene, "session", None)
+    if settings is None or session is None:
+        return True   # a bare layout question: assume the tags take their full room
+    return skill_names_before(settings, session.scenario.level.value)
+
+
+def _needs(leads, follows, columns, text, skill: bool = True) -> list[tuple[int, int]]:
     """Each row's wanted heights (body, small): the taller of its two cards."""
     widths = [column.width for column in columns]
-    rows = [[card_heights(c.choice.text, width, text) for c, width in zip(row, widths) if c is not None]
+    rows = [[card_heights(c.choice.text, width, text, skill) for c, width in zip(row, widths) if c is not None]
             for row in zip_longest(leads, follows)]
     return [(max(h[0] for h in row), max(h[1] for h in row)) for row in rows]
 
@@ -193,7 +205,7 @@ def _card_layout(scene):
     best = None
     for share in (None,) + (SHARES if leads and follows else ()):
         columns = layout.choice_columns(play, len(leads), len(follows), share)
-        needs = _needs(leads, follows, columns, scene.text)
+        needs = _needs(leads, follows, columns, scene.text, skills_on_cards(scene))
         body, small = (sum(need[k] + half for need in needs) for k in (0, 1))
         score = (0, 0) if body <= room else (1, 0) if small <= room else (2, small - room)
         if best is None or score < best[0]:
@@ -230,10 +242,12 @@ def draw_choices(layer, rect, scene) -> dict[str, pygame.Rect]:
     draw_column_header(layer, follow_column, "follow", palette, scene.text)
     controls = {}
     live = stage == "choose"
+    before = skills_on_cards(scene)
     for offered, card_rect in choice_cards(scene):
-        name = f"choice:{offered.number}"
-        chosen = stage == "react" and scene.chosen == offered.number
-        card = Card(card_rect, offered.number, offered.choice.text, offered.stance, offered.skill,
+        name = f"choice:{offered.shown}"
+        chosen = stage == "react" and scene.chosen == offered.shown
+        skill = offered.skill if before or chosen else None   # else named only once chosen
+        card = Card(card_rect, offered.shown, offered.choice.text, offered.stance, skill,
                     hovered=live and scene.controls.hovered == name,
                     focused=(live and scene.controls.focused == name) or chosen,
                     enabled=live or chosen)
@@ -265,23 +279,18 @@ def _centre_words(layer, rect, words: str, scene) -> None:
 
 
 def _draw_coach(layer, rect, scene) -> dict[str, pygame.Rect]:
-    """What the group needed, whether the choice met it (tick or cross, and words), and why."""
+    """What the group needed, how the choice did on both axes (a tick only for met; a tilde
+    for the right stance with a poor move; a cross for a miss, with words), and why."""
     palette, text = scene.palette, scene.text
     note = scene.coach
     panel = rect.inflate(0, -8)
     draw_panel(layer, panel, palette)
-    role = palette.good if note.met else palette.warning
-    pygame.draw.rect(layer, role, (panel.x, panel.y, 7, panel.height), border_top_left_radius=12,
-                     border_bottom_left_radius=12)
-    centre = (panel.x + 44, panel.y + 46)
-    pygame.draw.circle(layer, role, centre, 22)
-    if note.met:
-        icons.check(layer, centre, 26, readable_on(role))
-    else:
-        _cross(layer, centre, 18, readable_on(role))
+    pygame.draw.rect(layer, verdict_colour(palette, note.verdict), (panel.x, panel.y, 7, panel.height),
+                     border_top_left_radius=12, border_bottom_left_radius=12)
+    draw_verdict_mark(layer, (panel.x + 44, panel.y + 46), 22, note.verdict, palette)
     x = panel.x + 84
     width = panel.right - x - 24
-    layer.blit(text.render("COACH", "tiny", palette.muted, bold=True), (x, panel.y + 14))
+    _coach_label(layer, (x, panel.y + 14), note, scene)
     y = panel.y + 14 + text.line_height("tiny", True)
     need = stance_colour(palette, note.needed)
     headline = text.render(note.headline, "heading", palette.text, bold=True)
@@ -296,10 +305,14 @@ def _draw_coach(layer, rect, scene) -> dict[str, pygame.Rect]:
     return {}
 
 
-def _cross(layer, centre, size: int, colour) -> None:
-    x, y, s = round(centre[0]), round(centre[1]), size // 2
-    pygame.draw.line(layer, colour, (x - s, y - s), (x + s, y + s), 4)
-    pygame.draw.line(layer, colour, (x - s, y + s), (x + s, y - s), 4)
+def _coach_label(layer, pos, note, scene) -> None:
+    """'COACH · MET IT · SKILL: BLOCKING': the verdict in words beside its mark, and the skill
+    the choice used (at higher levels the cards named it only now)."""
+    palette, text = scene.palette, scene.text
+    parts = ["COACH", note.short.upper()]
+    if note.skill:
+        parts.append(f"SKILL: {skill_words(note.skill).upper()}")
+    layer.blit(text.render("  ·  ".join(parts), "tiny", palette.muted, bold=True), pos)
 
 
 def _draw_ending(layer, rect, scene) -> dict[str, pygame.Rect]:
@@ -308,7 +321,8 @@ def _draw_ending(layer, rect, scene) -> dict[str, pygame.Rect]:
     draw_panel(layer, panel, palette)
     ending = scene.session.ending
     outcome = ending.outcome.value if ending else None
-    badge = draw_outcome_badge(layer, outcome, (panel.x + 28, panel.y + 22), palette, text, size="title")
+    badge = draw_outcome_badge(layer, outcome, (panel.x + 28, panel.y + 22), palette, text, size="title",
+                               safe=scene.session.safe)
     words = ending.text.strip() if ending else "The session stopped before an ending."
     blit_lines(layer, text, text.wrap(words, "body", panel.width - 56 - 260, max_lines=5), "body", palette.text,
                panel.x + 28, badge.bottom + 12)

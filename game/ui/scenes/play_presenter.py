@@ -107,13 +107,20 @@ class PlayPresenter:
         if self.stage == "lines" and self._narration_done() and (self.bubble is None or self.bubble.done):
             if self.waited >= DEMO_LINE_PAUSE:
                 self._next_line()
-        elif self.stage == "choose" and self.session.choices:
-            pick = self.session.expert_choice() or self.session.choices[0]
-            if self.controls.focused != f"choice:{pick.number}" and self.waited >= DEMO_CHOOSE_WAIT / 2:
-                self.controls.focus(f"choice:{pick.number}")
+        elif self.stage == "choose" and self.offered:
+            pick = demo_pick(self.session)
+            if self.controls.focused != f"choice:{pick.shown}" and self.waited >= DEMO_CHOOSE_WAIT / 2:
+                self.controls.focus(f"choice:{pick.shown}")
                 self._show_targets()
                 self.dirty.add("choices")
             if self.waited >= DEMO_CHOOSE_WAIT:
-                self.choose(pick.number)
+                self.choose(pick.shown)
         elif self.stage == "ended" and self.waited >= DEMO_END_WAIT:
             self.to_debrief()
+
+
+def demo_pick(session):
+    """The card the demo takes: the expert's, found by what it is, not where it sits (the shown
+    order changes with the seed); with no expert offered, the first choice as written."""
+    wanted = session.expert_choice() or session.choices[0]
+    return next(c for c in session.shown_choices if c.index == wanted.index)

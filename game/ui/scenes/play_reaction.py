@@ -28,7 +28,7 @@ class Effects:
 def reaction_effects(reaction, circle, names: dict, text, still: bool, beat: float) -> Effects:
     effects = Effects()
     placed: list[pygame.Rect] = []
-    for i, words in enumerate(reaction.captions):
+    for i, words in enumerate(present_captions(reaction, names)):
         who = caption_member(words, names)
         figure = circle.figure(who) if who else None
         pos = (figure.seat[0], figure.seat[1] - 86 * figure.scale) if figure else \
@@ -44,6 +44,14 @@ def reaction_effects(reaction, circle, names: dict, text, still: bool, beat: flo
     if not still:
         effects.ripples = ripples(reaction, circle, beat)
     return effects
+
+
+def present_captions(reaction, names: dict) -> list[str]:
+    """The reaction's captions about members in the room: one who has not arrived yet shows
+    no reaction (the group's own captions always stay)."""
+    here = reaction.after
+    return [words for words in reaction.captions
+            if (who := caption_member(words, names)) is None or here.present(who)]
 
 
 def free_spot(words: str, pos, placed: list[pygame.Rect], text, bounds: pygame.Rect):
@@ -84,7 +92,8 @@ def ripples(reaction, circle, beat: float) -> list[Ripple]:
     for member_id, change in reaction.deltas.items():
         figure = circle.figure(member_id)
         size = sum(abs(v) for v in change.values())
-        if figure is None or member_id in (movers or targets) or size < RIPPLE_FLOOR:
+        if figure is None or member_id in (movers or targets) or size < RIPPLE_FLOOR \
+                or not reaction.after.present(member_id):
             continue
         end = _floor(figure)
         start = min(sources, key=lambda s: (s[0] - end[0]) ** 2 + (s[1] - end[1]) ** 2) if sources else centre

@@ -1,7 +1,8 @@
 """The presenter's timeline: the session's decisions as a strip of numbered markers under the circle.
 
 Each marker carries the decision's number, the stance chosen (its icon, as on the cards) and
-whether it met the need (a tick or a cross on a disc), so it reads without colour. A click, or
+its verdict (a tick only for met, a tilde for the right stance with a poor move, a cross for a
+miss, each on a disc), so it reads without colour. A click, or
 focus and Enter, rewinds to just before that decision. The strip ends with where the session
 stands now; the pointed-at marker's words and verdict show in a tip above it. When the
 decisions outgrow the strip, the markers narrow, the reminders go, and at last only the latest
@@ -14,8 +15,8 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.ui.branches import steps_of
-from game.ui.theme import mix, readable_on, stance_colour
-from game.ui.widgets import draw_focus_ring, draw_panel
+from game.ui.theme import mix, stance_colour
+from game.ui.widgets import draw_focus_ring, draw_panel, draw_verdict_mark
 from game.ui.widgets import icons
 
 LABEL = "DECISIONS"
@@ -115,7 +116,7 @@ def draw_timeline(layer, rect: pygame.Rect, scene) -> dict[str, pygame.Rect]:
 
 
 def _draw_marker(layer, rect: pygame.Rect, step, scene, name: str, compact: bool) -> None:
-    """Number, stance icon, and a tick or cross (compact markers wear it as a corner badge)."""
+    """Number, stance icon, and the verdict's mark (compact markers wear it as a corner badge)."""
     palette, text = scene.palette, scene.text
     colour = stance_colour(palette, step.stance)
     pointed = scene.controls.hovered == name or scene.controls.focused == name
@@ -127,24 +128,14 @@ def _draw_marker(layer, rect: pygame.Rect, step, scene, name: str, compact: bool
     if compact:
         icons.stance_icon(layer, step.stance, (rect.x + 16, rect.centery), 12, icon)
         layer.blit(number, number.get_rect(midleft=(rect.x + 26, rect.centery)))
-        _met_mark(layer, (rect.right - 3, rect.y + 3), max(7, round(text.pixel_size("small") * 0.45)), step.met, palette)
+        draw_verdict_mark(layer, (rect.right - 3, rect.y + 3), max(7, round(text.pixel_size("small") * 0.45)),
+                          step.verdict, palette)
     else:
         layer.blit(number, number.get_rect(midleft=(rect.x + 12, rect.centery)))
         icons.stance_icon(layer, step.stance, (rect.x + 12 + number.get_width() + 15, rect.centery), 14, icon)
-        _met_mark(layer, (rect.right - 15, rect.centery), 9, step.met, palette)
+        draw_verdict_mark(layer, (rect.right - 15, rect.centery), 9, step.verdict, palette)
     if scene.controls.focused == name:
         draw_focus_ring(layer, rect, palette, radius=rect.height // 2)
-
-
-def _met_mark(surface, centre, radius: int, met: bool, palette) -> None:
-    """A tick on a good disc, or a cross on a warning disc: met or missed, not by colour alone."""
-    role = palette.good if met else palette.warning
-    pygame.draw.circle(surface, role, centre, radius)
-    ink = readable_on(role)
-    if met:
-        icons.check(surface, centre, round(radius * 1.35), ink)
-    else:
-        _cross(surface, centre, max(3, radius // 2), ink)
 
 
 def _draw_hint(layer, area: pygame.Rect, scene) -> None:
@@ -183,7 +174,7 @@ def draw_tip(canvas, scene) -> None:
     palette, text = scene.palette, scene.text
     width = min(520, scene.play.circle.width - 40)
     words = text.wrap(f"{step.turn} · {step.stance.upper()}: “{step.text}”", "small", width - 28, bold=True, max_lines=2)
-    verdict = text.wrap(step.verdict, "small", width - 52, max_lines=1)
+    verdict = text.wrap(step.verdict_line, "small", width - 52, max_lines=1)
     height = 16 + len(words) * text.line_height("small", True) + text.line_height("small") + 4
     used = max(text.width(line, "small", True) for line in words) + 28
     used = max(used, text.width(verdict[0], "small") + 52)
@@ -197,10 +188,5 @@ def draw_tip(canvas, scene) -> None:
     for line in words:
         canvas.blit(text.render(line, "small", palette.text, bold=True), (tip.x + 14, y))
         y += text.line_height("small", True)
-    _met_mark(canvas, (tip.x + 23, y + 2 + text.line_height("small") // 2), 8, step.met, palette)
+    draw_verdict_mark(canvas, (tip.x + 23, y + 2 + text.line_height("small") // 2), 8, step.verdict, palette)
     canvas.blit(text.render(verdict[0], "small", palette.text), (tip.x + 38, y + 2))
-
-
-def _cross(surface, centre, a: int, ink) -> None:
-    pygame.draw.line(surface, ink, (centre[0] - a, centre[1] - a), (centre[0] + a, centre[1] + a), 2)
-    pygame.draw.line(surface, ink, (centre[0] - a, centre[1] + a), (centre[0] + a, centre[1] - a), 2)

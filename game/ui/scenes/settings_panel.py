@@ -1,5 +1,6 @@
 """The settings panel, over the menu or the pause screen: text size, theme, animations, coach,
-fullscreen, sound, and the learner's name. Every change applies at once and is saved.
+when skill names show on the cards, fullscreen, sound, and the learner's name. Every change
+applies at once and is saved.
 
 Keyboard: Up/Down or Tab pick a row, Left/Right change it, Enter or Space steps it on, Esc
 closes. Mouse: click a row (or its arrows) to change it.
@@ -21,6 +22,7 @@ ROWS = [
     ("theme", "Theme"),
     ("animations", "Animations"),
     ("coach", "Coach notes after each choice"),
+    ("skill_names", "Skill names on the cards"),
     ("fullscreen", "Fullscreen"),
     ("sound", "Sound"),
 ]
@@ -98,8 +100,16 @@ class SettingsScene(Scene):
         elif chosen:
             self.change(chosen, 1)
 
+    def _value_half(self) -> int:
+        """Half the room between the arrows: wide enough for the longest value of any row at
+        this text size ("Before choosing" in presenter text), so no arrow sits on a word and
+        the values still line up row under row."""
+        widest = max(self.text.width(options.words(key, v), "body", True)
+                     for key, _ in ROWS for v in options.CHOICES[key])
+        return max(92, widest // 2 + 18)
+
     def _value_centre(self, rect: pygame.Rect) -> int:
-        return rect.right - 110
+        return rect.right - 18 - self._value_half()
 
     def change(self, key: str, step: int) -> None:
         value = getattr(options.cycle(self.app.settings, key, step), key)
@@ -147,10 +157,10 @@ class SettingsScene(Scene):
         palette, text = self.palette, self.text
         value = getattr(self.app.settings, key)
         shown = text.render(options.words(key, value), "body", palette.text, bold=True)
-        centre = self._value_centre(rect)
+        centre, half = self._value_centre(rect), self._value_half()
         canvas.blit(shown, shown.get_rect(center=(centre, rect.centery)))
         for side in (-1, 1):
-            x = centre + side * 92
+            x = centre + side * half
             tip = (x + side * 6, rect.centery)
             pygame.draw.polygon(canvas, palette.muted, [tip, (x - side * 4, rect.centery - 7), (x - side * 4, rect.centery + 7)])
         if isinstance(value, bool):

@@ -12,9 +12,11 @@ from game.ui.widgets.notice import Caption, Toast
 from game.ui.widgets.panel import draw_focus_ring, draw_panel, draw_pill
 from game.ui.widgets.seat import draw_name_label, draw_room, draw_target_ring, draw_trainee_seat
 from game.ui.widgets.transcript import Transcript, TranscriptLine
+from game.ui.widgets.verdict import draw_verdict_mark, verdict_colour, verdict_role
 
 __all__ = [
     "Button", "Caption", "Card", "Meter", "SpeechBubble", "Toast", "Transcript", "TranscriptLine",
     "draw_focus_ring", "draw_line_chart", "draw_name_label", "draw_narration", "draw_panel",
-    "draw_pill", "draw_room", "draw_target_ring", "draw_trainee_seat",
+    "draw_pill", "draw_room", "draw_target_ring", "draw_trainee_seat", "draw_verdict_mark",
+    "verdict_colour", "verdict_role",
 ]

@@ -1,8 +1,10 @@
 """Buttons and choice cards: the trainee's hands on the session.
 
-A choice card shows its keyboard number, the words the trainee would say, and
-two tags: the stance (LEAD or FOLLOW, with its own icon and stripe pattern, not
-only its colour) and the leadership skill it uses. Hover and keyboard focus are
+A choice card shows its keyboard number (its number in the attempt's shown
+order), the words the trainee would say, and two tags: the stance (LEAD or
+FOLLOW, with its own icon and stripe pattern, not only its colour) and the
+leadership skill it uses, when the skill is named before choosing (a card
+without it gives its words the skill tag's room). Hover and keyboard focus are
 plain flags a scene sets; hit-testing is `contains`.
 """
 from __future__ import annotations
@@ -78,7 +80,7 @@ class Card(_Pressable):
         _draw_stripe(surface, rect, self.stance, colour)
         ink = palette.text if self.enabled else palette.muted
         _draw_badge(surface, rect, self.number, colour, palette, text)
-        _draw_words(surface, rect, self.text, ink, text)
+        _draw_words(surface, rect, self.text, ink, text, self.skill is not None)
         _draw_tags(surface, rect, self.stance, self.skill, colour, palette, text)
         if self.focused:
             draw_focus_ring(surface, rect, palette, radius=10)
@@ -106,22 +108,32 @@ def _draw_badge(surface, rect: pygame.Rect, number: int, colour, palette: Palett
     surface.blit(digit, digit.get_rect(center=(centre[0], centre[1] + 1)))
 
 
-def words_width(rect: pygame.Rect) -> int:
-    return rect.width - (STRIPE + PAD + BADGE + PAD) - TAG_COLUMN - 2 * PAD
+def tag_width(skill: bool, text: fonts.TextCache = fonts.default) -> int:
+    """The room the tags take at a card's right: a column for the skill's name, or, while the
+    skill is not named (above beginner level, before choosing), only the stance pill's."""
+    if skill:
+        return TAG_COLUMN
+    return min(TAG_COLUMN, text.width("FOLLOW", "small", True) + 34)
+
+
+def words_width(rect: pygame.Rect, skill: bool = True, text: fonts.TextCache = fonts.default) -> int:
+    return rect.width - (STRIPE + PAD + BADGE + PAD) - tag_width(skill, text) - 2 * PAD
 
 
 # Space above and below a card's words: a little less for smaller type, kept for crowded cards.
 WORDS_PAD = {"body": 6, "small": 3, "tiny": 3}
 
 
-def card_heights(words: str, card_width: int, text: fonts.TextCache = fonts.default) -> tuple[int, int]:
+def card_heights(words: str, card_width: int, text: fonts.TextCache = fonts.default,
+                 skill: bool = True) -> tuple[int, int]:
     """How tall a card of this width must be to show all its words: at body size with the
-    stance and skill tags in two rows, and at small size with them in one (see _draw_tags)."""
-    width = words_width(pygame.Rect(0, 0, card_width, 0))
+    stance and skill tags in two rows, and at small size with them in one (see _draw_tags).
+    Without a skill tag, the stance pill alone: the words have its column's room too."""
+    width = words_width(pygame.Rect(0, 0, card_width, 0), skill, text)
     pill = text.line_height("small", True) + 6
     body, small = (len(text.wrap(words, size, width)) * text.line_height(size) + 2 * WORDS_PAD[size]
                    for size in ("body", "small"))
-    return max(body, 2 * pill + 12), max(small, pill + 12)
+    return max(body, (2 if skill else 1) * pill + 12), max(small, pill + 12)
 
 
 def fit_words(words: str, width: int, card_height: int, text: fonts.TextCache) -> tuple[str, list[str]]:
@@ -139,9 +151,9 @@ def fit_words(words: str, width: int, card_height: int, text: fonts.TextCache) -
     return "tiny", text.wrap(words, "tiny", width, max_lines=room)
 
 
-def _draw_words(surface, rect: pygame.Rect, words: str, ink, text) -> None:
+def _draw_words(surface, rect: pygame.Rect, words: str, ink, text, skill: bool = True) -> None:
     x = rect.x + STRIPE + PAD + BADGE + PAD
-    size, lines = fit_words(words, words_width(rect), rect.height, text)
+    size, lines = fit_words(words, words_width(rect, skill, text), rect.height, text)
     step = text.line_height(size)
     y = rect.centery - step * len(lines) // 2
     for line in lines:

@@ -160,8 +160,13 @@ def _marker(surface, shape: str, at, r: float, colour, background) -> None:
 def _end_labels(surface, plot, names, thin, series, length, y_max, colours, palette: Palette, text) -> None:
     """Each line named at its last point, nudged apart so labels never overlap.
 
-    Main series get their marker and a bold name; thin ones a small muted name.
+    Main series get their marker and a bold name; thin ones a small muted name, unless the
+    names would not fit the plot's height (a short chart, large text): then the thin lines go
+    unnamed rather than spill over what is above the chart.
     """
+    step = text.line_height("tiny") + 1
+    if thin and (len(names) + len(thin)) * step > plot.height + TOP // 2:
+        thin = []
     ends = []
     for i, name in enumerate(names + thin):
         values = series[name]

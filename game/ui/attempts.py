@@ -1,0 +1,30 @@
+"""A new attempt at a scenario: its seed, its session and its row in the records.
+
+The seed sets the order the choices are shown in (TEACHING.md). `--seed N` shows the order of
+seed N every time; without it each attempt draws a fresh seed, so a learner who plays again
+cannot lean on where the right answer sat last time. The seed is recorded with the attempt,
+so any attempt can still be replayed exactly.
+"""
+from __future__ import annotations
+
+import random
+
+SEEDS = (1, 1_000_000)
+_fresh = random.SystemRandom()
+
+
+def attempt_seed(args) -> int:
+    """The seed the command line gave (`--seed`), else a fresh one for this attempt."""
+    given = getattr(args, "seed", None)
+    if given is not None:
+        return int(given)
+    return _fresh.randrange(*SEEDS)
+
+
+def new_attempt(app, scenario, path: str = ""):
+    """(session, attempt log) for a fresh attempt at `scenario`, seeded as `attempt_seed` says."""
+    from game.engine import Session
+    from game.records import AttemptLog
+
+    session = Session(scenario, seed=attempt_seed(app.args))
+    return session, AttemptLog(app.records, session, app.learner, path)
