@@ -24,6 +24,7 @@ class Entry:
     problems: list[str] = field(default_factory=list)   # formatted errors, first first
     attempts: int = 0
     best: str | None = None           # the best outcome so far
+    best_safe: bool = True            # ...and whether it was reached without a missed risk
 
     @property
     def ok(self) -> bool:
@@ -96,6 +97,16 @@ def apply_records(entries: list[Entry], best_outcomes: dict) -> None:
     for entry in entries:
         if entry.ok:
             entry.attempts, entry.best = best_outcomes.get(entry.id, (0, None))
+
+
+def apply_endings(entries: list[Entry], best_endings: dict) -> None:
+    """Attempts and the best ending so far, from Records.best_endings: its outcome, and
+    whether it was safe (an unsafe growth is never shown as a good one)."""
+    for entry in entries:
+        if entry.ok:
+            count, best = best_endings.get(entry.id, (0, None))
+            entry.attempts, entry.best = count, best.outcome if best else None
+            entry.best_safe = best is None or getattr(best, "safe", None) is not False
 
 
 def load_library(data_dir: Path | None, shipped: Path = SHIPPED) -> list[Entry]:

@@ -172,3 +172,19 @@ def test_a_safe_session_with_everyone_likely_back_has_no_band():
     from game.ui import fonts
     calm = SimpleNamespace(first_lines=(), missed_risks=(), members=())
     assert first_band_lines(calm, {}, 800, fonts.default) == []
+
+
+def test_an_unsafe_best_ending_is_never_shown_as_a_good_one(monkeypatch):
+    from types import SimpleNamespace
+    from game.ui import library
+    from game.ui.scenes.common import draw_outcome_badge
+    from tests.ui.driver import SMALL
+    entry = library.load_entry(SMALL, "yours")
+    library.apply_endings([entry], {"small-test": (2, SimpleNamespace(outcome="growth", safe=False))})
+    assert (entry.attempts, entry.best, entry.best_safe) == (2, "growth", False)
+    drawn = ticks(monkeypatch)
+    canvas = pygame.Surface((400, 60))
+    badge = draw_outcome_badge(canvas, "growth", (4, 4), LIGHT, _text(), safe=False)
+    assert not drawn and badge.width > 0, "an unsafe growth wears the warning, not a tick"
+    draw_outcome_badge(canvas, "growth", (4, 4), LIGHT, _text())
+    assert drawn, "a safe growth keeps its tick"

@@ -234,19 +234,24 @@ class DebriefScene(Scene):
         canvas.blit(text.render(sentence, "small", palette.text, bold=True), (area.x, y))
         y += text.line_height("small", True) + 2
         for attempt in reversed(self.earlier[-3:]):
-            badge = draw_outcome_badge(canvas, attempt.outcome, (area.x, y), palette, text)
+            badge = draw_outcome_badge(canvas, attempt.outcome, (area.x, y), palette, text,
+                                       safe=getattr(attempt, "safe", None) is not False)
             score = sum(attempt.scores.values()) if attempt.scores else 0
             detail = f"score {score:+d} · {len(attempt.choices)} choices · {ago(attempt.finished_at)}"
             canvas.blit(text.render(detail, "small", palette.muted), (badge.right + 12, y))
             y += text.line_height("small", True) + 3
 
     def _comparison_sentence(self) -> str:
-        now = OUTCOME_RANK.get(self.debrief.outcome or "", 0)
-        best = max(self.earlier, key=lambda a: OUTCOME_RANK.get(a.outcome or "", 0))
-        then = OUTCOME_RANK.get(best.outcome or "", 0)
+        """This attempt against the best earlier one: a safe ending ranks above any unsafe one,
+        then the outcome (an unsafe growth is never 'your best outcome yet')."""
+        now = (1 if self.debrief.safe else 0, OUTCOME_RANK.get(self.debrief.outcome or "", 0))
+        best = max(self.earlier, key=_rank)
+        then = _rank(best)
         score = sum(self.session.scores.values())
         best_score = max(sum(a.scores.values()) for a in self.earlier)
         word = OUTCOME_WORDS.get(best.outcome or "", "unfinished").lower()
+        if getattr(best, "safe", None) is False:
+            word += ", unsafe"
         if now > then:
             return f"Your best outcome yet (before: {word})."
         if now < then:
@@ -287,6 +292,11 @@ class DebriefScene(Scene):
 
 
 MAX_OBJECTIVE_LINES = 3
+
+
+def _rank(attempt) -> tuple[int, int]:
+    """An earlier attempt's place: safe before unsafe, then by outcome."""
+    return (0 if getattr(attempt, "safe", None) is False else 1, OUTCOME_RANK.get(attempt.outcome or "", 0))
 
 
 def _share_lines(wanted: list[int], spare: int, most: int) -> list[int]:

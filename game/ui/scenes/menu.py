@@ -77,7 +77,7 @@ class MenuScene(Scene):
         library.mark_duplicates(self.entries)
         records = self.app.records
         if records is not None:
-            library.apply_records(self.entries, records.best_outcomes(self.app.learner or None))
+            library.apply_endings(self.entries, records.best_endings(self.app.learner or None))
             waiting = records.unfinished(self.app.learner or None)
             self.unfinished = waiting[0] if waiting else None
             if records.setting("learner") is None and getattr(self.app.args, "learner", None) is None:
@@ -89,7 +89,7 @@ class MenuScene(Scene):
         """The learner changed (the name prompt): their attempts and unfinished work, not another's."""
         records = self.app.records
         if self.loaded and records is not None:
-            library.apply_records(self.entries, records.best_outcomes(self.app.learner or None))
+            library.apply_endings(self.entries, records.best_endings(self.app.learner or None))
             waiting = records.unfinished(self.app.learner or None)
             self.unfinished = waiting[0] if waiting else None
             self._layout()
@@ -316,7 +316,8 @@ class MenuScene(Scene):
         label = text.render(words, "small", palette.muted)
         canvas.blit(label, (rect.x + 20, y))
         if entry.attempts and entry.best:
-            draw_outcome_badge(canvas, entry.best, (rect.x + 26 + label.get_width(), y), palette, text)
+            draw_outcome_badge(canvas, entry.best, (rect.x + 26 + label.get_width(), y), palette, text,
+                               safe=entry.best_safe)
 
     def _draw_error_card(self, canvas, rect: pygame.Rect, entry: library.Entry, focused: bool) -> None:
         palette, text = self.palette, self.text
