@@ -184,8 +184,8 @@ class Session:
         return self._env
 
     def expert_choice(self) -> OfferedChoice | None:
-        """The recommended choice, if it is offered now."""
-        return next((c for c in self.choices if c.choice.expert), None)
+        """The recommended choice, if it is offered now (with its shown number)."""
+        return next((c for c in self.shown_choices if c.choice.expert), None)
 
     # -- what front ends do -------------------------------------------------------------------
 

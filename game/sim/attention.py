@@ -3,7 +3,8 @@
 Attended this turn: the move's targets, the member an authored breakthrough is about, and a
 member another member reached out to (a `support` event). Everyone else's `unattended` count
 grows by one; an attended member's count returns to 0. A targeted member's distress eases by
-ATTENTION_RELIEF (being heard), before archetypes may undo it.
+ATTENTION_RELIEF (being heard), before archetypes may undo it; not by a harmful move, which
+is no relief however directly it is aimed.
 
 Support: when the trainee follows and the group can carry its members — cohesion at least
 SUPPORT_MIN_COHESION and someone present, trusting and not overwhelmed themselves (engagement
@@ -100,7 +101,7 @@ def attend(room: Room, move: Move, world: World, draw: Callable[[], float]) -> l
         room.cohesion = nudge(room.cohesion, SUPPORT_COHESION_GAIN)
     for i, mid in enumerate(room.ids):
         room.unattended[i] = 0 if mid in attended else room.unattended[i] + 1
-        if mid in move.targets:
+        if mid in move.targets and move.quality != "harmful":   # a harmful move is no relief
             shift(room.distress, i, -ATTENTION_RELIEF)
     lost: list[int] = []
     if max(room.distress, default=0.0) >= DISTRESSED:   # else nobody can be lost: skip the look

@@ -10,8 +10,8 @@ happened to a member, not only where their numbers ended. Per member present at 
   (or the room won them back past HARMED_RETURN_LINE);
 - `uncertain` otherwise.
 
-The reason names the moment that mattered most ("Nadia may not come back: a harmful move landed
-on her at turn 9, and her trust ends at 31%").
+The reason names the member once and the moment that mattered most ("Nadia may not come back: a
+harmful move landed on them at turn 9, and end at engagement 40%, trust 31%").
 """
 from __future__ import annotations
 
@@ -52,16 +52,16 @@ def _harm(moments, member: str, name: str) -> tuple[str, str] | None:
     """The worst thing that happened to the member: (kind, words), or None."""
     turn = _first(moments, "risk-missed", member)
     if turn is not None:
-        return "risk", f"the risk {name} signalled was not checked in time (turn {turn})"
+        return "risk", f"the risk they signalled was not checked in time (turn {turn})"
     turn = _landed(moments, member, "harmful")
     if turn is not None:
-        return "harm", f"a harmful move landed on {name} at turn {turn}"
+        return "harm", f"a harmful move landed on them at turn {turn}"
     turn = _first(moments, "neglect", member)
     if turn is not None:
-        return "harm", f"{name} was being lost at turn {turn}"
+        return "harm", f"they were being lost at turn {turn}"
     turn = _landed(moments, member, "poor")
     if turn is not None:
-        return "poor", f"{name} was handled poorly at turn {turn}"
+        return "poor", f"they were handled poorly at turn {turn}"
     return None
 
 
@@ -74,13 +74,13 @@ def outcome_of(member: str, name: str, state: GroupState, moments) -> MemberOutc
     if harm and harm[0] == "risk":
         return MemberOutcome(member, MAY_DROP_OUT, f"{name} may not come back, and may not be safe: {harm[1]}")
     if harm and harm[0] == "harm" and low < HARMED_RETURN_LINE:
-        return MemberOutcome(member, MAY_DROP_OUT, f"{name} may not come back: {harm[1]}, and ends at {figures}")
+        return MemberOutcome(member, MAY_DROP_OUT, f"{name} may not come back: {harm[1]}, and end at {figures}")
     if low < DROP_LINE:
         return MemberOutcome(member, MAY_DROP_OUT, f"{name} may not come back: ends withdrawn or distrustful ({figures})")
     if low >= RETURN_LINE and (harm is None or harm[0] == "poor" or low >= HARMED_RETURN_LINE):
         return MemberOutcome(member, RETURNS, f"{name} will likely come back: ends engaged and trusting ({figures})")
-    why = f"{harm[1]}; " if harm else ""
-    return MemberOutcome(member, UNCERTAIN, f"{name} may or may not come back: {why}ends at {figures}")
+    why = f"{harm[1]}; they " if harm else "they "
+    return MemberOutcome(member, UNCERTAIN, f"{name} may or may not come back: {why}end at {figures}")
 
 
 def member_outcomes(state: GroupState, moments, names: dict[str, str]) -> tuple[MemberOutcome, ...]:
