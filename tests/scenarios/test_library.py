@@ -91,7 +91,6 @@ def test_the_expert_path_matches_its_golden_trace(path):
 # a scenario that passes while listed here fails the suite, so the list can only shrink.
 AUDIT_PENDING = {
     "tutorial": "the expert is the longest text; the rewrite for the audit is not finished",
-    "grief-week3": "the expert is the longest text at most nodes; the rewrite is not finished",
 }
 
 
