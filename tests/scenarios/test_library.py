@@ -90,7 +90,6 @@ def test_the_expert_path_matches_its_golden_trace(path):
 # Shipped scenarios written before the audit existed, still being rewritten to pass it. Strict:
 # a scenario that passes while listed here fails the suite, so the list can only shrink.
 AUDIT_PENDING = {
-    "tutorial": "the expert is the longest text; the rewrite for the audit is not finished",
 }
 
 
