@@ -87,18 +87,7 @@ def test_the_expert_path_matches_its_golden_trace(path):
     assert expert_trace(scenario_of(path).scenario) == json.loads(golden.read_text())
 
 
-# Shipped scenarios written before the audit existed, still being rewritten to pass it. Strict:
-# a scenario that passes while listed here fails the suite, so the list can only shrink.
-AUDIT_PENDING = {
-}
-
-
-def _audited(path):
-    marks = [pytest.mark.xfail(reason=AUDIT_PENDING[path.stem], strict=True)] if path.stem in AUDIT_PENDING else []
-    return pytest.param(path, id=path.stem, marks=marks)
-
-
-@pytest.mark.parametrize("path", [_audited(p) for p in SHIPPED])
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 def test_the_audit_finds_nothing(path):
     """TEACHING.md: every cue player at least 20 points below the expert, the model behind the
     expert's path, no good ending reachable unsafely; and (the library's own bar) the expert
