@@ -113,3 +113,19 @@ def test_meters_and_inner_state_can_be_read_between_choices():
     assert "Cohesion" in text and "Avoidance" in text
     assert "Ana: engaged" in text and "distressed" in text
     assert session.ended
+
+
+def test_pressing_1_every_time_in_the_terminal_rarely_ends_well():
+    """The shown order is no answer key: a student who presses 1 at every decision of every
+    shipped scenario reaches a good (and safe) ending far less often than the expert, who
+    always does."""
+    shares = {}
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        good = 0
+        for seed in range(12):
+            session = Session(load_path(path).scenario, seed=seed)
+            TextPlay(session, stdin=io.StringIO("\n" + "1\n" * 80), stdout=io.StringIO()).run()
+            good += session.good_ending
+        shares[path.stem] = good / 12
+    assert all(share <= 0.6 for share in shares.values()), shares
+    assert sum(shares.values()) / len(shares) <= 0.25, shares
