@@ -1,0 +1,68 @@
+"""What the class's pages show of the session: plain, JSON-ready dictionaries.
+
+Built on the thread that owns the Session (it is not thread-safe) and handed to the server as
+finished values, so a page request never touches the Session. Only what the trainee would see
+on the projector goes out: no expert marks, no qualities, no skill names before choosing.
+"""
+from __future__ import annotations
+
+from game.engine import debrief_of
+from game.engine.reaction import MARKS
+
+
+def moment_of(session) -> dict:
+    """The node on screen: narration, lines and the choices as numbered on the projector."""
+    node, names = session.node, session.names
+    ending = session.ending if session.ended else None
+    return {
+        "node": session.node_id,
+        "turn": session.turn,
+        "phase": session.phase,
+        "title": session.scenario.display_title,
+        "narration": node.narration.strip(),
+        "lines": [{"name": names.get(line.speaker, line.speaker), "text": line.text.strip()}
+                  for line in node.lines],
+        "choices": [{"shown": c.shown, "text": c.choice.text.strip(), "stance": c.stance}
+                    for c in session.shown_choices],
+        "ended": ending is not None,
+        "ending": ending_of(session) if ending else None,
+    }
+
+
+def ending_of(session) -> dict:
+    debrief = debrief_of(session)
+    return {"outcome": debrief.outcome, "words": debrief.outcome_words,
+            "text": session.ending.text.strip(), "safe": debrief.safe,
+            "first_lines": list(debrief.first_lines)}
+
+
+def verdict_of(reaction, votes: dict | None = None) -> dict:
+    """The coach's verdict on the choice the class took, for the projector and every phone."""
+    return {
+        "turn": reaction.turn,
+        "shown": reaction.offered.shown,
+        "text": reaction.choice.text.strip(),
+        "stance": reaction.stance,
+        "need": reaction.need.stance,
+        "verdict": reaction.verdict,
+        "mark": MARKS[reaction.verdict],
+        "verdict_line": reaction.verdict_line,
+        "need_text": reaction.need_text,
+        "feedback": reaction.feedback.strip(),
+        "class": votes,
+    }
+
+
+def debrief_rows(session, decisions: list) -> list[dict]:
+    """The debrief's decisions with the class's votes beside each verdict."""
+    by_turn = {d.turn: d for d in decisions}
+    rows = []
+    for decision in debrief_of(session).decisions:
+        voted = by_turn.get(decision.turn)
+        rows.append({
+            "turn": decision.turn, "shown": decision.shown, "text": decision.choice_text,
+            "verdict": decision.verdict, "mark": decision.mark, "verdict_line": decision.verdict_line,
+            "need": decision.need, "need_reason": decision.need_reason,
+            "first": voted.first if voted else None, "second": voted.second if voted else None,
+        })
+    return rows
