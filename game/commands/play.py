@@ -29,6 +29,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--learner", help="the learner's name for the records (asked once if not given)")
     parser.add_argument("--data-dir", help="where records are kept (default: the user data folder, or $CIRCLE_DATA_DIR)")
     parser.add_argument("--no-records", action="store_true", help="do not record this attempt")
+    from .classroom import add_classroom_arguments
+    add_classroom_arguments(parser)
 
 
 def run(args) -> int:
@@ -36,6 +38,9 @@ def run(args) -> int:
     global CommandError, fail, load_for_play
     from .common import CommandError, fail, load_for_play
 
+    if getattr(args, "classroom", False):
+        from .classroom import run_classroom
+        return run_classroom(args)
     if args.text:
         return _play_text(args)
     try:
