@@ -21,6 +21,8 @@ def run(args) -> int:
     from game.records.report import write_atomically
 
     gathered = gather(args.files)
+    if not gathered.attempts and len(gathered.problems) == 1:   # one file, one line: why it is no use
+        return fail("class-report", f"{gathered.problems[0].removesuffix('; skipped')}; nothing to report")
     for problem in gathered.problems:
         print(f"class-report: {problem}", file=sys.stderr)
     if not gathered.attempts:

@@ -27,7 +27,8 @@ def add_arguments(parser) -> None:
                              "(default: a fresh one per attempt, kept in its record)")
     parser.add_argument("--resume", action="store_true", help="continue the last unfinished attempt")
     parser.add_argument("--learner", help="the learner's name for the records (asked once if not given)")
-    parser.add_argument("--data-dir", help="where records are kept (default: the user data folder, or $CIRCLE_DATA_DIR)")
+    parser.add_argument("--data-dir", type=folder_name,
+                        help="where records are kept (default: the user data folder, or $CIRCLE_DATA_DIR)")
     parser.add_argument("--no-records", action="store_true", help="do not record this attempt")
     from .classroom import add_classroom_arguments
     add_classroom_arguments(parser)
@@ -50,37 +51,61 @@ def run(args) -> int:
     return run_app(args)
 
 
+def folder_name(text: str) -> str:
+    """--data-dir: an empty name is a mistake to point out, not a reason to use another folder."""
+    if not text.strip():
+        import argparse
+        raise argparse.ArgumentTypeError("the folder name is empty")
+    return text
+
+
 def open_records(args):
-    """The records database, or None (with a warning) when it cannot be opened."""
+    """The records database, or None (with a one-line notice) when it cannot be used."""
+    records, why = try_records(args)
+    if why:
+        print(f"circle: {why}", file=sys.stderr)
+    return records
+
+
+def try_records(args):
+    """(records, notice or None), or (None, why not): a locked, read-only or newer records file
+    must never stop anyone playing."""
     if args.no_records:
-        return None
+        return None, None
     from game.records import Records
     try:
         records = Records(args.data_dir)
-    except (OSError, Exception) as err:  # a read-only home must not stop anyone playing
-        print(f"circle: records are off ({err})", file=sys.stderr)
-        return None
-    if records.notice:
-        print(f"circle: {records.notice}", file=sys.stderr)
-    return records
+    except Exception as err:  # RecordsUnavailable, or anything the file system says
+        return None, f"records are off: {err}"
+    return records, records.notice
 
 
 def learner_name(args, records, ask: bool) -> str:
     """--learner, else the name given before, else (once, when interactive) ask."""
     if args.learner is not None:
-        if records:
-            records.set_setting("learner", args.learner)
+        _keep_learner(records, args.learner)
         return args.learner
     if records is None:
         return ""
-    name = records.setting("learner")
+    name = records.setting("learner", kind=str)
     if name is None and ask:
         try:
             name = input("Your name for your records (optional, Enter to skip): ").strip()
         except (EOFError, KeyboardInterrupt):
             name = ""
-        records.set_setting("learner", name)
+        _keep_learner(records, name)
     return name or ""
+
+
+def _keep_learner(records, name: str) -> None:
+    """Remember the name for next time, if the records can be written; play goes on either way."""
+    if records is None or not getattr(records, "writable", True):
+        return
+    import sqlite3
+    try:
+        records.set_setting("learner", name)
+    except (sqlite3.Error, OSError) as err:
+        print(f"circle: your name could not be kept in the records ({err}); play goes on", file=sys.stderr)
 
 
 def _play_text(args) -> int:

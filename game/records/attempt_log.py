@@ -25,10 +25,11 @@ class AttemptLog:
         self.failed = False
 
     def update(self, session: Session | None = None) -> None:
-        """Write the session as it is now. A disk problem is reported once, never fatal."""
+        """Write the session as it is now. A disk problem is reported once, never fatal; records
+        opened read-only were already announced when they were opened, so they stay quiet."""
         if session is not None:
             self.session = session
-        if self.records is None or self.failed:
+        if self.records is None or self.failed or not getattr(self.records, "writable", True):
             return
         try:
             if self.attempt_id is None:

@@ -40,10 +40,12 @@ def gather(paths: list[str | Path]) -> Gathered:
         except ForeignFile as err:
             gathered.problems.append(f"{path}: {err}; skipped")
             continue
-        gathered.problems += [f"{path}: {note}" for note in skipped]
-        if not attempts:
-            gathered.problems.append(f"{path}: contains no attempts")
+        if not attempts:     # one line per file that is no use: the first reason, and how many more
+            more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+            gathered.problems.append(f"{path}: no usable attempt: {skipped[0]}{more}" if skipped
+                                     else f"{path}: contains no attempts")
             continue
+        gathered.problems += [f"{path}: {note}" for note in skipped]
         gathered.files_used.append(str(path))
         for attempt in attempts:
             if attempt.identity in seen:

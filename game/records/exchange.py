@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import stat
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field, field_validator
 
@@ -28,6 +31,11 @@ KIND = "circle-attempts"
 GOOD_OUTCOMES = ("breakthrough", "growth")
 VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024   # a class's exports are kilobytes; anything this big is not one
+
+# Numbers as the program writes them: a 400-digit turn did not come from it, and would overflow
+# the averages a class report takes.
+Whole = Annotated[int, Field(ge=-(2 ** 63), lt=2 ** 63)]
+Count = Annotated[int, Field(ge=0, lt=2 ** 63)]
 
 
 class _Model(BaseModel):
@@ -45,7 +53,7 @@ class ExportedEvent(_Model):
 class ExportedOption(_Model):
     """A choice that was on offer at the moment (index as written in the node)."""
 
-    index: int
+    index: Count
     text: str
     stance: str
     expert: bool = False
@@ -53,11 +61,11 @@ class ExportedOption(_Model):
 
 
 class ExportedDecision(_Model):
-    turn: int
+    turn: Count
     node: str
     phase: str | None = None
-    choice: int = Field(description="index of the chosen choice in its node, as written (0-based)")
-    number: int = Field(description="the number it had on screen (1-based, among those offered)")
+    choice: Count = Field(description="index of the chosen choice in its node, as written (0-based)")
+    number: Count = Field(description="the number it had on screen (1-based, among those offered)")
     choice_text: str
     stance: str
     skill: str | None = None
@@ -67,7 +75,7 @@ class ExportedDecision(_Model):
     verdict: str | None = Field(None, description="met | partly | missed: stance and move together")
     verdict_line: str | None = None
     quality: str | None = Field(None, description="best | good | poor | harmful: the move itself")
-    shown: int | None = Field(None, description="the number it had on screen, in the attempt's shown order")
+    shown: Count | None = Field(None, description="the number it had on screen, in the attempt's shown order")
     expert_chosen: bool = False
     expert_text: str | None = Field(None, description="the recommended choice, when another was taken")
     offered: list[ExportedOption] = Field(default_factory=list)
@@ -90,19 +98,19 @@ class ExportedMember(_Model):
 
 
 class ExportedAttempt(_Model):
-    id: int
+    id: Whole
     learner: str = ""
     scenario: str
     scenario_title: str | None = None
     digest: str = ""
-    seed: int = 0
-    choices: list[int] = Field(default_factory=list)
+    seed: Whole = 0
+    choices: list[Count] = Field(default_factory=list)
     started: str
     finished: str | None = None
     outcome: str | None = None
     ending: str | None = None
-    scores: dict[str, int] = Field(default_factory=dict)
-    final_group: dict[str, float] = Field(default_factory=dict)
+    scores: dict[str, Whole] = Field(default_factory=dict)
+    final_group: dict[str, Annotated[float, Field(ge=-1e6, le=1e6)]] = Field(default_factory=dict)
     replayed: bool = Field(False, description="the decisions were rebuilt from the scenario file")
     replay_problem: str | None = None
     scenario_changed: bool = False
@@ -254,14 +262,7 @@ def read_attempts(path: str | Path) -> tuple[list[ExportedAttempt], list[str]]:
 
 
 def _json_of(path: Path):
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ForeignFile(f"too large to be an attempts export ({path.stat().st_size // 1_000_000} MB)")
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ForeignFile("is a folder, not a file") from None
-    except OSError as err:
-        raise ForeignFile(f"cannot be read ({err.strerror or err})") from None
+    raw = read_regular_file(path, MAX_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -271,6 +272,39 @@ def _json_of(path: Path):
     except (ValueError, RecursionError) as err:
         where = f" at line {err.lineno}" if isinstance(err, json.JSONDecodeError) else ""
         raise ForeignFile(f"not valid JSON{where} (expected the file from `report --format json`)") from None
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; ForeignFile for anything else.
+
+    A device (/dev/zero) would be read without end and a FIFO would wait for a writer forever,
+    so the file is opened without blocking and checked to be a regular file before it is read,
+    and never more than the limit is read, whatever its size claims."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise ForeignFile("is a folder, not a file") from None
+    except OSError as err:
+        raise ForeignFile(f"cannot be read ({err.strerror or err})") from None
+    facts = os.fstat(handle)
+    if not stat.S_ISREG(facts.st_mode):
+        os.close(handle)
+        if stat.S_ISDIR(facts.st_mode):
+            raise ForeignFile("is a folder, not a file")
+        raise ForeignFile("is not a regular file (a device, a pipe or a socket); only files are read")
+    with os.fdopen(handle, "rb") as file:
+        try:
+            raw = file.read(limit + 1)
+        except OSError as err:
+            raise ForeignFile(f"cannot be read ({err.strerror or err})") from None
+    if len(raw) > limit:
+        size = max(facts.st_size, len(raw))
+        raise ForeignFile(f"too large to be an attempts export ({_size(size)}; the limit is {_size(limit)})")
+    return raw
+
+
+def _size(count: int) -> str:
+    return f"{count / 1_000_000:.1f} MB" if count >= 1_000_000 else f"{count:,} bytes"
 
 
 def _refuse_constant(name: str):

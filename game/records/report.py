@@ -44,6 +44,9 @@ def choose_attempt(records: Records, learner: str | None, scenario_id: str | Non
     """--attempt N, else the latest finished attempt matching the filters."""
     if attempt_id is not None:
         attempt = records.attempt(attempt_id)
+        if attempt is None and attempt_id in records.damaged:
+            raise NothingToReport(f"attempt #{attempt_id} is damaged in the records "
+                                  f"({records.damaged.pop(attempt_id)}) and cannot be reported")
         if attempt is None:
             raise NothingToReport(f"there is no attempt #{attempt_id} in the records")
         return attempt
@@ -109,18 +112,28 @@ def attempts_csv(attempts: list[ExportedAttempt]) -> str:
               + ["decisions", "fits", "expert_choices", "replayed"] + SAFETY_COLUMNS)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
+    writer.writerow(spreadsheet_safe(header))
     for a in attempts:
         decided = a.decisions if a.replayed else None
-        writer.writerow(
+        writer.writerow(spreadsheet_safe(
             [a.id, a.learner, a.scenario, a.digest, a.seed, ",".join(map(str, a.choices)), a.started,
              a.finished or "", a.outcome or "", a.ending or ""]
             + [a.scores.get(o, "") for o in objectives]
             + [a.final_group.get(k, "") for k in GROUP_NUMBERS]
             + [len(a.choices), _count(decided, "fit"), _count(decided, "expert_chosen"),
                "yes" if a.replayed else f"no: {a.replay_problem}"]
-            + _safety_cells(a, decided))
+            + _safety_cells(a, decided)))
     return buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cells: list) -> list:
+    """Text that a spreadsheet would run as a formula (a learner named "=HYPERLINK(...)") gets a
+    leading single quote, as spreadsheets expect, so it is shown as the text it is. Numbers
+    stay numbers."""
+    return ["'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell for cell in cells]
 
 
 SAFETY_COLUMNS = ["safe", "good", "met", "partly", "missed", "missed_risks", "may_drop_out", "members"]

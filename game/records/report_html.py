@@ -92,9 +92,10 @@ def html_report(view: AttemptView, chart_png: bytes | None) -> str:
     else:
         parts.append(_stored(view))
     parts.append(_comparison(view))
-    parts.append(f"<footer>Circle report of attempt #{attempt.id}, scenario “{esc(attempt.scenario_id)}”"
-                 f" (seed {attempt.seed}). Replay it with: python main.py run {esc(attempt.scenario_id)}"
-                 f" --seed {attempt.seed} --choices {','.join(map(str, attempt.choices))}</footer>")
+    choices = ",".join(map(str, attempt.choices))
+    parts.append(f"<footer>Circle report of attempt #{esc(attempt.id)}, scenario “{esc(attempt.scenario_id)}”"
+                 f" (seed {esc(attempt.seed)}). Replay it with: python main.py run {esc(attempt.scenario_id)}"
+                 f" --seed {esc(attempt.seed)} --choices {esc(choices)}</footer>")
     body = "<main>\n" + "\n".join(p for p in parts if p) + "\n</main>"
     return page(f"{view.title} — debrief of attempt #{attempt.id}", CSS, body)
 
@@ -103,8 +104,8 @@ def _header(view: AttemptView) -> str:
     attempt = view.attempt
     who = f"{esc(attempt.learner)} · " if attempt.learner else ""
     finished = f" · finished {esc(when(attempt.finished_at))}" if attempt.finished else ""
-    return (f"<header><h1>{esc(view.title)}</h1><p class=\"meta\">{who}attempt #{attempt.id} · "
-            f"seed {attempt.seed} · started {esc(when(attempt.started_at))}{finished} · "
+    return (f"<header><h1>{esc(view.title)}</h1><p class=\"meta\">{who}attempt #{esc(attempt.id)} · "
+            f"seed {esc(attempt.seed)} · started {esc(when(attempt.started_at))}{finished} · "
             f"{len(attempt.choices)} decisions</p></header>")
 
 
@@ -212,7 +213,7 @@ def _decision(d) -> str:
         f"<p>You chose {_tag(d.stance)}{skill}{shown}</p>",
         f'<blockquote class="said">{esc(d.choice_text)}</blockquote>',
         f"<p>The group needed you to {_tag(d.need, colon=True)}{esc(d.need_reason)}.</p>",
-        f'<p class="verdict">{d.mark} {VERDICT_LABELS.get(d.verdict, d.verdict)}: {esc(d.verdict_line)}</p>',
+        f'<p class="verdict">{esc(d.mark)} {esc(VERDICT_LABELS.get(d.verdict, d.verdict))}: {esc(d.verdict_line)}</p>',
         f'<p class="quality {esc(d.quality)}">The move itself: {esc(QUALITY_WORDS.get(d.quality, d.quality))}.</p>',
         f"<p>{esc(d.feedback)}</p>" if d.feedback else "",
     ]

@@ -5,6 +5,8 @@ need earns a tick.
 """
 from __future__ import annotations
 
+import re
+
 from .attempt_view import QUALITY_WORDS, AttemptView, comparison, when
 from .report_html import SAFE_WORDS, VERDICT_LABELS, chart_columns, verdict_summary
 
@@ -13,7 +15,7 @@ def markdown_report(view: AttemptView) -> str:
     attempt = view.attempt
     who = f"{_text(attempt.learner)} · " if attempt.learner else ""
     out = [f"# {_text(view.title)}", "",
-           f"{who}attempt #{attempt.id} · seed {attempt.seed} · started {when(attempt.started_at)} · "
+           f"{who}attempt #{_text(attempt.id)} · seed {_text(attempt.seed)} · started {when(attempt.started_at)} · "
            f"{len(attempt.choices)} decisions", ""]
     out += [f"> **{_text(line)}**\n" for line in view.first_lines]
     out += [f"> **Note:** {_text(note)}\n" for note in view.notes]
@@ -25,12 +27,13 @@ def markdown_report(view: AttemptView) -> str:
     out += _members(view)
     if view.objectives:
         out += ["## Objectives", "", "| Objective | Points |", "|---|---:|"]
-        out += [f"| {_cell(text)} | {points} |" for _, text, points in view.objectives]
+        out += [f"| {_cell(text)} | {_cell(points)} |" for _, text, points in view.objectives]
         out.append("")
     if view.debrief and view.debrief.decisions:
         out += _values(view) + _decisions(view)
     else:
-        out += ["## What was stored", "", f"Choice numbers, in order: {', '.join(map(str, attempt.choices)) or 'none'}.", ""]
+        choices = _text(", ".join(map(str, attempt.choices)) or "none")
+        out += ["## What was stored", "", f"Choice numbers, in order: {choices}.", ""]
     out += _comparison(view)
     return "\n".join(out).rstrip() + "\n"
 
@@ -39,7 +42,7 @@ def _members(view: AttemptView) -> list[str]:
     if not view.members:
         return []
     out = ["## Who comes back", "", "| Member | Outlook | Why |", "|---|---|---|"]
-    out += [f"| {_cell(row.name)} | {row.words} | {_cell(row.reason) or '–'} |" for row in view.members]
+    out += [f"| {_cell(row.name)} | {_cell(row.words)} | {_cell(row.reason) or '–'} |" for row in view.members]
     return out + [""]
 
 
@@ -59,10 +62,10 @@ def _decisions(view: AttemptView) -> list[str]:
         skill = f" ({d.skill.replace('_', ' ')})" if d.skill else ""
         shown = f" — choice {d.shown} as shown" if d.shown else ""
         out += [f"### Turn {d.turn} · at “{_text(d.node_id)}”", "",
-                f"- You chose **{d.stance}**{skill}{shown}: *{_text(d.choice_text)}*",
-                f"- The group needed you to **{d.need}**: {_text(d.need_reason)}.",
-                f"- **{d.mark} {VERDICT_LABELS.get(d.verdict, d.verdict)}: {_text(d.verdict_line)}**",
-                f"- The move itself: {QUALITY_WORDS.get(d.quality, d.quality)}."]
+                f"- You chose **{_text(d.stance)}**{_text(skill)}{shown}: *{_text(d.choice_text)}*",
+                f"- The group needed you to **{_text(d.need)}**: {_text(d.need_reason)}.",
+                f"- **{_text(d.mark)} {_text(VERDICT_LABELS.get(d.verdict, d.verdict))}: {_text(d.verdict_line)}**",
+                f"- The move itself: {_text(QUALITY_WORDS.get(d.quality, d.quality))}."]
         if d.feedback:
             out.append(f"- {_text(d.feedback)}")
         if d.expert_text:
@@ -78,17 +81,25 @@ def _comparison(view: AttemptView) -> list[str]:
     out += ["| Attempt | Started | Outcome | Safe | Met the need | Score |", "|---|---|---|---|---|---:|"]
     for row in view.history:
         met = "?" if row.met is None else f"{row.met} of {row.decisions}"
-        label = f"**#{row.id} (this one)**" if row.current else f"#{row.id}"
-        out.append(f"| {label} | {row.started} | {row.ending_words} | {SAFE_WORDS[row.safe]} | {met} | {row.score} |")
+        label = f"**#{_cell(row.id)} (this one)**" if row.current else f"#{_cell(row.id)}"
+        out.append(f"| {label} | {_cell(row.started)} | {_cell(row.ending_words)} | {SAFE_WORDS[row.safe]} | "
+                   f"{_cell(met)} | {_cell(row.score)} |")
     return out
 
 
-def _text(value: str) -> str:
-    """Scenario text inside Markdown: keep it from turning into markup or HTML."""
+MARKUP = "\\`*_[]<>#|&~"   # emphasis, code, links and images ([...]), HTML, entities, tables, strike
+
+
+def _text(value) -> str:
+    """Text from a scenario or the records inside Markdown: kept on one line and kept from turning
+    into markup, a link, an autolink or HTML (a tampered records file must not write a page)."""
     text = " ".join(str(value).split())
-    for char in "\\`*_[]<>#|":
+    for char in MARKUP:
         text = text.replace(char, "\\" + char)
-    return text
+    text = text.replace("://", "\\:\\/\\/").replace("www.", "www\\.").replace("@", "\\@")
+    if text[:1] in ("-", "+", "="):
+        text = "\\" + text    # would start a list or underline a heading at a line's start
+    return re.sub(r"^(\d+)\.", r"\1\\.", text)   # "1." would start a numbered list
 
 
 def _cell(value: str) -> str:

@@ -1,9 +1,10 @@
 """Attempts on disk: one SQLite database in the user's data folder.
 
 Every choice is written in its own transaction as it is made, so a crash or a kill loses at
-most the choice being made. WAL mode and a busy timeout let two windows write at once. A
-database that cannot be read is moved aside (never deleted) and a new one started; the learner
-is told. The schema has a version, and migrations bring older databases up to date.
+most the choice being made. WAL mode and a busy timeout let two windows write at once. How the
+file is opened without ever losing it (in use elsewhere, read-only, damaged, newer) is in
+opening.py; how rows damaged by hand or by a tool are read without hiding the rest, in rows.py.
+The schema has a version, and migrations bring older databases up to date.
 """
 from __future__ import annotations
 
@@ -16,12 +17,14 @@ from pathlib import Path
 
 import platformdirs
 
+from . import opening, rows
+from .opening import RecordsUnavailable
+
 APP_NAME = "circle-sim"
 DATA_DIR_VARIABLE = "CIRCLE_DATA_DIR"
 DATABASE_NAME = "records.sqlite3"
 OUTCOME_RANK = {"breakthrough": 4, "growth": 3, "stalled": 2, "rupture": 1}
 GOOD_OUTCOMES = ("breakthrough", "growth")
-LOCKED_PATIENCE = 20.0   # seconds to wait for another window to let go of the file
 
 # Each migration takes the database from version i to i + 1. Never edit a shipped one.
 MIGRATIONS = [
@@ -55,8 +58,13 @@ MIGRATIONS = [
 
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
-    """--data-dir, else $CIRCLE_DATA_DIR, else the platform's user data folder."""
-    chosen = override or os.environ.get(DATA_DIR_VARIABLE) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    """--data-dir, else $CIRCLE_DATA_DIR, else the platform's user data folder. An empty folder
+    name given on purpose is a mistake, never a reason to fall back to another place."""
+    if override is not None:
+        if not str(override).strip():
+            raise ValueError("the records folder name is empty")
+        return Path(override)
+    chosen = os.environ.get(DATA_DIR_VARIABLE) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
     return Path(chosen)
 
 
@@ -100,86 +108,46 @@ class Attempt:
         return dict(self.__dict__)
 
 
+class RecordsReadOnly(sqlite3.OperationalError):
+    """A write to records opened read-only (in use elsewhere, or in a place that cannot be written)."""
+
+
 class Records:
-    """The attempts database. `notice` says, once, if a damaged database was moved aside."""
+    """The attempts database.
 
-    def __init__(self, folder: str | os.PathLike | None = None):
+    `notice` says, once, what the learner should know about the file (damaged and set aside, in
+    use elsewhere, read-only). `writable` is False when the records can be read but this session
+    is not recorded. Opening raises RecordsUnavailable when they cannot be used at all; play then
+    goes on without them. `damaged` names the attempts that had to be skipped when reading.
+    """
+
+    def __init__(self, folder: str | os.PathLike | None = None, *, patience: float | None = None):
         self.folder = data_dir(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise RecordsUnavailable(f"the records folder {self.folder} cannot be made ({err.strerror or err})") from None
         self.path = self.folder / DATABASE_NAME
-        self.notice: str | None = None
-        try:
-            self.db = self._open_patiently()
-        except sqlite3.DatabaseError as err:
-            if isinstance(err, sqlite3.OperationalError) and _busy(err):
-                raise
-            moved = self._move_aside()
-            self.notice = (f"Your records file could not be read ({err}); it was kept as "
-                           f"{moved.name} and a new one started.")
-            self.db = self._open()
-
-    # -- opening, checking, migrating ---------------------------------------------------------
-
-    def _open_patiently(self) -> sqlite3.Connection:
-        """Open, waiting while another window holds the file: a locked database is busy, not
-        damaged, and must never be moved aside. (Switching a new file to WAL does not wait for
-        the busy timeout, so two windows starting at once can see "locked" at once.)"""
-        deadline = time.monotonic() + LOCKED_PATIENCE
-        while True:
-            try:
-                return self._open()
-            except sqlite3.OperationalError as err:
-                if not _busy(err) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
-        try:
-            db.execute("PRAGMA busy_timeout = 10000")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = FULL")  # each choice is on disk before play goes on
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("integrity check failed")
-            self._migrate(db)
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
-
-    def _migrate(self, db: sqlite3.Connection) -> None:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise sqlite3.DatabaseError(f"made by a newer version of the program (schema {version})")
-        for number in range(version, len(MIGRATIONS)):
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                # Another window may have migrated between our check and our lock.
-                if db.execute("PRAGMA user_version").fetchone()[0] == number:
-                    for statement in filter(str.strip, MIGRATIONS[number].split(";")):
-                        db.execute(statement)
-                    db.execute(f"PRAGMA user_version = {number + 1}")
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-
-    def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"records.damaged-{stamp}.sqlite3")
-        for suffix in ("", "-wal", "-shm"):
-            source = Path(str(self.path) + suffix)
-            if source.exists():
-                source.replace(Path(str(target) + suffix))
-        return target
+        self.patience = opening.LOCKED_PATIENCE if patience is None else patience
+        self.db, self.writable, self.notice = opening.open_database(self.path, MIGRATIONS, self.patience)
+        self.db.text_factory = rows.lenient_text
+        self.damaged: dict[int, str] = {}     # attempt id -> what is wrong with its row
+        self.problems: list[str] = []          # reading problems not tied to one attempt
 
     def close(self) -> None:
         self.db.close()
+
+    def report_lines(self) -> list[str]:
+        """What a reader of a report should know: problems reading, then each skipped attempt."""
+        return self.problems + [f"attempt #{i} is damaged in the records ({why}); it is skipped"
+                                for i, why in sorted(self.damaged.items())]
 
     # -- writing ------------------------------------------------------------------------------
 
     def _write(self, sql: str, values: tuple) -> sqlite3.Cursor:
         """One statement in its own transaction: it is all on disk, or none of it is."""
+        if not self.writable:
+            raise RecordsReadOnly(f"the records at {self.path} are open read-only")
         self.db.execute("BEGIN IMMEDIATE")
         try:
             cursor = self.db.execute(sql, values)
@@ -216,14 +184,20 @@ class Records:
     def set_setting(self, key: str, value) -> None:
         self._write("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value)))
 
-    def setting(self, key: str, default=None):
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else default
+    def setting(self, key: str, default=None, kind: type | None = None):
+        """A stored setting; the default when it is missing, unreadable or not of `kind`."""
+        try:
+            row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            value = json.loads(row[0]) if row else default
+        except (sqlite3.Error, ValueError, TypeError, RecursionError):
+            return default
+        return value if kind is None or isinstance(value, kind) else default
 
     # -- reading ------------------------------------------------------------------------------
 
     def attempts(self, learner: str | None = None, scenario_id: str | None = None,
                  finished: bool | None = None) -> list[Attempt]:
+        """Matching attempts, oldest first; damaged rows are skipped and named in `damaged`."""
         clauses, values = [], []
         if learner is not None:
             clauses.append("learner = ?")
@@ -234,12 +208,41 @@ class Records:
         if finished is not None:
             clauses.append("finished_at IS NOT NULL" if finished else "finished_at IS NULL")
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = self.db.execute(f"SELECT * FROM attempts {where} ORDER BY started_at, id", values)
-        return [_attempt(row) for row in rows.fetchall()]
+        return self._select(f"{where} ORDER BY started_at, id", values)
 
     def attempt(self, attempt_id: int) -> Attempt | None:
-        row = self.db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
-        return _attempt(row) if row else None
+        """The attempt, or None when there is none (or its row is damaged: see `damaged`)."""
+        if not -rows.LARGEST <= attempt_id < rows.LARGEST:
+            return None
+        found = self._select("WHERE id = ?", [attempt_id])
+        return found[0] if found else None
+
+    def _select(self, condition: str, values: list) -> list[Attempt]:
+        """Rows read leniently: a missing column reads as its default, a damaged row is skipped.
+        A database that cannot be read now (locked by another program) gives no rows and a problem."""
+        try:
+            present = rows.present_columns(self.db)
+            if not present:
+                return self._problem("the records file has no attempts table; no attempts can be read")
+            missing = [c for c in rows.COLUMNS if c not in present]
+            if missing:
+                self._problem(f"the records file has lost its column(s) {', '.join(missing)}; "
+                              "attempts are read without them")
+            found = self.db.execute(f"SELECT {rows.select_list(present)} FROM attempts {condition}", values).fetchall()
+        except sqlite3.Error as err:
+            return self._problem(f"the records could not be read ({err})")
+        attempts = []
+        for row in found:
+            try:
+                attempts.append(Attempt(**rows.fields_of(row)))
+            except rows.DamagedRow as err:
+                self.damaged[row[0]] = str(err)
+        return attempts
+
+    def _problem(self, line: str) -> list:
+        if line not in self.problems:
+            self.problems.append(line)
+        return []
 
     def unfinished(self, learner: str | None = None) -> list[Attempt]:
         """Attempts that stopped before an ending with at least one choice made, newest first."""
@@ -263,18 +266,6 @@ class Records:
                 best = attempt
             summary[attempt.scenario_id] = (count + 1, best)
         return summary
-
-
-def _attempt(row: tuple) -> Attempt:
-    (id_, learner, scenario_id, digest, path, seed, choices, started, updated, finished,
-     outcome, ending_node, scores, final_state, safe, members) = row
-    return Attempt(id_, learner, scenario_id, digest, path, seed, json.loads(choices), started,
-                   updated, finished, outcome, ending_node, json.loads(scores), json.loads(final_state),
-                   None if safe is None else bool(safe), json.loads(members))
-
-
-def _busy(err: sqlite3.OperationalError) -> bool:
-    return "locked" in str(err) or "busy" in str(err)
 
 
 def _member_outcomes(session) -> dict[str, str]:

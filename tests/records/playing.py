@@ -45,3 +45,20 @@ def cli(capsys, *argv) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+# A command in a real second process, with a short wait for locked records (the default wait is
+# for people; tests keep it short so they stay fast).
+SHORT_WAIT = 0.3
+_RUN = ("import sys; import game.records.opening as o; o.LOCKED_PATIENCE = float(sys.argv[1]); "
+        "from game.cli import main; sys.exit(main(sys.argv[2:]))")
+
+
+def circle(*argv, input: str = "", timeout: float = 60):
+    """Run `python main.py ARGV...` in its own process; the CompletedProcess (text)."""
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    return subprocess.run([sys.executable, "-c", _RUN, str(SHORT_WAIT), *map(str, argv)], cwd=ROOT, env=env,
+                          input=input, capture_output=True, text=True, timeout=timeout)
