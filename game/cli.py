@@ -44,7 +44,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
         if only in (None, name):
             importlib.import_module(f"game.commands.{module}").add_arguments(command_parser)
+            _check_seeds(command_parser)
     return parser
+
+
+def _check_seeds(command_parser: argparse.ArgumentParser) -> None:
+    """Every command's --seed is a 64-bit signed number: records and traces keep it as one, so
+    a larger one must be a usage error here, not a failure later."""
+    from game.commands.common import seed_number
+
+    for action in command_parser._actions:
+        if "--seed" in action.option_strings and action.type is int:
+            action.type = seed_number
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from game.scenario.model import Scenario
+from game.scenario.model import MAX_ID, MAX_PROSE, Scenario
 from game.scenario.rules import MAX_CHOICES, MAX_MEMBERS, MIN_MEMBERS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -50,8 +50,8 @@ def _line_with_short_form(long_form: dict) -> dict:
         "description": "Short form: member id -> what they say (`- maria: I'll go first.`).",
         "minProperties": 1,
         "maxProperties": 1,
-        "propertyNames": {"not": {"enum": list(LONG_FORM_KEYS)}},
-        "additionalProperties": {"type": "string"},
+        "propertyNames": {"not": {"enum": list(LONG_FORM_KEYS)}, "maxLength": MAX_ID},
+        "additionalProperties": {"type": "string", "maxLength": MAX_PROSE},
     }
     return {
         "title": "Line",

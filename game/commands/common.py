@@ -1,12 +1,19 @@
 """What several commands share: loading a scenario for play, and failing with one clear line."""
 from __future__ import annotations
 
+import argparse
+import re
 import sys
 from pathlib import Path
 
 from game.scenario import LoadResult, Scenario, load_path
+from game.scenario.characters import visible
+from game.scenario.diagnostics import excerpt
 
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
+# A seed is kept in records and traces as a 64-bit signed integer, so that is what one may be.
+SEED_MIN, SEED_MAX = -(2 ** 63), 2 ** 63 - 1
+_WHOLE = re.compile(r"[+-]?[0-9]{1,30}")
 
 
 class CommandError(Exception):
@@ -39,11 +46,29 @@ def fail(command: str, message: str) -> int:
     return 1
 
 
+def whole_number(low: int, high: int):
+    """An argparse type: a whole number from `low` to `high`, else a one-line usage error.
+
+    Checked as text first, so a 5,000-digit argument is refused in one short line (Python
+    would refuse to read it, and argparse would echo all of it)."""
+    def parse(text: str) -> int:
+        value = int(text) if _WHOLE.fullmatch(text.strip()) else None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low:,} to {high:,}, got "
+                                             f"{visible(excerpt(text, 30))}")
+        return value
+    parse.__name__ = "number"
+    return parse
+
+
+seed_number = whole_number(SEED_MIN, SEED_MAX)
+
+
 def parse_choices(text: str) -> list[int]:
     """'1,2,1' -> [1, 2, 1]; CommandError for anything else."""
     if not text.strip():
         return []
-    try:
-        return [int(part) for part in text.split(",")]
-    except ValueError:
-        raise CommandError(f"--choices takes numbers separated by commas, like 1,2,1 (got '{text}')")
+    parts = [part.strip() for part in text.split(",")]
+    if all(re.fullmatch(r"[+-]?[0-9]{1,18}", part) for part in parts):
+        return [int(part) for part in parts]
+    raise CommandError(f"--choices takes numbers separated by commas, like 1,2,1 (got {visible(excerpt(text))})")

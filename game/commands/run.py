@@ -9,13 +9,13 @@ import json
 
 from game.engine import ChoiceNotOffered, Session
 
-from .common import CommandError, fail, load_for_play, parse_choices
+from .common import CommandError, fail, load_for_play, parse_choices, seed_number
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", help="a scenario file (or a shipped scenario's id)")
     parser.add_argument("--choices", default="", help="1-based choice numbers, comma-separated: 1,2,1")
-    parser.add_argument("--seed", type=int, default=0, help="the model's seed (default 0)")
+    parser.add_argument("--seed", type=seed_number, default=0, help="the model's seed (default 0)")
 
 
 def run(args) -> int:

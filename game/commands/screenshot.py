@@ -14,8 +14,11 @@ import os
 import re
 import sys
 import tempfile
+from pathlib import Path
 
-from .common import CommandError, fail, load_for_play
+from game.scenario.characters import visible
+
+from .common import CommandError, fail, load_for_play, seed_number
 
 THEMES = ("light", "dark", "high_contrast")
 TEXT_SIZES = ("small", "normal", "large", "presenter")
@@ -41,7 +44,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--text-size", choices=TEXT_SIZES, default="normal", help="text size (default normal)")
     parser.add_argument("--meters", action="store_true", help="show the group's meters")
     parser.add_argument("--inner-state", action="store_true", help="show each member's numbers and thoughts")
-    parser.add_argument("--seed", type=int, default=0, help="the model's seed (default 0)")
+    parser.add_argument("--seed", type=seed_number, default=0, help="the model's seed (default 0)")
     parser.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
     parser.epilog = ("--node is reached by playing: the shortest path of choices from the start that arrives "
                      "there. A node no path reaches is shown with the group as it starts (a note says so).")
@@ -51,6 +54,7 @@ def run(args) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     try:
+        check_out(args.out)
         scenario, result = load_for_play(args.scenario)
     except CommandError as err:
         return fail("screenshot", str(err))
@@ -64,12 +68,27 @@ def run(args) -> int:
     if how == "placed":
         print(f"screenshot: note: no path of choices reaches '{args.node}'; shown with the group as it starts",
               file=sys.stderr)
+    import pygame
+
     try:
         render(session, args, str(result.path))
     except OSError as err:
-        return fail("screenshot", f"cannot write {args.out}: {err.strerror or err}")
+        return fail("screenshot", f"cannot write {visible(args.out)}: {err.strerror or err}")
+    except pygame.error as err:  # SDL's own refusal to write the file, with its reason
+        return fail("screenshot", f"cannot write {visible(args.out)}: {err}")
     print(f"wrote {args.out} ({args.size[0]}x{args.size[1]}, node '{session.node_id}', turn {session.turn})")
     return 0
+
+
+def check_out(out: str) -> None:
+    """Refuse an --out that cannot be written before the minute spent drawing (SDL would only
+    say "Couldn't open" afterwards)."""
+    target = Path(out)
+    if target.is_dir():
+        raise CommandError(f"--out {visible(out)} is a folder; give a file name such as play.png")
+    folder = target.parent
+    if not folder.is_dir():
+        raise CommandError(f"cannot write {visible(out)}: the folder {visible(str(folder))} does not exist")
 
 
 def render(session, args, path: str = "") -> None:

@@ -7,7 +7,6 @@ audit finds an error.
 """
 from __future__ import annotations
 
-import argparse
 import json
 
 from game.authoring.audit import audit
@@ -16,23 +15,17 @@ from game.authoring.policies import POLICIES
 from game.authoring.simulate import simulate
 from game.authoring.text_report import audit_text, exhaustive_text, simulation_text
 
-from .common import CommandError, fail, load_for_play
+from .common import CommandError, fail, load_for_play, seed_number, whole_number
 
 
-def _count(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
+MAX_RUNS = 100_000  # about a minute of play for a large scenario; more says nothing new
 def add_arguments(parser) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", help="a scenario file (or a shipped scenario's id)")
-    parser.add_argument("--runs", type=_count, default=None, help="playthroughs (default 100; 200 per policy with --audit)")
+    parser.add_argument("--runs", type=whole_number(1, MAX_RUNS), default=None, help="playthroughs (default 100; 200 per policy with --audit)")
     parser.add_argument("--policy", choices=tuple(POLICIES), default="random",
                         help="random prefers untried choices; lead/follow/expert take that kind when offered; "
                              "first/last/longest/keywords/labels pick by a cue, never by the group")
-    parser.add_argument("--seed", type=int, default=0, help="run i uses seed+i (default 0)")
+    parser.add_argument("--seed", type=seed_number, default=0, help="run i uses seed+i (default 0)")
     parser.add_argument("--json", action="store_true", help="one JSON object instead of text")
     parser.add_argument("--exhaustive", action="store_true",
                         help="take every choice at every node once (ignores --runs and --policy)")

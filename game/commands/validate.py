@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from game.scenario import Diagnostic, load_path
+from game.scenario.characters import visible
 
 
 def add_arguments(parser) -> None:
@@ -46,7 +47,7 @@ def _id_line(file: str) -> int:
 def run(args) -> int:
     files = [f for path in args.paths for f in scenario_files(path)]
     if not files:
-        print(f"validate: no *.yaml files in {' '.join(args.paths)}", file=sys.stderr)
+        print(f"validate: no *.yaml files in {visible(' '.join(args.paths))}", file=sys.stderr)
         return 1
     problems, failed, owners = [], False, {}
     for file in files:

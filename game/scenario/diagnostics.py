@@ -8,6 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from .characters import visible
+
+EXCERPT = 60  # characters of a value from the file quoted in a message; the rest is elided
+MAX_MESSAGE = 600  # a message longer than this has quoted too much; it is cut
+
 
 class Severity(str, Enum):
     error = "error"
@@ -25,6 +30,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "yaml-syntax": (E, "the YAML cannot be parsed"),
     "bad-tag": (E, "a YAML tag other than the plain ones (no objects from files)"),
     "alias-bomb": (E, "anchors and aliases expand past the limit (100,000 nodes)"),
+    "recursive-alias": (E, "an anchor used inside itself, directly or by a merge key"),
     "too-deep": (E, "the file nests deeper than any scenario needs"),
     "not-a-mapping": (E, "the file's top level is not a mapping of keys"),
     "duplicate-key": (E, "the same key twice in one mapping"),
@@ -34,6 +40,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "bad-value": (E, "a value that is not one of the allowed words"),
     "out-of-range": (E, "a number or a count outside its allowed range"),
     "bad-id": (E, "an id that does not follow the id pattern"),
+    "bad-text": (E, "text with a control, bidi or only zero-width characters"),
+    "too-long": (E, "text longer than its field allows"),
     "unsupported-format": (E, "a format version this program does not read"),
     "duplicate-scenario": (E, "two files validated together with the same scenario id"),
     "duplicate-member": (E, "two members with the same id"),
@@ -74,6 +82,11 @@ class Diagnostic:
     line: int = 1
     col: int = 1
 
+    def __post_init__(self):
+        # Messages quote the file, and the file may hold anything: keep them one harmless line
+        # wherever they are shown (a terminal, the window's problem panel, JSON).
+        object.__setattr__(self, "message", shorten(visible(self.message), MAX_MESSAGE))
+
     @property
     def severity(self) -> Severity:
         return CODES[self.code][0]
@@ -83,7 +96,7 @@ class Diagnostic:
         return self.severity is Severity.error
 
     def format_text(self, path: str) -> str:
-        return f"{path}:{self.line}:{self.col}: {self.severity.value}: [{self.code}] {self.message}"
+        return f"{visible(str(path))}:{self.line}:{self.col}: {self.severity.value}: [{self.code}] {self.message}"
 
     def as_dict(self, path: str) -> dict:
         return {
@@ -94,3 +107,14 @@ class Diagnostic:
             "code": self.code,
             "message": self.message,
         }
+
+
+def excerpt(value, limit: int = EXCERPT) -> str:
+    """A value from the file, quoted for a message: at most `limit` characters of it."""
+    return f"'{shorten(value, limit)}'"
+
+
+def shorten(value, limit: int = EXCERPT) -> str:
+    """At most `limit` characters of `value`, and how long it really is when that is more."""
+    text = str(value)
+    return f"{text[:limit]}… ({len(text):,} characters)" if len(text) > limit else text

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
+from .diagnostics import excerpt
+
 GROUP_VARIABLES = ("cohesion", "engagement", "avoidance", "conflict")
 MEMBER_VARIABLES = ("engagement", "trust", "distress")
 COUNTERS = ("turn", "leads", "follows", "safe")
@@ -93,7 +95,7 @@ def parse_condition(source: str, names: Names) -> Condition:
         raise ExpressionError("bad-expression", "condition nested too deeply")
     except SyntaxError as err:
         offset = max((err.offset or 1) - 1, 0)
-        raise ExpressionError("bad-expression", f"cannot read condition '{source}'", offset)
+        raise ExpressionError("bad-expression", f"cannot read condition {excerpt(source, 80)}", offset)
     used: list[str] = []
     test = _build(tree.body, placeholders, names, used)
     return Condition(source, tuple(dict.fromkeys(used)), test)
@@ -144,7 +146,7 @@ def _build(node: ast.AST, placeholders: dict[str, str], names: Names, used: list
         return _build_name(node, placeholders, names, used)
     raise ExpressionError(
         "bad-expression",
-        f"'{_restore(ast.unparse(node), placeholders)}' is not allowed in a condition "
+        f"{excerpt(_restore(ast.unparse(node), placeholders), 80)} is not allowed in a condition "
         "(use names, numbers, true/false, comparisons, and/or/not, parentheses)",
         getattr(node, "col_offset", 0),
     )

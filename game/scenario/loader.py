@@ -13,8 +13,10 @@ from pydantic import ValidationError
 
 from . import rules
 from .diagnostics import Diagnostic
+from .files import FileProblem, read_regular_file
 from .model import Choice, Line, Member, Node, Phase, Scenario
 from .schema_errors import diagnostics_from
+from .textcheck import check_text
 from .yamlsource import MAX_BYTES, SourceError, decode, read_yaml
 
 
@@ -44,11 +46,9 @@ def load_path(path: str | Path) -> LoadResult:
     """Load a scenario file; never raises for a bad or unreadable file."""
     shown = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as err:
-        reason = err.strerror or "cannot be read"
-        return LoadResult(shown, None, [Diagnostic("file-unreadable", f"cannot read file: {reason}")])
+        raw = read_regular_file(path, MAX_BYTES)
+    except FileProblem as problem:
+        return LoadResult(shown, None, [Diagnostic(problem.code, str(problem))])
     return load_bytes(raw, shown)
 
 
@@ -74,6 +74,7 @@ def _load(text: str, result: LoadResult) -> LoadResult:
         result.diagnostics.append(err.diagnostic)
         return result
     result.diagnostics.extend(source.problems)
+    result.diagnostics.extend(check_text(source))
     if not isinstance(source.data, dict):
         kind = "a list" if isinstance(source.data, list) else "a single value"
         result.diagnostics.append(Diagnostic(
@@ -97,7 +98,12 @@ def _typed(source, diagnostics: list[Diagnostic]) -> tuple[Scenario, bool]:
     try:
         return Scenario.model_validate(source.data), True
     except ValidationError as err:
-        diagnostics.extend(diagnostics_from(err, Scenario, (), source))
+        # A value the YAML reader could not read (a bad tag, `!!int "abc"`) is already reported
+        # at its place and stands as nothing: saying it is missing or of the wrong type too
+        # would report it twice.
+        unreadable = {(d.line, d.col) for d in source.problems}
+        diagnostics.extend(d for d in diagnostics_from(err, Scenario, (), source)
+                           if (d.line, d.col) not in unreadable)
     return _partial(source.data), False
 
 

@@ -8,13 +8,28 @@ whole file at once.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from .expressions import MAX_LENGTH as MAX_CONDITION  # an `if:`: the parser's own bound
 
 SCENARIO_ID = r"^[a-z0-9][a-z0-9_-]*$"
 MEMBER_ID = r"^[a-z][a-z0-9_]*$"
 COLOUR = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
+
+# The longest text each kind of field takes, in characters. Text is drawn in a window and
+# wrapped on every frame: a bound keeps a file from freezing or filling it. Each leaves ample
+# room over the longest the shipped scenarios use (tests/scenario/test_text_rules.py checks it).
+MAX_ID = 64          # ids, and the references to them
+MAX_NAME = 60        # a member's name, drawn under the chair
+MAX_TITLE = 120      # a title or a focus, drawn on one line
+MAX_CHOICE = 600     # a choice's text, drawn on its card
+MAX_NOTE = 1000      # a concern, an objective, a content note, a need's reason
+MAX_PROSE = 5000     # summary, narration, what a member says, feedback, an ending's text
+
+Id = Annotated[str, Field(max_length=MAX_ID)]
+Note = Annotated[str, Field(max_length=MAX_NOTE)]
 
 # Words with a meaning of their own in effects and conditions; a member may not take them.
 RESERVED_WORDS = frozenset(
@@ -135,14 +150,17 @@ class Look(_Strict):
 
 
 class Member(_Strict):
-    id: str = Field(pattern=MEMBER_ID, description="Short id used in lines, targets, effects.")
-    name: str = Field(min_length=1, description="Name shown under the chair.")
+    id: str = Field(pattern=MEMBER_ID, max_length=MAX_ID,
+                    description=f"Short id used in lines, targets, effects; at most {MAX_ID} characters.")
+    name: str = Field(min_length=1, max_length=MAX_NAME,
+                      description=f"Name shown under the chair; at most {MAX_NAME} characters.")
     age: Optional[int] = Field(None, ge=1, le=120, description="Age in years.")
     archetype: Archetype = Field(Archetype.typical, description="How the model treats them.")
-    concern: str = Field("", description="What brings them here; shown on the briefing.")
+    concern: str = Field("", max_length=MAX_NOTE,
+                         description=f"What brings them here; shown on the briefing. At most {MAX_NOTE} characters.")
     start: MemberStart = Field(default_factory=MemberStart, description="Starting state.")
     look: Optional[Look] = Field(None, description="Avatar colours.")
-    joins_at: Optional[str] = Field(
+    joins_at: Optional[Id] = Field(
         None, description="A late arrival: the node at which this member joins. Until the "
         "session reaches it the member is absent: not drawn, not in the meters, thoughts, "
         "contagion or neglect.")
@@ -170,8 +188,8 @@ class GroupSpec(_Strict):
 class Line(_Strict):
     """One thing a member says. Short form in the file: `- maria: text`."""
 
-    speaker: str = Field(description="Member id of the speaker.")
-    text: str = Field(description="What they say.")
+    speaker: Id = Field(description="Member id of the speaker.")
+    text: str = Field(max_length=MAX_PROSE, description=f"What they say; at most {MAX_PROSE} characters.")
     tone: Tone = Field(Tone.neutral, description="How it is said; shapes the face.")
     risk: bool = Field(
         False, description="This line may signal a risk of harm (suicide, self-harm, harm to "
@@ -204,21 +222,24 @@ class Delta(_Strict):
 
 
 class Branch(_Strict):
-    when: Optional[str] = Field(None, alias="if", description="Condition; omit on the last.")
-    goto: str = Field(description="Node id to go to when the condition holds.")
+    when: Optional[str] = Field(None, alias="if", max_length=MAX_CONDITION,
+                                description=f"Condition; omit on the last. At most {MAX_CONDITION} characters.")
+    goto: Id = Field(description="Node id to go to when the condition holds.")
 
 
 class Choice(_Strict):
-    text: str = Field(min_length=1, description="What the trainee says or does.")
+    text: str = Field(min_length=1, max_length=MAX_CHOICE,
+                      description=f"What the trainee says or does; at most {MAX_CHOICE} characters.")
     stance: Stance = Field(description="lead or follow: the trainee's core decision.")
     skill: Optional[Skill] = Field(None, description="The leadership skill it uses.")
-    targets: list[str] = Field(default_factory=list, description="Members addressed.")
-    effects: dict[str, Delta] = Field(
+    targets: list[Id] = Field(default_factory=list, description="Members addressed.")
+    effects: dict[Id, Delta] = Field(
         default_factory=dict, description="group, everyone or a member id -> deltas."
     )
-    breakthrough: Optional[str] = Field(None, description="Member who breaks through.")
-    score: dict[str, int] = Field(default_factory=dict, description="Objective id -> points.")
-    feedback: str = Field("", description="Why this choice matters; shown in the debrief.")
+    breakthrough: Optional[Id] = Field(None, description="Member who breaks through.")
+    score: dict[Id, int] = Field(default_factory=dict, description="Objective id -> points.")
+    feedback: str = Field("", max_length=MAX_PROSE,
+                          description=f"Why this choice matters; shown in the debrief. At most {MAX_PROSE} characters.")
     expert: bool = Field(False, description="The recommended choice (one per node).")
     quality: Optional[Quality] = Field(
         None, description="The move as an intervention, whatever its stance: best | good | "
@@ -227,8 +248,9 @@ class Choice(_Strict):
     checks_risk: bool = Field(
         False, description="This choice checks the open risk of its targets directly (asks, "
         "clarifies, arranges follow-up), and so closes it. Needs `targets`.")
-    when: Optional[str] = Field(None, alias="if", description="Offered only when this holds.")
-    next: Union[str, list[Branch]] = Field(description="Node id, or a list of branches.")
+    when: Optional[str] = Field(None, alias="if", max_length=MAX_CONDITION,
+                                description=f"Offered only when this holds. At most {MAX_CONDITION} characters.")
+    next: Union[Id, list[Branch]] = Field(description="Node id, or a list of branches.")
 
     @property
     def rated_quality(self) -> Quality:
@@ -242,7 +264,8 @@ class Choice(_Strict):
 
 class Ending(_Strict):
     outcome: Outcome = Field(description="breakthrough | growth | stalled | rupture")
-    text: str = Field("", description="What the trainee reads at the end.")
+    text: str = Field("", max_length=MAX_PROSE,
+                      description=f"What the trainee reads at the end; at most {MAX_PROSE} characters.")
 
 
 class AuthoredNeed(_Strict):
@@ -250,15 +273,17 @@ class AuthoredNeed(_Strict):
     (a risk check-in, the time boundary at the close). An extension of format 1."""
 
     stance: Stance = Field(description="lead or follow: what the group needs here.")
-    why: str = Field(min_length=1, description="The reason, shown in the coach's note and the debrief.")
-    member: Optional[str] = Field(
+    why: str = Field(min_length=1, max_length=MAX_NOTE, description=(
+        f"The reason, shown in the coach's note and the debrief; at most {MAX_NOTE} characters."))
+    member: Optional[Id] = Field(
         None, description="The member the need is about: meeting it means a choice that targets them."
     )
 
 
 class Node(_Strict):
     phase: Optional[Phase] = Field(None, description="Session phase; inherits if omitted.")
-    narration: str = Field("", description="What the trainee sees and hears.")
+    narration: str = Field("", max_length=MAX_PROSE,
+                           description=f"What the trainee sees and hears; at most {MAX_PROSE} characters.")
     lines: list[Line] = Field(default_factory=list, description="What members say, in order.")
     choices: list[Choice] = Field(default_factory=list, description="1..6 choices.")
     ending: Optional[Ending] = Field(None, description="Makes this node an ending.")
@@ -273,20 +298,24 @@ class Node(_Strict):
 
 class Scenario(_Strict):
     format: Literal[1] = Field(description="Format version; 1 is the only one today.")
-    id: str = Field(pattern=SCENARIO_ID, description="Unique scenario id.")
-    title: str = Field("", description="Title shown on the menu.")
-    summary: str = Field("", description="Shown on the briefing screen.")
-    focus: str = Field("", description="The shared problem the group meets about.")
+    id: str = Field(pattern=SCENARIO_ID, max_length=MAX_ID,
+                    description=f"Unique scenario id; at most {MAX_ID} characters.")
+    title: str = Field("", max_length=MAX_TITLE, description=f"Title shown on the menu; at most {MAX_TITLE} characters.")
+    summary: str = Field("", max_length=MAX_PROSE,
+                         description=f"Shown on the briefing screen; at most {MAX_PROSE} characters.")
+    focus: str = Field("", max_length=MAX_TITLE,
+                       description=f"The shared problem the group meets about; at most {MAX_TITLE} characters.")
     level: Level = Field(Level.beginner, description="beginner | intermediate | advanced")
     minutes: Optional[int] = Field(None, ge=1, le=600, description="Expected play time.")
-    content_notes: list[str] = Field(
-        default_factory=list, description="Heavy material a player should know of beforehand."
+    content_notes: list[Note] = Field(
+        default_factory=list, description=f"Heavy material a player should know of beforehand; each at most "
+        f"{MAX_NOTE} characters."
     )
-    objectives: dict[str, str] = Field(min_length=1, description="Objective id -> text.")
+    objectives: dict[Id, Note] = Field(min_length=1, description=f"Objective id -> text (at most {MAX_NOTE} characters).")
     members: list[Member] = Field(description="The people in the circle, 3..12.")
     group: GroupSpec = Field(default_factory=GroupSpec, description="Climate and dynamics.")
-    start: str = Field(description="Id of the first node.")
-    nodes: dict[str, Node] = Field(min_length=1, description="Node id -> node.")
+    start: Id = Field(description="Id of the first node.")
+    nodes: dict[Id, Node] = Field(min_length=1, description=f"Node id (at most {MAX_ID} characters) -> node.")
 
     # Not part of the format: the SHA-256 of the file it came from (saves name it, so a changed
     # file is noticed), and a place where the engine keeps what it builds once per scenario.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterator
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, excerpt
 from .expressions import ExpressionError, Names, parse_condition
 from .model import RESERVED_WORDS, Choice, Quality, Scenario, Stance
 from .schema_errors import did_you_mean
@@ -179,11 +179,11 @@ class _Checker:
 
     def unknown_node(self, name: str, path: tuple) -> Iterator[Diagnostic]:
         if self.judge_nodes:
-            yield self.at("unknown-node", f"no node '{name}'{did_you_mean(name, self.nodes)}", path)
+            yield self.at("unknown-node", f"no node {excerpt(name)}{did_you_mean(name, self.nodes)}", path)
 
     def unknown_member(self, name: str, path: tuple, key: bool = False) -> Iterator[Diagnostic]:
         if self.judge_members:
-            yield self.at("unknown-member", f"no member '{name}'{did_you_mean(name, self.members)}", path, key=key)
+            yield self.at("unknown-member", f"no member {excerpt(name)}{did_you_mean(name, self.members)}", path, key=key)
 
     # -- warnings -----------------------------------------------------------------------------
 

@@ -12,11 +12,11 @@ from enum import Enum
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, excerpt, shorten
 from .yamlsource import Source
 
 # Where the pydantic location names a union member rather than a key of the document.
-_UNION_TAGS = ("str", "list[Branch]")
+_UNION_TAGS = ("str", "constrained-str", "list[Branch]")
 _KIND = {
     "string": "text", "float": "a number", "int": "a whole number", "bool": "true or false",
     "dict": "a mapping (key: value)", "list": "a list", "model": "a mapping (key: value)",
@@ -59,6 +59,7 @@ def _document_path(loc: tuple, data) -> tuple | None:
         if part in _UNION_TAGS:
             value = _value_at(data, tuple(path))
             written = "list[Branch]" if isinstance(value, list) else "str"
+            part = "str" if part == "constrained-str" else part
             if part != written and isinstance(value, (list, str)):
                 return None
             if not isinstance(value, (list, str)):  # report the wrong type once, on 'str'
@@ -70,45 +71,68 @@ def _document_path(loc: tuple, data) -> tuple | None:
 
 def _one(item: dict, model, base: tuple, loc: tuple, source: Source) -> Diagnostic:
     kind, path = item["type"], base + loc
+    if loc and loc[-1] == "[key]":  # a constraint on a mapping's key: the key is the problem
+        return _bad_key(item, base + loc[:-1], source)
     field = loc[-1] if loc else None
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         line, col = source.where(path, key=True)
         where = _what(model, loc[:-1])
-        return Diagnostic("unknown-key", f"unknown key '{field}' in {where}{did_you_mean(field, known)}", line, col)
+        return Diagnostic("unknown-key", f"unknown key {excerpt(field)} in {where}{did_you_mean(field, known)}", line, col)
     if kind == "missing":
         where = _what(model, loc[:-1])
         return Diagnostic("missing-key", f"missing required key '{field}' in {where}", *source.where(path[:-1]))
     line, col = source.where(path)
     value = _value_at(source.data, path)
     if kind == "literal_error" and loc == ("format",):
-        return Diagnostic("unsupported-format", f"format {value!r} is not supported; this program reads format 1", line, col)
+        return Diagnostic("unsupported-format", f"format {excerpt(repr(value))} is not supported; this program reads format 1", line, col)
     if kind == "enum":
         choices = _enum_values(model, loc)
-        return Diagnostic("bad-value", f"'{value}' is not one of: {', '.join(choices)}{did_you_mean(value, choices)}", line, col)
+        return Diagnostic("bad-value", f"{excerpt(value)} is not one of: {', '.join(choices)}{did_you_mean(value, choices)}", line, col)
     if kind == "string_pattern_mismatch":
         return _pattern(field, value, line, col)
     if kind == "string_too_short":
         return Diagnostic("bad-value", f"'{field}' must not be empty", line, col)
+    if kind == "string_too_long":
+        return Diagnostic("too-long", _too_long(_name(loc), value, item), line, col)
     if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long"):
         return Diagnostic("out-of-range", f"'{field}': {_soften(item['msg'])}", line, col)
     return Diagnostic("wrong-type", _wrong_type(field, kind, value), line, col)
 
 
+def _bad_key(item: dict, path: tuple, source: Source) -> Diagnostic:
+    line, col = source.where(path, key=True)
+    if item["type"] == "string_too_long":
+        return Diagnostic("too-long", _too_long(f"the key {excerpt(path[-1], 20)}", path[-1], item), line, col)
+    return Diagnostic("wrong-type", f"the key {excerpt(path[-1])} cannot be used here", line, col)
+
+
+def _too_long(name: str, value, item: dict) -> str:
+    limit = item.get("ctx", {}).get("max_length")
+    return f"{name} is {len(str(value)):,} characters long; the limit is {limit:,}"
+
+
+def _name(loc: tuple) -> str:
+    """'title', or 'targets' item 2: what an instructor would look for in the file."""
+    if loc and isinstance(loc[-1], int) and len(loc) > 1:
+        return f"'{loc[-2]}' item {loc[-1] + 1}"
+    return f"'{loc[-1]}'" if loc and isinstance(loc[-1], str) else "this text"
+
+
 def _pattern(field, value, line, col) -> Diagnostic:
     if field in ("skin", "hair", "top"):
-        return Diagnostic("bad-value", f"'{value}' is not a colour like \"#3a7ca5\"", line, col)
+        return Diagnostic("bad-value", f"{excerpt(value)} is not a colour like \"#3a7ca5\"", line, col)
     rule = {
         "id": "lower-case letters, digits, '_' (and '-' for scenario ids), starting with a letter or digit",
     }.get(field, "the id pattern")
-    return Diagnostic("bad-id", f"'{value}' is not a valid id: use {rule}", line, col)
+    return Diagnostic("bad-id", f"{excerpt(value)} is not a valid id: use {rule}", line, col)
 
 
 def _wrong_type(field, kind: str, value) -> str:
     expected = next((w for k, w in _KIND.items() if kind.startswith(k)), "another kind of value")
     got = type(value).__name__ if value is not None else "nothing"
     got = {"str": "text", "bool": "true/false", "dict": "a mapping", "list": "a list",
-           "int": f"{value!r}", "float": f"{value!r}"}.get(got, got)
+           "int": shorten(repr(value)), "float": shorten(repr(value))}.get(got, got)
     hint = " (put it in quotes)" if kind.startswith("string") and isinstance(value, (bool, int, float)) else ""
     name = f"'{field}'" if isinstance(field, str) else "this value"
     return f"{name} should be {expected}, not {got}{hint}"

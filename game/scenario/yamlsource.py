@@ -14,7 +14,7 @@ import re
 
 import yaml
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, excerpt
 
 try:  # libyaml's C parser is several times faster; pure Python is the fallback.
     from yaml import CSafeLoader as _Loader
@@ -25,6 +25,7 @@ MAX_BYTES = 1024 * 1024  # the contract's limit: no hand-written scenario comes 
 MAX_NODES = 100_000  # nodes after alias expansion; a bomb stops here, quickly
 MAX_DEPTH = 64  # scenarios nest about 8 deep; far deeper is an attack or an accident
 MAX_FLOW_DEPTH = 1000  # libyaml's composer recurses in C: deep `[[[[` must never reach it
+_LONGEST_NUMBER = 4000  # Python refuses to read integers of more than 4,300 digits
 
 Path = tuple  # a path into the document: keys and list indexes
 _TAG = "tag:yaml.org,2002:"
@@ -80,8 +81,9 @@ def decode(raw: bytes) -> str:
 
 def read_yaml(text: str) -> Source:
     """Compose `text` and convert it to plain data with marks; SourceError if impossible."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise SourceError(Diagnostic("file-too-large", f"text is over {MAX_BYTES:,} bytes"))
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        raise SourceError(Diagnostic("file-too-large", f"text is {size:,} bytes; the limit is {MAX_BYTES:,}"))
     _check_flow_depth(text)
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -129,6 +131,8 @@ class _Converter:
     def __init__(self, source: Source):
         self.source = source
         self.seen: set[int] = set()
+        self.open: set[int] = set()  # nodes being converted now: meeting one again is a cycle
+        self.merges: dict[int, list] = {}  # a mapping's merged pairs, worked out once
         self.expanded = 0  # nodes produced by alias expansion so far
         self.aliasing = 0  # > 0 while converting under an alias
 
@@ -136,19 +140,26 @@ class _Converter:
         pos = _pos(node)
         if depth > MAX_DEPTH:
             raise SourceError(Diagnostic("too-deep", f"nesting deeper than {MAX_DEPTH} levels", *pos))
+        if id(node) in self.open:
+            raise SourceError(_recursive(node))
         alias = id(node) in self.seen
         self.seen.add(id(node))
         self.aliasing += alias
+        self.open.add(id(node))
         try:
             if self.aliasing:
-                self.expanded += 1
-                if self.expanded > MAX_NODES:
-                    raise SourceError(Diagnostic(
-                        "alias-bomb", f"anchors and aliases expand past {MAX_NODES:,} nodes", *pos))
+                self.count(1, pos)
             self.source.values[path] = pos
             return self._value(node, path, depth)
         finally:
             self.aliasing -= alias
+            self.open.discard(id(node))
+
+    def count(self, nodes: int, pos: tuple[int, int]) -> None:
+        """Charge `nodes` to the expansion budget; past it, the file is refused."""
+        self.expanded += nodes
+        if self.expanded > MAX_NODES:
+            raise SourceError(Diagnostic("alias-bomb", f"anchors and aliases expand past {MAX_NODES:,} nodes", *pos))
 
     def _value(self, node: yaml.Node, path: Path, depth: int) -> Any:
         if isinstance(node, yaml.MappingNode):
@@ -164,7 +175,14 @@ class _Converter:
             return self._bad_tag(node)
         if node.tag == f"{_TAG}timestamp":
             return node.value  # dates stay text: no field of the format is a date
-        return _SAFE.yaml_constructors[node.tag](_SAFE, node)
+        try:
+            return _SAFE.yaml_constructors[node.tag](_SAFE, node)
+        except (ValueError, KeyError, IndexError, OverflowError, yaml.YAMLError):
+            # An explicit tag on a value that does not fit it (`!!int "abc"`, an empty
+            # `!!float`), or a number too long for Python to read: PyYAML raises whatever
+            # its converter happens to raise, so each becomes a diagnostic here.
+            self.source.problems.append(_unreadable_scalar(node))
+            return None
 
     def _bad_tag(self, node: yaml.Node) -> None:
         self.source.problems.append(Diagnostic(
@@ -192,26 +210,86 @@ class _Converter:
 
     def _key(self, key_node: yaml.Node):
         if isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SCALAR_TAGS:
+            reported = len(self.source.problems)
             value = self._scalar(key_node)
+            if len(self.source.problems) > reported:
+                return None  # unreadable (reported): the pair is skipped, not read as 'None'
             return value if isinstance(value, str) else str(value)
         self.source.problems.append(Diagnostic("wrong-type", "a key must be plain text", *_pos(key_node)))
         return None
 
-    def _merged_pairs(self, node: yaml.MappingNode):
-        """The mapping's own pairs, then pairs brought in by `<<: *anchor` (YAML merge keys)."""
+    def _merged_pairs(self, node: yaml.MappingNode, chain: tuple = ()) -> list:
+        """The mapping's own pairs, then pairs brought in by `<<: *anchor` (YAML merge keys).
+
+        Worked out once per mapping, and each merged key kept once (the first wins), so merges
+        of merges cost what the file holds, not what it would expand to. A mapping that merges
+        itself, directly or through others, is refused.
+        """
+        if id(node) in self.merges:
+            return self.merges[id(node)]
+        if not any(key.tag == f"{_TAG}merge" for key, _ in node.value):
+            return node.value  # the common case: nothing merged, nothing to remember
+        if len(chain) > MAX_DEPTH:
+            raise SourceError(Diagnostic("too-deep", f"merges nest deeper than {MAX_DEPTH} levels", *_pos(node)))
+        chain += (id(node),)
         own, merged = [], []
         for key_node, value_node in node.value:
-            if key_node.tag == f"{_TAG}merge":
-                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-                for src in sources:
-                    if not isinstance(src, yaml.MappingNode):
-                        self.source.problems.append(Diagnostic("wrong-type", "'<<' merges mappings only", *_pos(src)))
-                        continue
-                    merged.extend((_MergedKey(k), v) for k, v in self._merged_pairs(src))
-            else:
+            if key_node.tag != f"{_TAG}merge":
                 own.append((key_node, value_node))
-        own_keys = {k.value for k, _ in own if isinstance(k, yaml.ScalarNode)}
-        return own + [(k, v) for k, v in merged if k.value not in own_keys]
+                continue
+            for src in self._merge_sources(value_node, chain):
+                merged.extend((_MergedKey(k), v) for k, v in self._merged_pairs(src, chain))
+        pairs = own + _first_of_each(merged, {_key_identity(k) for k, _ in own})
+        self.count(len(pairs) - len(own), _pos(node))
+        self.merges[id(node)] = pairs
+        return pairs
+
+    def _merge_sources(self, value_node: yaml.Node, chain: tuple) -> list:
+        """The mappings a `<<:` value names; a problem for anything else, or for a cycle."""
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        usable = []
+        for src in sources:
+            if not isinstance(src, yaml.MappingNode):
+                self.source.problems.append(Diagnostic("wrong-type", "'<<' merges mappings only", *_pos(src)))
+            elif src.tag != f"{_TAG}map":
+                self._bad_tag(src)
+            elif id(src) in chain:
+                raise SourceError(_recursive(src))
+            else:
+                usable.append(src)
+        return usable
+
+
+def _key_identity(key_node: yaml.Node):
+    """What makes two keys the same: the text of a plain key; any other key is its own."""
+    return key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+
+
+def _first_of_each(pairs: list, taken: set) -> list:
+    kept = []
+    for key_node, value_node in pairs:
+        identity = _key_identity(key_node)
+        if identity not in taken:
+            taken.add(identity)
+            kept.append((key_node, value_node))
+    return kept
+
+
+def _recursive(node: yaml.Node) -> Diagnostic:
+    return Diagnostic("recursive-alias", "the anchor here is used inside itself (by an alias or a '<<' "
+                      "merge), so its value would never end", *_pos(node))
+
+
+def _unreadable_scalar(node: yaml.ScalarNode) -> Diagnostic:
+    """Why a scalar could not become a value: too long a number, or a tag it does not fit."""
+    tag = node.tag.replace(_TAG, "!!")
+    if tag in ("!!int", "!!float") and len(node.value) > _LONGEST_NUMBER:
+        return Diagnostic("out-of-range", f"a number of {len(node.value):,} characters; no value in a "
+                          "scenario needs more than a few", *_pos(node))
+    kind = {"!!int": "a whole number", "!!float": "a number", "!!bool": "true or false"}.get(tag, tag)
+    shown = excerpt(node.value) if node.value else "an empty value"
+    return Diagnostic("wrong-type", f"{shown} cannot be read as {kind} ({tag}); fix the value or remove the tag",
+                      *_pos(node))
 
 
 class _MergedKey(yaml.ScalarNode):

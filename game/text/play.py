@@ -13,6 +13,7 @@ from typing import TextIO
 from game.engine import Session, debrief_of, describe_event
 from game.engine.debrief import GOOD_EVENTS
 from game.engine.reaction import MARKS
+from game.scenario.characters import printable
 from game.sim import thought
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -40,9 +41,13 @@ class TextPlay:
     # -- output -------------------------------------------------------------------------------
 
     def say(self, text: str = "", indent: str = "") -> None:
+        """Print wrapped text. Every character that could act on a terminal (ESC sequences,
+        other controls, bidi overrides) is written out as an escape: text from a file, however
+        it got past the validator, is only ever shown."""
         if not text:
             print(file=self.stdout)
             return
+        text = printable(text)
         for paragraph in text.splitlines() or [""]:
             lines = textwrap.wrap(paragraph, self.width, initial_indent=indent,
                                   subsequent_indent=indent + ("  " if indent else "")) or [""]
@@ -148,7 +153,7 @@ class TextPlay:
                     self.show_choices()
                 else:
                     self.say("Nothing to undo yet.")
-            elif answer.isdigit() and 1 <= int(answer) <= len(self.session.choices):
+            elif offered_number(answer, len(self.session.choices)):
                 reaction = self.session.choose_shown(int(answer))
                 self._logged()
                 self.show_reaction(reaction)
@@ -236,6 +241,12 @@ class TextPlay:
             self.say(f"• {event}", "   ")
         if d.expert_text:
             self.say(f"Recommended: “{d.expert_text.strip()}” {d.expert_feedback or ''}".rstrip(), "   ")
+
+
+def offered_number(answer: str, offered: int) -> bool:
+    """True when `answer` is the number of an offered choice. Plain ASCII digits and short:
+    `int()` would take "²" or fail on a 5,000-digit line, and either must only ask again."""
+    return answer.isascii() and answer.isdigit() and len(answer) <= 3 and 1 <= int(answer) <= offered
 
 
 def sparkline(values: list[float]) -> str:

@@ -168,6 +168,15 @@ def test_the_limits_are_quoted_with_their_values(guide):
     assert f"{MIN_MEMBERS} to {MAX_MEMBERS} members" in limits
 
 
+def test_the_text_limits_are_quoted_with_their_values(guide):
+    limits = guide[guide.index("### Limits"):]
+    limits = limits[:limits.index("\n## ")]
+    for name in ("MAX_ID", "MAX_NAME", "MAX_TITLE", "MAX_CHOICE", "MAX_NOTE", "MAX_CONDITION", "MAX_PROSE"):
+        value = getattr(format_model, name)
+        assert f"at most {value} characters" in limits, f"{name} = {value} is not in the guide's limits"
+    assert "`too-long`" in limits and "`bad-text`" in limits
+
+
 # -- the examples load ----------------------------------------------------------------------
 
 def test_the_guide_shows_complete_scenarios(guide):
