@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("bench", "performance figures, each next to its baseline"),
     "report": ("report", "an attempt's debrief, or all attempts, as HTML/Markdown/CSV/JSON"),
     "class-report": ("class_report", "a class's exported attempts as one HTML report"),
+    "records": ("records", "statements waiting for a learning record store: sync them, or set where they go"),
 }
 
 

@@ -30,6 +30,10 @@ def add_arguments(parser) -> None:
     parser.add_argument("--data-dir", type=folder_name,
                         help="where records are kept (default: the user data folder, or $CIRCLE_DATA_DIR)")
     parser.add_argument("--no-records", action="store_true", help="do not record this attempt")
+    from .records import lrs_address
+    parser.add_argument("--lrs", type=lrs_address, metavar="URL",
+                        help="also send xAPI statements to the learning record store at URL (its xAPI endpoint, "
+                             "e.g. http://127.0.0.1:8100/xAPI/; default: the one set with `records lrs`)")
     from .classroom import add_classroom_arguments
     add_classroom_arguments(parser)
 
@@ -77,6 +81,8 @@ def try_records(args):
         records = Records(args.data_dir)
     except Exception as err:  # RecordsUnavailable, or anything the file system says
         return None, f"records are off: {err}"
+    from .records import connect_lrs
+    connect_lrs(records, args)
     return records, records.notice
 
 

@@ -30,10 +30,20 @@ class Gathered:
     files_used: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)   # one line each, naming the file
     duplicates: int = 0
+    stores: list[str] = field(default_factory=list)     # learning record stores read (addresses shown)
+    seen: set = field(default_factory=set, repr=False)
+
+    def add(self, attempt: ExportedAttempt) -> None:
+        """Count an attempt once, however many files or stores it came from."""
+        if attempt.identity in self.seen:
+            self.duplicates += 1
+            return
+        self.seen.add(attempt.identity)
+        self.attempts.append(attempt)
 
 
 def gather(paths: list[str | Path]) -> Gathered:
-    gathered, seen = Gathered(), set()
+    gathered = Gathered()
     for path in paths:
         try:
             attempts, skipped = read_attempts(path)
@@ -48,11 +58,20 @@ def gather(paths: list[str | Path]) -> Gathered:
         gathered.problems += [f"{path}: {note}" for note in skipped]
         gathered.files_used.append(str(path))
         for attempt in attempts:
-            if attempt.identity in seen:
-                gathered.duplicates += 1
-                continue
-            seen.add(attempt.identity)
-            gathered.attempts.append(attempt)
+            gathered.add(attempt)
+    return gathered
+
+
+def gather_store(gathered: Gathered, shown: str, statements: list[dict], scenario_id: str | None = None,
+                 since=None) -> Gathered:
+    """Add the attempts a learning record store's statements tell of (see lrs_attempts.py)."""
+    from .lrs_attempts import attempts_from
+
+    found = attempts_from(statements, scenario_id, since)
+    gathered.stores.append(shown)
+    gathered.problems += [f"{shown}: {problem}" for problem in found.problems]
+    for attempt in found.attempts:
+        gathered.add(attempt)
     return gathered
 
 

@@ -68,16 +68,25 @@ def class_report_html(gathered: Gathered, scenarios: list[ScenarioSummary]) -> s
     learners = len({a.learner for a in gathered.attempts})
     parts = ["<header><h1>Class report</h1>",
              f'<p class="lede">{_plural(len(gathered.attempts), "attempt")} by {_plural(learners, "learner")}, '
-             f'from {_plural(len(gathered.files_used), "file")}'
+             f'from {esc(_sources(gathered))}'
              + (f"; {_plural(gathered.duplicates, 'duplicate')} counted once" if gathered.duplicates else "")
              + ". Learners' names are not shown.</p></header>"]
     if gathered.problems:
         items = "".join(f"<li>{esc(p)}</li>" for p in gathered.problems)
         parts.append(f'<section class="problems" role="note"><strong>Not counted:</strong><ul>{items}</ul></section>')
     parts += [_scenario(s) for s in scenarios]
-    parts.append(f"<footer>Made by Circle on {datetime.now().strftime('%Y-%m-%d %H:%M')} from students' exports "
-                 "(python main.py report --format json).</footer>")
+    made_from = ("students' exports (python main.py report --format json)" if not gathered.stores
+                 else "a learning record store's xAPI statements" if not gathered.files_used
+                 else "students' exports and a learning record store's xAPI statements")
+    parts.append(f"<footer>Made by Circle on {datetime.now().strftime('%Y-%m-%d %H:%M')} from {made_from}.</footer>")
     return page("Class report", CSS, "<main>\n" + "\n".join(parts) + "\n</main>")
+
+
+def _sources(gathered: Gathered) -> str:
+    """'3 files', 'the learning record store at URL', or both."""
+    sources = [_plural(len(gathered.files_used), "file")] if gathered.files_used or not gathered.stores else []
+    sources += [f"the learning record store at {store}" for store in gathered.stores]
+    return " and ".join(sources)
 
 
 def _scenario(s: ScenarioSummary) -> str:

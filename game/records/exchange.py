@@ -203,9 +203,13 @@ def _safety(replayed: Replayed, debrief: Debrief | None) -> dict:
 
 
 def _decisions(replayed: Replayed, debrief: Debrief) -> list[ExportedDecision]:
-    session = replayed.session
+    return decisions_of(replayed.session, debrief, replayed.offered)
+
+
+def decisions_of(session, debrief: Debrief, offered_each_turn: list) -> list[ExportedDecision]:
+    """The session's decisions as the export writes them (the xAPI statements carry the same)."""
     decisions = []
-    for reaction, told, offered in zip(session.history, debrief.decisions, replayed.offered):
+    for reaction, told, offered in zip(session.history, debrief.decisions, offered_each_turn):
         phase = session.scenario.nodes[reaction.node_id].phase
         decisions.append(ExportedDecision(
             turn=reaction.turn, node=reaction.node_id, phase=phase.value if phase else None,

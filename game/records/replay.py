@@ -98,11 +98,15 @@ def replay(attempt: Attempt, finder: ScenarioFinder) -> Replayed:
 
 
 def _offered_each_turn(attempt: Attempt, scenario: Scenario) -> list[list[OfferedChoice]]:
-    """The choices on offer before each of the attempt's choices (conditions applied then)."""
-    session = Session(scenario, seed=attempt.seed)
+    return offered_each_turn(scenario, attempt.seed, attempt.choices)
+
+
+def offered_each_turn(scenario: Scenario, seed: int, choices: list[int]) -> list[list[OfferedChoice]]:
+    """The choices on offer before each choice (conditions applied then)."""
+    session = Session(scenario, seed=seed)
     offered = []
     try:
-        for number in attempt.choices:
+        for number in choices:
             offered.append(list(session.choices))
             session.choose(number)
     finally:

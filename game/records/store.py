@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,29 @@ MIGRATIONS = [
     """
     ALTER TABLE attempts ADD COLUMN safe INTEGER;
     ALTER TABLE attempts ADD COLUMN member_outcomes TEXT NOT NULL DEFAULT '{}'
+    """,
+    # xAPI statements waiting for the Learning Record Store (outbox.py), and each attempt's
+    # registration (the id the LRS groups its statements by).
+    """
+    ALTER TABLE attempts ADD COLUMN registration TEXT;
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        registration TEXT NOT NULL,
+        attempt_id INTEGER NOT NULL,
+        statement_id TEXT NOT NULL UNIQUE,
+        verb TEXT NOT NULL,
+        turn INTEGER,
+        choice INTEGER,
+        path TEXT NOT NULL DEFAULT '[]',
+        body TEXT NOT NULL,
+        made_at REAL NOT NULL,
+        voided INTEGER NOT NULL DEFAULT 0,
+        sent_at REAL,
+        tries INTEGER NOT NULL DEFAULT 0,
+        problem TEXT
+    );
+    CREATE INDEX outbox_waiting ON outbox (sent_at, id);
+    CREATE INDEX outbox_by_registration ON outbox (registration, id)
     """,
 ]
 
@@ -133,6 +157,11 @@ class Records:
         self.db.text_factory = rows.lenient_text
         self.damaged: dict[int, str] = {}     # attempt id -> what is wrong with its row
         self.problems: list[str] = []          # reading problems not tied to one attempt
+        # Set when a Learning Record Store is: makes each record's xAPI statements in the same
+        # transaction (outbox.StatementMaker), and is told when some are waiting (lrs_link.py).
+        self.statements = None
+        self.on_queued = None
+        self.statement_problem: str | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -144,18 +173,41 @@ class Records:
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _write(self, sql: str, values: tuple) -> sqlite3.Cursor:
-        """One statement in its own transaction: it is all on disk, or none of it is."""
+    def _write(self, sql: str, values: tuple, also=None) -> sqlite3.Cursor:
+        """One statement in its own transaction: it is all on disk, or none of it is. `also`
+        writes more in the same transaction (the xAPI statements of a record)."""
         if not self.writable:
             raise RecordsReadOnly(f"the records at {self.path} are open read-only")
         self.db.execute("BEGIN IMMEDIATE")
         try:
             cursor = self.db.execute(sql, values)
+            queued = also() if also else 0
             self.db.execute("COMMIT")
-            return cursor
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        if queued and self.on_queued:
+            self.on_queued()
+        return cursor
+
+    def _queue_statements(self, attempt_id: int, session, now: float) -> int:
+        """The record's statements for the outbox. A statement that cannot be made must never
+        cost the record itself: it is said once, and the next record makes it (the outbox
+        knows what it lacks), so none is lost."""
+        if self.statements is None:
+            return 0
+        self.db.execute("SAVEPOINT statements")
+        try:
+            queued = self.statements.queue(self.db, attempt_id, session, now)
+        except Exception as err:  # a bug in making statements; the choice is recorded all the same
+            self.db.execute("ROLLBACK TO statements")
+            if self.statement_problem is None:
+                self.statement_problem = f"{err.__class__.__name__}: {err}"
+                print(f"circle: statements for the learning record store could not be made ({err}); "
+                      "they will be made with the next choice", file=sys.stderr)
+            queued = 0
+        self.db.execute("RELEASE statements")
+        return queued
 
     def start_attempt(self, session, learner: str = "", scenario_path: str = "") -> int:
         now = time.time()
@@ -176,7 +228,8 @@ class Records:
             (json.dumps(session.choice_numbers), now, json.dumps(session.scores),
              json.dumps(session.state.as_dict()), now if ending else None,
              ending.outcome.value if ending else None, session.node_id if ending else None,
-             int(session.safe), json.dumps(_member_outcomes(session) if ending else {}), attempt_id))
+             int(session.safe), json.dumps(_member_outcomes(session) if ending else {}), attempt_id),
+            also=lambda: self._queue_statements(attempt_id, session, now))
 
     def discard(self, attempt_id: int) -> None:
         self._write("DELETE FROM attempts WHERE id = ?", (attempt_id,))
