@@ -24,6 +24,11 @@ CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I/L: read off a p
 CODE_LENGTH = 6
 
 
+# What the pages show before the presenter's session is on screen (the window's briefing).
+WAITING = {"node": None, "turn": 0, "phase": "briefing", "title": "", "narration": "The session is about to begin.",
+           "lines": [], "choices": [], "ended": False, "ending": None}
+
+
 def new_code() -> str:
     return "".join(secrets.choice(CODE_LETTERS) for _ in range(CODE_LENGTH))
 
@@ -76,7 +81,7 @@ class Classroom:
         self.decisions: list[DecisionVotes] = []
         self.recorder = None              # called on the owner thread after each move: (session, decisions)
         self.urls: dict[str, str] = {}
-        self._published: dict = {"moment": {}, "verdict": None, "debrief": None}
+        self._published: dict = {"moment": WAITING, "verdict": None, "debrief": None}
         self._lock = threading.Lock()
         self._commands: queue.Queue = queue.Queue()
         self._seen: list[int] | None = None

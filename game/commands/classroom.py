@@ -45,15 +45,20 @@ def run_classroom(args) -> int:
     except ServerProblem as problem:
         return fail("play", str(problem))
     room.urls = {"join": server.url(f"/j/{room.code}"), "instructor": server.url(f"/i/{room.token}")}
-    print(json.dumps(room.urls), flush=True)
     try:
         if args.headless:
             return run_headless(args, room, scenario, str(result.path))
         args.classroom_room = room    # the play scene's classroom panel finds it here
+        announce(room)
         from game.ui.app import run_app
         return run_app(args)
     finally:
         server.stop()
+
+
+def announce(room) -> None:
+    """The one JSON line tools read: printed once the class can join and vote."""
+    print(json.dumps(room.urls), flush=True)
 
 
 def _unsupported(args) -> str | None:
@@ -70,8 +75,30 @@ def _unsupported(args) -> str | None:
 
 def run_headless(args, room, scenario, path: str) -> int:
     """The session with no window: this thread owns it and does what the instructor's page asks,
-    until the instructor finishes the session, or Ctrl-C or a termination signal."""
+    until the instructor finishes the session, or Ctrl-C or a termination signal. The first
+    vote is open before the addresses are printed, so whoever reads them can vote at once."""
     from game.classroom import SessionDriver
+
+    session, log = _headless_session(args, room, scenario, path)
+    previous = signal.signal(signal.SIGTERM, lambda *_: room.finished.set())
+    try:
+        room.sync(session)
+        announce(room)
+        driver = SessionDriver(session)
+        while not room.finished.is_set():
+            room.pump(session, driver, wait=0.2)
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        session.close()
+        if log.records is not None:
+            log.records.close()
+    return 0
+
+
+def _headless_session(args, room, scenario, path: str):
+    """(session, attempt log), the log also keeping the class's votes after every move."""
     from game.engine import Session
     from game.records import AttemptLog
     from game.records.class_votes import record_class_votes
@@ -83,19 +110,7 @@ def run_headless(args, room, scenario, path: str) -> int:
     log = AttemptLog(records, session, learner_name(args, records, ask=False), path)
     room.recorder = lambda played, decisions: _record(log, played, decisions, record_class_votes)
     session.begin()
-    driver = SessionDriver(session)
-    previous = signal.signal(signal.SIGTERM, lambda *_: room.finished.set())
-    try:
-        while not room.finished.is_set():
-            room.pump(session, driver, wait=0.2)
-    except KeyboardInterrupt:
-        print("", file=sys.stderr)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        session.close()
-        if records is not None:
-            records.close()
-    return 0
+    return session, log
 
 
 def _record(log, session, decisions, record_class_votes) -> None:
