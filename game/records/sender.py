@@ -104,11 +104,20 @@ class Sender:
     def finish(self, patience: float = FINAL_PATIENCE) -> None:
         """At exit: one last pass if the LRS was reachable, waiting at most `patience` seconds.
         Whatever is left waits in the outbox for the next start."""
+        if not self._thread.is_alive():
+            return
         if self.last is not None and self.last.problem is None:
             self.nudge()
             self._idle.wait(patience)
         self._stop.set()
         self._wake.set()
+
+    def close(self, patience: float = 10.0) -> None:
+        """Stop now, without a last pass (what waits stays in the outbox), and let the thread end."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(patience)
 
     def _run(self) -> None:
         db = connect_db(self.database)
