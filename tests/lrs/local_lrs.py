@@ -191,6 +191,7 @@ def main() -> int:
           f"Play with it:   CIRCLE_LRS_AUTH={lrs.auth} python main.py play tutorial --text --lrs {lrs.endpoint}\n"
           f"Class report:   CIRCLE_LRS_AUTH={lrs.auth} python main.py class-report --lrs {lrs.endpoint} -o class.html\n"
           "Ctrl-C stops it.")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))     # stopped by a process manager: clean up too
     try:
         while lrs.process and lrs.process.poll() is None:
             time.sleep(1)
