@@ -5,6 +5,10 @@ sixty times a second, so `render` keeps an LRU-bounded cache of surfaces keyed b
 everything that changes the pixels. Sizes are named by role ('body', 'title'...)
 and multiplied by a text-scale setting, so a trainee can enlarge everything at
 once and an instructor can switch to 'presenter' on a projector.
+
+Whatever the text, drawing it never raises and never stalls: it passes through
+`printable` first (no NUL, no invisible-only strings, bounded length), and a string
+the renderer still refuses becomes an empty surface one line high.
 """
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pygame
+
+from game.ui import printable
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 REGULAR = FONT_DIR / "DejaVuSans.ttf"
@@ -81,7 +87,7 @@ class TextCache:
         return self.font(size_name, bold).get_linesize()
 
     def width(self, text: str, size_name: str, bold: bool = False) -> int:
-        return self.font(size_name, bold).size(text)[0]
+        return _measure(self.font(size_name, bold), _line(text))
 
     # -- rendering --------------------------------------------------------------
     def render(self, text: str, size_name: str, colour: RGB, bold: bool = False) -> pygame.Surface:
@@ -91,7 +97,7 @@ class TextCache:
         if surface is not None:
             self._surfaces.move_to_end(key)
             return surface
-        surface = self.font(size_name, bold).render(text, True, colour)
+        surface = _rendered(self.font(size_name, bold), _line(text), colour)
         self._surfaces[key] = surface
         if len(self._surfaces) > self.capacity:
             self._surfaces.popitem(last=False)
@@ -115,7 +121,7 @@ class TextCache:
             return list(cached)
         font = self.font(size_name, bold)
         lines: list[str] = []
-        for paragraph in text.split("\n"):
+        for paragraph in _block(text, width, max_lines).split("\n"):
             lines.extend(_wrap_paragraph(paragraph, font, width))
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
@@ -124,6 +130,36 @@ class TextCache:
         if len(self._wraps) > self.capacity:
             self._wraps.popitem(last=False)
         return list(lines)
+
+
+def _line(text: str) -> str:
+    """One line as it may be drawn: printable, and no longer than any canvas can show."""
+    return printable.shown(printable.clipped(text, printable.MAX_LINE))
+
+
+def _block(text: str, width: int, max_lines: int | None) -> str:
+    """A block to wrap, cut to what could ever be shown: with `max_lines`, as many characters
+    as that many lines of the narrowest glyphs hold; else MAX_WRAPPED. A 500,000-character
+    choice is measured in milliseconds, not seconds."""
+    limit = printable.MAX_WRAPPED
+    if max_lines is not None:
+        limit = min(limit, (max_lines + 1) * (max(1, width) // 2 + 1))
+    return printable.shown(printable.clipped(text, limit), keep_newlines=True)
+
+
+def _measure(font: pygame.font.Font, text: str) -> int:
+    try:
+        return font.size(text)[0]
+    except (pygame.error, ValueError, UnicodeError):
+        return 0
+
+
+def _rendered(font: pygame.font.Font, text: str, colour: RGB) -> pygame.Surface:
+    """The text drawn; a string SDL_ttf still refuses ("zero width") is an empty line."""
+    try:
+        return font.render(text, True, colour)
+    except (pygame.error, ValueError, UnicodeError):
+        return pygame.Surface((0, font.get_linesize()), pygame.SRCALPHA)
 
 
 _watched: "weakref.WeakSet[TextCache]" = weakref.WeakSet()
@@ -151,7 +187,7 @@ def _wrap_paragraph(paragraph: str, font: pygame.font.Font, width: int) -> list[
     current = ""
     for word in paragraph.split():
         candidate = f"{current} {word}" if current else word
-        if font.size(candidate)[0] <= width:
+        if _measure(font, candidate) <= width:
             current = candidate
             continue
         if current:
@@ -166,7 +202,7 @@ def _wrap_paragraph(paragraph: str, font: pygame.font.Font, width: int) -> list[
 def _split_long_word(word: str, font: pygame.font.Font, width: int) -> list[str]:
     pieces, current = [], ""
     for char in word:
-        if current and font.size(current + char)[0] > width:
+        if current and _measure(font, current + char) > width:
             pieces.append(current)
             current = char
         else:
@@ -176,7 +212,7 @@ def _split_long_word(word: str, font: pygame.font.Font, width: int) -> list[str]
 
 
 def _ellipsize(line: str, font: pygame.font.Font, width: int) -> str:
-    while line and font.size(line + "…")[0] > width:
+    while line and _measure(font, line + "…") > width:
         line = line[:-1]
     return line.rstrip() + "…"
 

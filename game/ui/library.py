@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.scenario import Scenario, load_path
+from game.ui.printable import visible
 
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
 USER_FOLDER = "scenarios"   # inside the data folder
@@ -36,7 +37,9 @@ class Entry:
 
     @property
     def title(self) -> str:
-        return self.scenario.display_title if self.scenario else self.path.name
+        """The scenario's title, or its file's name when the title has nothing visible in it."""
+        title = self.scenario.display_title if self.scenario else ""
+        return title if visible(title) else self.path.name
 
     @property
     def first_problem(self) -> str:

@@ -138,3 +138,43 @@ def test_the_watch_fires_once_per_settled_change(tmp_path):
     path.unlink()
     fired = [watch.update(0.1) for _ in range(30)]
     assert fired.count(True) == 1, "a file that went away is a change too (its reload says why)"
+
+
+TAGGED = {"int-text": ("level: beginner", 'level: !!int "abc"'),
+          "bool-maybe": ("level: beginner", 'level: !!bool "maybe"'),
+          "stance-int": ("stance: follow\n        skill: silence\n        expert: true",
+                         'stance: !!int "lead"\n        skill: silence\n        expert: true'),
+          "merge-loop": ("focus: testing", "focus: testing\nloop: &a {<<: *a}")}
+
+
+def test_f5_and_the_watch_on_files_with_explicit_yaml_tags_show_a_problem_never_a_crash(tmp_path):
+    app, play, mine = at_the_second_node(tmp_path)
+    good = mine.read_text(encoding="utf-8")
+    for old, new in TAGGED.values():
+        mine.write_text(good.replace(old, new), encoding="utf-8")
+        frames(app, 2, [key(pygame.K_F5)])
+        assert play.problems is not None and play.problems.errors, new
+        mine.write_text(good, encoding="utf-8")
+        step(app, 2.0)
+        assert play.problems is None
+        mine.write_text(good.replace(old, new), encoding="utf-8")
+        step(app, 2.0)
+        assert play.problems is not None, f"the watch too: {new}"
+    assert play.session.node_id == "middle"
+
+
+def test_a_loader_that_raises_on_reload_is_a_problem_on_screen(tmp_path, monkeypatch):
+    import game.scenario
+
+    app, play, mine = at_the_second_node(tmp_path)
+
+    def broken(path):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(game.scenario, "load_path", broken)
+    frames(app, 2, [key(pygame.K_F5)])
+    assert play.problems is not None
+    assert "mine.yaml" in play.problems.errors[0] and "RecursionError" in play.problems.errors[0]
+    to_choices(app, play)
+    frames(app, 2, [number_key(1)])
+    assert play.session.turn == 2, "play goes on with the last good version"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import input as keys
+from game.ui import input as keys, printable
 from game.ui.branches import plural
 from game.ui.jump import shortest_paths
 from game.ui.layout import LOGICAL_SIZE
@@ -96,7 +96,7 @@ class JumpScene(Scene):
     def handle(self, event) -> None:
         found = self.matches()
         if event.type == pygame.TEXTINPUT:
-            self._set_query(self.query + event.text)
+            self._set_query(printable.appended(self.query, event.text, MAX_QUERY))
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
             self._set_query(self.query[:-1])
         elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):

@@ -282,7 +282,7 @@ class MenuScene(Scene):
         draw_card_frame(canvas, rect, palette, hovered=hovered, focused=focused)
         scenario = entry.scenario
         x, width = rect.x + 20, rect.width - 40
-        y = blit_lines(canvas, text, text.wrap(scenario.display_title, "heading", width, True, max_lines=2),
+        y = blit_lines(canvas, text, text.wrap(entry.title, "heading", width, True, max_lines=2),
                        "heading", palette.text, x, rect.y + 16, bold=True)
         if scenario.focus:
             y = blit_lines(canvas, text, text.wrap(scenario.focus.capitalize(), "body", width, max_lines=1),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import input as keys
+from game.ui import input as keys, printable
 from game.ui.layout import LOGICAL_SIZE
 from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row
 from game.ui.theme import mix
@@ -18,7 +18,7 @@ class NameScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.name = app.learner or ""
+        self.name = printable.typed(app.learner or "")[:MAX_LENGTH]
         self.controls = Controls()
         self.blink = 0.0
         self._layout()
@@ -57,7 +57,7 @@ class NameScene(Scene):
 
     def handle(self, event) -> None:
         if event.type == pygame.TEXTINPUT and self.controls.focused == "field":
-            self.name = (self.name + event.text)[:MAX_LENGTH]
+            self.name = printable.appended(self.name, event.text, MAX_LENGTH)
             self.needs_redraw = True
             return
         if event.type == pygame.KEYDOWN and self.controls.focused == "field":
@@ -112,9 +112,10 @@ class NameScene(Scene):
         pygame.draw.rect(canvas, palette.text if focused else palette.panel_edge, field, 2, border_radius=8)
         shown = self.name or ""
         label = text.render(shown or "Your name", "heading", palette.text if shown else palette.muted)
-        canvas.blit(label, (field.x + 12, field.centery - label.get_height() // 2))
+        room = pygame.Rect(0, 0, field.width - 24, label.get_height())   # a wide name stays in its field
+        canvas.blit(label, (field.x + 12, field.centery - label.get_height() // 2), room)
         if focused and int(self.blink * 2) % 2 == 0:
-            x = field.x + 12 + (label.get_width() if shown else 0) + 2
+            x = field.x + 12 + min(room.width, label.get_width() if shown else 0) + 2
             pygame.draw.line(canvas, palette.text, (x, field.y + 8), (x, field.bottom - 8), 2)
         if focused:
             draw_focus_ring(canvas, field, palette, radius=8)

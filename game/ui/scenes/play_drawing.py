@@ -45,8 +45,8 @@ class PlayDrawing:
                 changed.append(rect)
         if redrawn:
             self._drawn = drawn
-            self._set_controls()
             self.dirty -= redrawn
+            self._set_controls()   # after: a focus it moves marks its regions to draw again
         self._held = self._held + 1 if self.dirty else 0   # frames a changed panel has waited
         for rect in self.toasts.last_rects:
             canvas.blit(self.layer, rect.topleft, rect)

@@ -13,15 +13,49 @@ from game.ui.scenes import play_panels as panels
 from game.ui.scenes.base import Control
 
 
+TAB_REGIONS = ("choices", "floor", "top", "side", "timeline")   # after the cards and Next, Tab visits these
+
+
 class PlayInput:
+    focus_lost = False   # the keyboard's control went away (a card taken): the ring waits for the stage's own
+
     def _set_controls(self) -> None:
         items = [Control(f"choice:{o.shown}", r) for o, r in panels.choice_cards(self)] if self.stage == "choose" else []
         if self.stage == "lines":
             items.append(Control("next", self.next_button_rect(), "Next ▸"))
-        for name, rect in getattr(self, "_drawn", {}).items():
-            if not name.startswith("choice:"):
-                items.append(Control(name, rect))
+        drawn = [(name, rect) for name, rect in getattr(self, "_drawn", {}).items() if not name.startswith("choice:")]
+        items += [Control(name, rect) for name, rect in sorted(drawn, key=self._tab_place)]
+        before = self.controls.focused
         self.controls.set(items)
+        if before is not None and self.controls.focused == before:
+            self.focus_lost = False          # the ring is where the learner left it
+            return
+        self.focus_lost = self.focus_lost or before is not None
+        if self.focus_lost:
+            self._refocus(before)
+
+    def _tab_place(self, control: tuple) -> tuple:
+        """Tab order by panel, then reading order: panels are redrawn in whatever order the
+        frame's budget allows, and Tab must not jump about with it."""
+        name, rect = control
+        region = next(r for r in TAB_REGIONS if self._belongs(name, r))
+        return (TAB_REGIONS.index(region), rect.y, rect.x, name)
+
+    def _refocus(self, before: str | None) -> None:
+        """Put the ring on what the stage is about: Next while lines play, the debrief at the end.
+        Left to itself the ring would fall on whatever control is listed first (the Transcript
+        tab), where Space and Enter no longer move the lines on. When the cards open the ring
+        waits: the next Space or Enter shows it on the first card, so a key pressed once too
+        often through the lines never takes a card unseen."""
+        names = self.controls.ring.items
+        main = {"lines": "next", "ended": "debrief"}.get(self.stage)
+        if main in names:
+            self.controls.ring.focus(main)
+            self.focus_lost = False
+        else:
+            self.controls.ring.clear()
+        if self.controls.focused != before:
+            self.dirty.update(("choices", "side", "top", "floor", "timeline"))
 
     def next_button_rect(self) -> pygame.Rect:
         circle = self.play.circle
@@ -65,6 +99,8 @@ class PlayInput:
             self.dirty.add("side")
         elif act == "activate" and self.stage == "lines" and self.controls.focused in (None, "next"):
             self.advance()
+        elif act == "activate" and self.stage == "react" and self.controls.focused is None:
+            return   # the room is answering: a key pressed to hurry it must not plant the ring on a tab
         elif act == "activate" and self.controls.focused is None and (
                 self.stage == "ended" or (self.stage == "choose" and not self.offered)):
             self.to_debrief()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pygame
 
-from game.ui import input as keys
+from game.ui import input as keys, printable
 from game.ui.scenes.play_drawing import REGIONS
 from game.ui.watch import FileWatch
 from game.ui.widgets.problems import ProblemPanel
@@ -22,6 +22,12 @@ from game.ui.widgets.problems import ProblemPanel
 def formatted(diagnostic, path: str) -> str:
     """One error as an author's editor would point at it: file:line:col: [code] message."""
     return f"{Path(path).name}:{diagnostic.line}:{diagnostic.col}: [{diagnostic.code}] {diagnostic.message}"
+
+
+def unreadable(err: BaseException | None, path: str) -> str:
+    """A file that could not be read at all, said the way the panel says every error."""
+    why = f"{err.__class__.__name__}: {err}" if err is not None else "no scenario in it"
+    return f"{Path(path).name}: could not be read ({printable.clipped(why, 300)}); play goes on with the last good version"
 
 
 class PlayReload:
@@ -46,10 +52,14 @@ class PlayReload:
 
         if self.watch is not None and not auto:
             self.watch.mark_read()
-        result = load_path(self.path)
-        reloaded = reload_session(self.session, result)
+        try:
+            result = load_path(self.path)
+            reloaded = reload_session(self.session, result)
+        except Exception as err:  # a file the loader cannot cope with is the file's problem, not a crash
+            self._show_problems([unreadable(err, self.path)])
+            return
         if not reloaded.ok:
-            self._show_problems([formatted(d, self.path) for d in result.errors])
+            self._show_problems([formatted(d, self.path) for d in result.errors] or [unreadable(None, self.path)])
             return
         fixed = self.problems is not None
         self.problems = None

@@ -67,7 +67,7 @@ def resume_scene(app, attempt, entries):
 
     scenario, path = None, attempt.scenario_path
     if path and Path(path).exists():
-        scenario = load_path(path).scenario
+        scenario = _loaded(load_path, path)
     if scenario is None:
         entry = next((e for e in entries if e.ok and e.id == attempt.scenario_id), None)
         if entry is not None:
@@ -75,7 +75,7 @@ def resume_scene(app, attempt, entries):
     if scenario is None:
         from game.commands.common import SHIPPED
         shipped = SHIPPED / f"{attempt.scenario_id}.yaml"
-        scenario = load_path(shipped).scenario if shipped.exists() else None
+        scenario = _loaded(load_path, shipped) if shipped.exists() else None
         path = str(shipped)
     if scenario is None:
         return None, f"The scenario of that attempt ({attempt.scenario_id}) cannot be loaded now."
@@ -84,3 +84,11 @@ def resume_scene(app, attempt, entries):
     except SaveMismatch as err:
         return None, f"That attempt cannot be resumed: {err}."
     return PlayScene(app, log.session, log=log, path=path, resumed=True), None
+
+
+def _loaded(load_path, path):
+    """The scenario in a file, or None: a file the loader cannot cope with is only unresumable."""
+    try:
+        return load_path(path).scenario
+    except Exception:
+        return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui import fonts
+from game.ui import fonts, printable
 from game.ui.theme import Palette, readable_on, stance_colour
 from game.ui.widgets import icons
 from game.ui.widgets.panel import draw_focus_ring, draw_panel, draw_pill, lifted
@@ -120,6 +120,10 @@ def words_width(rect: pygame.Rect, skill: bool = True, text: fonts.TextCache = f
     return rect.width - (STRIPE + PAD + BADGE + PAD) - tag_width(skill, text) - 2 * PAD
 
 
+# The most of a choice a card measures: more than a file may give one (600), so a valid choice
+# is always whole, and a longer one costs no more to lay out than that.
+MAX_CARD_CHARS = 1000
+
 # Space above and below a card's words: a little less for smaller type, kept for crowded cards.
 WORDS_PAD = {"body": 6, "small": 3, "tiny": 3}
 
@@ -130,6 +134,7 @@ def card_heights(words: str, card_width: int, text: fonts.TextCache = fonts.defa
     stance and skill tags in two rows, and at small size with them in one (see _draw_tags).
     Without a skill tag, the stance pill alone: the words have its column's room too."""
     width = words_width(pygame.Rect(0, 0, card_width, 0), skill, text)
+    words = printable.clipped(words, MAX_CARD_CHARS)
     pill = text.line_height("small", True) + 6
     body, small = (len(text.wrap(words, size, width)) * text.line_height(size) + 2 * WORDS_PAD[size]
                    for size in ("body", "small"))
@@ -143,6 +148,7 @@ def fit_words(words: str, width: int, card_height: int, text: fonts.TextCache) -
     tiny one (a crowded column at large text sizes); only then an ellipsis. A
     choice's words are the decision, so they are kept whole whenever possible.
     """
+    words = printable.clipped(words, MAX_CARD_CHARS)
     for size in ("body", "small", "tiny"):
         room = max(1, (card_height - 2 * WORDS_PAD[size]) // text.line_height(size))
         lines = text.wrap(words, size, width)
