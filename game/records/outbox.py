@@ -131,11 +131,13 @@ class _Rows:
 
 
 def voiding(facts: xapi.AttemptFacts, sequence: int, now: float, target: str) -> dict:
-    """xAPI's way to take a statement back: a new statement naming it."""
+    """xAPI's way to take a statement back: a new statement naming it. (Its context has no
+    `platform`: xAPI allows that only when the object is an activity.)"""
+    context = facts.context(sequence, parent=False)
+    del context["platform"]
     return {"id": str(uuid.uuid4()), "actor": facts.actor,
             "verb": {"id": xapi.VOIDED, "display": {"en-US": "voided"}},
-            "object": {"objectType": "StatementRef", "id": target},
-            "context": facts.context(sequence, parent=False),
+            "object": {"objectType": "StatementRef", "id": target}, "context": context,
             "timestamp": xapi.timestamp(now), "version": xapi.VERSION}
 
 

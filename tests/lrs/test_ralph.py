@@ -69,6 +69,11 @@ def test_statements_arrive_and_are_valid_xapi_1_0_3(ralph, tmp_path):
     sender = join(records, store_of(ralph), sender_options=FAST)
     play(records, RISKY, "Ada", [4, 2])
     play(records, GRIEF, "Ada", rng_seed=1)
+    session = Session(load_path(SMALL).scenario, seed=2)
+    log = AttemptLog(records, session, "Ada", str(SMALL))
+    for step in (lambda: session.choose(1), lambda: session.choose(1), session.undo, lambda: session.choose(2)):
+        step()
+        log.update()                       # the undo voids two statements: voiding is xAPI too
     assert sender.wait_idle(60), sender.last
     sender.close()
     made = {statement_id for statement_id, sent in outbox(records)}
@@ -76,6 +81,7 @@ def test_statements_arrive_and_are_valid_xapi_1_0_3(ralph, tmp_path):
     held = {s["id"]: s for s in held_by(ralph) if s["id"] in made}
     assert set(held) == made
     assert all(s["version"] == "1.0.3" for s in held.values())
+    assert Counter(s["verb"]["display"]["en-US"] for s in held.values())["voided"] == 2
     assert [p for s in held.values() for p in problems_of(s)] == []
     assert ralph_says(ralph, list(held.values())) == []
 

@@ -130,6 +130,7 @@ def test_an_undo_voids_what_it_took_back_and_the_path_goes_on_from_there(tmp_pat
     voided = {s["object"]["id"] for s in statements(records, "voided")}
     kept = [(v, turn, choice) for v, turn, choice, void, _ in rows(records) if not void and v != "voided"]
     assert kept == [("initialized", None, None), ("answered", 1, 1), ("answered", 2, 2), ("completed", None, None)]
+    assert all(problems_of(s) == [] for s in statements(records, "voided"))
     taken_back = [s for s in statements(records) if s["id"] in voided]
     assert [s["verb"]["display"]["en-US"] for s in taken_back] == ["answered", "completed"]
 

@@ -29,6 +29,10 @@ def problems_of(statement: dict) -> list[str]:
     _object(found, statement.get("object", {}))
     _result(found, statement.get("result"))
     _context(found, statement.get("context"))
+    if statement.get("object", {}).get("objectType", "Activity") != "Activity":
+        context = statement.get("context") or {}
+        _check(found, "platform" not in context and "revision" not in context,
+               "context platform or revision with an object that is not an Activity")
     _check(found, _time(statement.get("timestamp")), "timestamp is not ISO 8601 with a time zone")
     return found
 
