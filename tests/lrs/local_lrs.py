@@ -29,6 +29,7 @@ VENV = ROOT / ".venv-lrs"
 RALPH = "ralph-malph[backend-fs,lrs,cli]==5.1.0"
 INSTALL_PATIENCE = 900      # seconds for a first install of Ralph and its packages
 START_PATIENCE = 60         # seconds for the server to answer
+READY = "circle-ralph-installed"   # written in VENV once the install has finished
 APPEND_PATCH = '''\
 # Written by tests/lrs/local_lrs.py: Ralph's file-system LRS appends statements to its file
 # (as released, it refuses every write after the first).
@@ -53,9 +54,17 @@ def ralph_command() -> Path:
             raise RalphMissing(f"CIRCLE_TEST_RALPH={given} is not a file")
         return Path(given)
     program = VENV / ("Scripts" if os.name == "nt" else "bin") / "ralph"
-    if not program.is_file():
+    if not program.is_file() or _installed() != RALPH:     # never installed, half, or another version
         _install()
+        (VENV / READY).write_text(RALPH + "\n", encoding="utf-8")
     return program
+
+
+def _installed() -> str | None:
+    try:
+        return (VENV / READY).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
 
 
 def _install() -> None:
