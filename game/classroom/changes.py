@@ -16,6 +16,7 @@ class Changes:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._event: asyncio.Event | None = None
+        self.watchers: list = []     # called (from any thread) on every change: the window wakes on them
 
     def attach(self, loop: asyncio.AbstractEventLoop) -> None:
         """The server's loop, where waiting connections live (called on that loop)."""
@@ -27,6 +28,8 @@ class Changes:
         with self._lock:
             self.version += 1
             loop = self._loop
+        for watcher in list(self.watchers):
+            watcher()
         if loop is not None and not loop.is_closed():
             try:
                 loop.call_soon_threadsafe(self._wake)

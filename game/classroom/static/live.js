@@ -92,6 +92,8 @@ const Circle = (() => {
     say("verdict-mark", verdict.mark);
     say("verdict-line", verdict.verdict_line);
     say("verdict-taken", `The class took ${verdict.shown}: “${verdict.text}”`);
+    const votes = verdict.class && (verdict.class.second || verdict.class.first);
+    say("verdict-class", votes ? `The class's votes: ${tallyWords(votes)}.` : "");
     say("verdict-need", capital(verdict.need_text) + ".");
     say("verdict-feedback", verdict.feedback || "");
   }

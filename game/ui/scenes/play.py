@@ -25,6 +25,7 @@ from game.ui.scenes.play_drawing import REGIONS, PlayDrawing
 from game.ui.scenes.play_input import PlayInput
 from game.ui.scenes.play_presenter import DEMO_REACT_HOLD, PlayPresenter
 from game.ui.scenes.play_reload import PlayReload
+from game.ui.scenes.play_classroom import ClassroomHook
 from game.ui.scenes import play_panels as panels
 from game.ui.scenes.play_circle import LABEL_WEIGHT, YOU, CircleView
 from game.ui.scenes.play_room import Room
@@ -39,7 +40,7 @@ BEAT = 0.45          # the trainee's words hang in the air before the room respo
 REACT = 1.0          # the room's reaction
 
 
-class PlayScene(PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
+class PlayScene(ClassroomHook, PlayInput, PlayReload, PlayPresenter, PlayDrawing, Scene):
     def __init__(self, app, session, log=None, path: str = "", resumed: bool = False, live: bool = True):
         super().__init__(app)
         self.session, self.log, self.path, self.live = session, log, path, live
