@@ -44,7 +44,7 @@ def send(lrs: Lrs, statements: list[dict]) -> Sent:
     sent = Sent()
     for start in range(0, len(statements), BATCH):
         batch = statements[start:start + BATCH]
-        status, detail = _request(lrs, "POST", lrs.statements_url, batch)
+        status, _ = _request(lrs, "POST", lrs.statements_url, batch)
         if status in (200, 204):
             sent.stored += [s["id"] for s in batch]
         else:

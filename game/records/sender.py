@@ -83,6 +83,7 @@ class Sender:
         self.first_wait, self.longest_wait = first_wait, longest_wait
         self.last: Delivery | None = None     # the last pass, for anyone who asks how it went
         self.sent = 0
+        self._backoff = 0.0
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._idle = threading.Event()
@@ -121,11 +122,10 @@ class Sender:
 
     def _run(self) -> None:
         db = connect_db(self.database)
-        delay = 0.0
         try:
             while not self._stop.is_set():
                 self._wake.clear()
-                delay = self._pass(db, delay)
+                delay = self._pass(db)
                 if delay:
                     self._stop.wait(delay)     # backoff: new statements wait for it too
                 else:
@@ -133,18 +133,20 @@ class Sender:
         finally:
             db.close()
 
-    def _pass(self, db: sqlite3.Connection, delay: float) -> float:
-        """One pass; the wait before the next (0: wait to be nudged)."""
+    def _pass(self, db: sqlite3.Connection) -> float:
+        """One pass; the wait before the next (0: wait to be nudged). The backoff doubles from
+        `first_wait` to `longest_wait`; the jitter is added to each wait, never compounded."""
         try:
             self.last = deliver(db, self.lrs)
         except sqlite3.Error as err:            # the records are busy in another window: later
             self.last = Delivery(problem=f"the records could not be read ({err})")
         self.sent += self.last.sent
-        if self.last.ok and self.last.waiting == 0:
-            self._idle.set()
+        if self.last.ok:
+            self._backoff = 0.0
+            if self.last.waiting == 0:
+                self._idle.set()
+            else:                               # more arrived during the pass: go again now
+                self._wake.set()
             return 0.0
-        if self.last.ok:                        # more arrived during the pass: go again now
-            self._wake.set()
-            return 0.0
-        grown = min(self.longest_wait, max(self.first_wait, delay * 2))
-        return grown * random.uniform(0.8, 1.2)
+        self._backoff = min(self.longest_wait, max(self.first_wait, self._backoff * 2))
+        return self._backoff * random.uniform(0.8, 1.2)

@@ -227,3 +227,18 @@ def test_a_bad_address_is_a_usage_error(address, capsys):
     with pytest.raises(SystemExit) as stopped:
         cli(capsys, "play", SMALL, "--text", "--lrs", address)
     assert stopped.value.code == 2
+
+
+def test_the_sender_waits_longer_each_time_the_store_is_away_and_keeps_everything(tmp_path):
+    from game.records.sender import Sender, connect_db
+
+    records = joined(tmp_path)
+    play(records, SMALL, plan=[1, 1])
+    sender = Sender(records.path, NOWHERE, first_wait=1.0, longest_wait=8.0)
+    db = connect_db(records.path)
+    waits = [sender._pass(db) for _ in range(6)]
+    db.close()
+    for number, wait in enumerate(waits):
+        assert 0.8 * min(8.0, 2 ** number) <= wait <= 1.2 * 8.0
+    assert "cannot be reached" in sender.last.problem and sender.last.waiting == 4
+    assert all(sent is None for (sent,) in records.db.execute("SELECT sent_at FROM outbox"))
