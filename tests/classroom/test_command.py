@@ -53,6 +53,12 @@ def test_a_port_in_use_is_one_clear_line(tmp_path):
     assert done.stderr.startswith("play: cannot listen on 127.0.0.1:") and "Traceback" not in done.stderr
 
 
+def test_every_interface_is_announced_by_an_address_phones_can_use():
+    from game.classroom.server import advertised_host
+    assert advertised_host("127.0.0.1") == "127.0.0.1"
+    assert advertised_host("0.0.0.0") not in ("0.0.0.0", "")
+
+
 def test_classroom_is_not_for_the_terminal(tmp_path):
     done = subprocess.run([sys.executable, "main.py", "play", "tutorial", "--classroom", "--text"], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)

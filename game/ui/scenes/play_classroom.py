@@ -28,7 +28,7 @@ class SceneDriver:
         from game.classroom import CommandRefused
 
         scene = self.scene
-        if scene.stage == "lines":
+        if scene.stage != "choose":
             scene.settle()     # the class has read it on their phones: the cards open now
         turn = scene.session.turn
         scene.choose(shown)
