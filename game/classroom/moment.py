@@ -66,3 +66,16 @@ def debrief_rows(session, decisions: list) -> list[dict]:
             "first": voted.first if voted else None, "second": voted.second if voted else None,
         })
     return rows
+
+
+def class_vote_words(votes) -> str:
+    """'The class: first vote 14 of 23 for 1 (lead 14, follow 9); second vote ...', for a
+    DecisionVotes; counts only."""
+    rounds = [("first vote", votes.first), ("second vote", votes.second)]
+    said = [f"{name} {_tally_words(tally, votes.taken)}" for name, tally in rounds if tally]
+    return "The class: " + ("; ".join(said) if said else "no votes (the presenter chose)")
+
+
+def _tally_words(tally: dict, taken: int) -> str:
+    return (f"{tally['votes'].get(str(taken), 0)} of {tally['total']} for {taken} "
+            f"(lead {tally['stances']['lead']}, follow {tally['stances']['follow']})")

@@ -132,3 +132,19 @@ def test_the_projector_keeps_its_frame_budget_while_sixty_phones_vote(presenter)
           f"p95 {p95 * 1000:.1f} ms, max {times[-1] * 1000:.1f} ms")
     assert statuses == [200] * 60 and state(room, server)["total"] == 60
     assert p95 < FRAME_BUDGET
+
+
+def test_the_windows_debrief_shows_the_class_votes_beside_each_verdict(presenter):
+    from game.engine import debrief_of
+    from game.ui.scenes.debrief import DebriefScene
+
+    app, play, room, server = presenter
+    room.control("open")
+    for voter, shown in (("amy", 1), ("ben", 1), ("cat", 2)):
+        vote(room, server, voter, shown, "lead" if voter != "cat" else "follow")
+    frames(app, 1, [key(pygame.K_w)])
+    frames(app, 1)
+    scene = DebriefScene(app, play.session, play.log)
+    (decision,) = scene.debrief.decisions
+    assert decision.events[0] == "The class: first vote 2 of 3 for 1 (lead 2, follow 1)"
+    assert debrief_of(play.session).decisions[0].events == decision.events[1:]

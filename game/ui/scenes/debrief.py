@@ -13,6 +13,7 @@ from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row
 from game.ui.scenes.common import OUTCOME_WORDS, ago, draw_outcome_badge
 from game.ui.scenes.debrief_first import draw_first_band, draw_outcomes, first_band_height, outcomes_height
 from game.ui.scenes.debrief_parts import decision_height, draw_decision
+from game.ui.scenes.play_classroom import with_class_votes
 from game.ui.theme import hex_to_rgb, mix
 from game.ui.widgets import draw_focus_ring, draw_line_chart, draw_panel
 
@@ -25,7 +26,7 @@ class DebriefScene(Scene):
     def __init__(self, app, session, log=None, path: str = ""):
         super().__init__(app)
         self.session, self.log, self.path = session, log, path
-        self.debrief = debrief_of(session)
+        self.debrief = with_class_votes(debrief_of(session), getattr(app.args, "classroom_room", None))
         self.earlier = self._earlier_attempts()
         self.controls = Controls()
         self.scroll = 0
