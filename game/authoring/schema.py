@@ -7,7 +7,8 @@ code rather than in types are added here:
 - a line's short form (`- maria: text`: a mapping of one member id to what they say), which
   `Line` accepts through a validator that pydantic cannot describe;
 - the counts that `rules.py` enforces as errors (3..12 members, at most 6 choices), so an
-  editor flags them while typing.
+  editor flags them while typing;
+- the forms a path test also takes as written (`choices: 1,2,1`, an event `breakthrough: tom`).
 
 What needs the whole file (that a `next` names a real node, that a speaker is a member, that an
 `if:` parses) stays with `python main.py validate`.
@@ -31,6 +32,7 @@ def scenario_schema() -> dict:
     definitions["Line"] = _line_with_short_form(definitions["Line"])
     generated["properties"]["members"].update(minItems=MIN_MEMBERS, maxItems=MAX_MEMBERS)
     definitions["Node"]["properties"]["choices"]["maxItems"] = MAX_CHOICES
+    _path_test_written_forms(definitions["PathTest"]["properties"])
     head = {
         "$schema": DRAFT,
         "$id": SCHEMA_ID,
@@ -58,6 +60,21 @@ def _line_with_short_form(long_form: dict) -> dict:
         "description": long_form.get("description", "One thing a member says."),
         "anyOf": [long_form, short_form],
     }
+
+
+def _path_test_written_forms(properties: dict) -> None:
+    """What `PathTest` also accepts as written: `choices: 1,2,1` as on the command line, and an
+    event for one member as a one-pair mapping (`breakthrough: tom`)."""
+    listed = properties["choices"]
+    description = listed.pop("description")
+    listed.pop("title", None)
+    properties["choices"] = {"title": "Choices", "description": description, "anyOf": [
+        listed, {"type": "string", "pattern": r"^\s*[1-6](\s*,\s*[1-6])*\s*$"}]}
+    for key in ("events", "no_events"):
+        one = properties[key]["items"]
+        properties[key]["items"] = {"anyOf": [one, {
+            "type": "object", "minProperties": 1, "maxProperties": 1,
+            "propertyNames": {"maxLength": MAX_ID}, "additionalProperties": {"type": "string", "maxLength": MAX_ID}}]}
 
 
 def schema_text() -> str:

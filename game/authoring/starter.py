@@ -6,15 +6,16 @@ a time. The tests hold it to that.
 """
 from __future__ import annotations
 
+import os
 import re
+import shlex
+from pathlib import Path
 
 from game.scenario.model import SCENARIO_ID
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../assets/scenario.schema.json"
-SCHEMA_NOTE = (
-    "the first line's $schema path is relative to the file: it is right for a file in "
-    "scenarios/; from another folder, point it at assets/scenario.schema.json"
-)
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_FILE = ROOT / "assets" / "scenario.schema.json"
+SCHEMA_LINE = "# yaml-language-server: $schema=../assets/scenario.schema.json"   # for scenarios/
 
 
 class BadScenarioId(ValueError):
@@ -34,23 +35,54 @@ def title_of(scenario_id: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def starter_text(scenario_id: str) -> str:
-    """The starter file's text; BadScenarioId for an id the format would reject."""
+def starter_text(scenario_id: str, saved_as: str | Path | None = None) -> str:
+    """The starter file's text; BadScenarioId for an id the format would reject.
+
+    `saved_as` is where the file will be written: the editor's schema path (relative to the
+    file) and the example commands (run from the folder of main.py) are written for that place.
+    Without it, for scenarios/ID.yaml, where the guide's tutorial puts it."""
     check_id(scenario_id)
-    return TEMPLATE.replace("{id}", scenario_id).replace("{title}", title_of(scenario_id))
+    if saved_as is None:
+        schema, shown = SCHEMA_LINE, f"scenarios/{scenario_id}.yaml"
+    else:
+        schema, shown = schema_line_for(Path(saved_as)), command_path(Path(saved_as))
+    text = TEMPLATE.replace("{id}", scenario_id).replace("{title}", title_of(scenario_id))
+    return schema + text.replace("{file}", shown)
 
 
-TEMPLATE = SCHEMA_LINE + """
+def schema_line_for(saved_as: Path) -> str:
+    """The editor's `$schema` line, relative to the folder the file is saved in."""
+    folder = saved_as.resolve().parent
+    try:
+        target = Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
+    except ValueError:   # another drive: only an absolute address reaches it
+        target = SCHEMA_FILE.as_uri()
+    if not target.isprintable() or " " in target:   # the line ends at a newline; a space ends the path
+        target = SCHEMA_FILE.as_uri()
+    return f"# yaml-language-server: $schema={target}"
+
+
+def command_path(saved_as: Path) -> str:
+    """The file as the example commands name it: they run from the folder of main.py."""
+    full = saved_as.resolve()
+    try:
+        shown = full.relative_to(ROOT).as_posix()
+    except ValueError:
+        shown = full.as_posix()
+    return shlex.quote(shown) if shown.isprintable() else "FILE"   # a newline would end the comment
+
+
+TEMPLATE = """
 # The line above lets an editor with YAML support (VS Code's YAML extension, for one) check
-# this file as you type. Its path is relative: right for a file in scenarios/.
+# this file as you type. Its path is relative to this file's folder.
 #
 # A starter scenario: six members, one short branch, two endings. Change one thing at a time,
 # and check as you go:
-#     python main.py validate scenarios/{id}.yaml --strict   (problems, at their line)
-#     python main.py graph scenarios/{id}.yaml               (the branching, as a diagram)
-#     python main.py simulate scenarios/{id}.yaml            (many playthroughs: where they end)
-#     python main.py simulate scenarios/{id}.yaml --audit    (can it be won without reading the group?)
-#     python main.py play scenarios/{id}.yaml                (play it)
+#     python main.py validate {file} --strict   (problems, at their line)
+#     python main.py graph {file}               (the branching, as a diagram)
+#     python main.py simulate {file}            (many playthroughs: where they end)
+#     python main.py simulate {file} --audit    (can it be won without reading the group?)
+#     python main.py play {file}                (play it)
 # YAML: indent with spaces, never tabs; anything after " #" is a comment; text containing
 # ": " needs quotes, or use `>-` and write it indented on the lines below.
 
@@ -65,6 +97,12 @@ focus: feeling alone with a problem   # the shared problem the group meets about
 level: beginner            # beginner | intermediate | advanced
 minutes: 5                 # expected play time in minutes (optional)
 content_notes: []          # heavy material a player should know of beforehand, e.g. [suicide]
+# For sharing, say who wrote it and on what terms (optional; shown on the briefing and in reports):
+# author: Your Name        # who wrote it
+# version: "1.0"           # your own version number, in quotes
+# licence: CC BY 4.0       # the terms others may use it under
+# sources:                 # where the material comes from
+#   - Yalom & Leszcz, The Theory and Practice of Group Psychotherapy (6th ed.), chapter 5
 
 objectives:                # learning objectives: id -> text; choices score them (see `score:`)
   universality: Help members see that what they feel is shared.
@@ -205,4 +243,17 @@ nodes:                     # required: node id -> node
     ending:
       outcome: stalled
       text: Maria talked for the whole hour; Sam did not come back the next week.
+
+paths:                     # path tests (optional): `validate` plays each one and reports, at
+                           #   its line, any expectation that does not hold
+  - name: the expert path ends in growth   # quoted in messages
+    choices: [1, 1]        # choice numbers as written above (1-based), as `run --choices` takes them
+    seed: 0                # the model's seed (optional; default 0)
+    ending: growth         # an ending node's id, or an outcome
+    safe: true             # true: no risk of harm was missed
+    events: [breakthrough: sam]   # must happen on the way: an event, or event: member
+    no_events: [neglect: sam]     # must not happen
+    visits: [sharing]      # nodes the path must pass through
+    avoids: [stalled]      # nodes it must never reach
+    holds: score.universality >= 2 and sam.trust >= 0.45   # true at the end, as in `if:`
 """

@@ -1,17 +1,17 @@
 """`new ID [-o FILE]`: a starter scenario that validates cleanly (even with --strict).
 
-Without -o the file goes to stdout; with -o it is written, never over an existing file.
+Without -o the file goes to stdout, written for scenarios/ID.yaml; with -o it is written there,
+never over an existing file, with the editor's schema path and the example commands in its
+comments made right for that place.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from game.authoring.starter import SCHEMA_NOTE, BadScenarioId, starter_text
+from game.authoring.starter import BadScenarioId, starter_text
 
 from .common import fail
-
-SCHEMA_FROM_FILE = Path("..") / "assets" / "scenario.schema.json"
 
 
 def add_arguments(parser) -> None:
@@ -21,7 +21,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     try:
-        text = starter_text(args.id)
+        text = starter_text(args.id, args.output or None)
     except BadScenarioId as err:
         return fail("new", str(err))
     if not args.output:
@@ -36,6 +36,4 @@ def run(args) -> int:
     except OSError as err:
         return fail("new", f"cannot write {path}: {err.strerror or err}")
     print(f"wrote {path}", file=sys.stderr)
-    if not (path.parent / SCHEMA_FROM_FILE).is_file():
-        print(f"note: {SCHEMA_NOTE}", file=sys.stderr)
     return 0

@@ -2,6 +2,8 @@
 
 Text: one line per problem, `PATH:LINE:COL: error: [code] message`. JSON: a list of
 {path, line, col, severity, code, message}. Exit 0 when clean, 1 on problems, 2 on bad usage.
+A file that loads has its path tests (`paths:`) played as well: each expectation that fails is
+a `path-failed` error at its entry's line.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from game.authoring.paths import path_diagnostics
 from game.scenario import Diagnostic, load_path
 from game.scenario.characters import visible
 
@@ -49,12 +52,14 @@ def run(args) -> int:
     if not files:
         print(f"validate: no *.yaml files in {visible(' '.join(args.paths))}", file=sys.stderr)
         return 1
-    problems, failed, owners = [], False, {}
+    problems, failed, owners, tested = [], False, {}, 0
     for file in files:
         result = load_path(file)
         found = list(result.diagnostics)
         if result.scenario is not None:
             found += _same_id(result.scenario.id, file, owners)
+            found += path_diagnostics(result.scenario)
+            tested += len(result.scenario.paths)
         for diagnostic in found:
             problems.append((file, diagnostic))
             failed |= diagnostic.is_error or args.strict
@@ -64,5 +69,6 @@ def run(args) -> int:
         for file, diagnostic in problems:
             print(diagnostic.format_text(file))
         if not problems:
-            print(f"{len(files)} file{'s' if len(files) != 1 else ''} OK", file=sys.stderr)
+            passed = f", {tested} path test{'s' if tested != 1 else ''} passed" if tested else ""
+            print(f"{len(files)} file{'s' if len(files) != 1 else ''} OK{passed}", file=sys.stderr)
     return 1 if failed else 0

@@ -2,6 +2,8 @@
 
 Codes never change meaning once shipped: editors, tests and the authoring guide rely on them.
 The table below is the one place they are defined; `scenarios/README.md` documents each.
+All come from loading a file, except `path-failed`, which `validate` adds when it plays the
+file's path tests (game/authoring/paths.py).
 """
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "risk-never-checked": (E, "a `risk: true` line whose speaker no choice ever `checks_risk`"),
     "expert-not-best": (E, "an `expert: true` choice whose `quality` is not `best`"),
     "bad-asset-path": (E, "an asset path that is absolute or leaves the scenario's folder"),
+    "path-failed": (E, "a path test (`paths:`) whose expectation does not hold when `validate` plays it"),
     "member-count-advice": (W, "outside the recommended 6..10 members"),
     "unreachable-node": (W, "a node that cannot be reached from `start`"),
     "dead-end": (W, "a node from which no ending can be reached"),

@@ -88,6 +88,7 @@ def parse_condition(source: str, names: Names) -> Condition:
         raise ExpressionError("bad-expression", "empty condition")
     if len(source) > MAX_LENGTH:
         raise ExpressionError("bad-expression", f"condition longer than {MAX_LENGTH} characters")
+    _refuse_known_slips(source)
     text, placeholders = _swap_dotted_names(source, names)
     try:
         tree = ast.parse(text.strip(), mode="eval")
@@ -95,10 +96,40 @@ def parse_condition(source: str, names: Names) -> Condition:
         raise ExpressionError("bad-expression", "condition nested too deeply")
     except SyntaxError as err:
         offset = max((err.offset or 1) - 1, 0)
-        raise ExpressionError("bad-expression", f"cannot read condition {excerpt(source, 80)}", offset)
+        raise ExpressionError("bad-expression", f"cannot read condition {excerpt(source, 80)}{_slip_hint(source)}", offset)
     used: list[str] = []
     test = _build(tree.body, placeholders, names, used)
     return Condition(source, tuple(dict.fromkeys(used)), test)
+
+
+_PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*%")
+# What people write from other languages or spreadsheets, and what the condition language says.
+_SLIPS = ((re.compile(r"&&"), "'&&' is written 'and'"), (re.compile(r"\|\|"), "'||' is written 'or'"),
+          (re.compile(r"=<|=>"), "write '<=' and '>=' (the '=' comes second)"),
+          (re.compile(r"(?<![<>=!])=(?![=<>])"), "to compare, write '==' (one '=' is not a comparison)"),
+          (re.compile(r"!(?!=)"), "'!' is written 'not'"))
+
+
+def _refuse_known_slips(source: str) -> None:
+    """A percentage is never right (the numbers run 0..1): say what to write instead."""
+    found = _PERCENT.search(source)
+    if found or "%" in source:
+        fixed = _PERCENT.sub(lambda m: _fraction(m.group(1)), source)
+        instead = f" ({excerpt(fixed, 80)})" if "%" not in fixed else ""
+        example = f"write {found.group(0).replace(' ', '')} as {_fraction(found.group(1))}" if found else "write 35% as 0.35"
+        raise ExpressionError("bad-expression", f"cannot read condition {excerpt(source, 80)}: '%' is not "
+                              f"understood; the numbers run from 0 to 1, so {example}{instead}",
+                              source.index("%"))
+
+
+def _fraction(percent: str) -> str:
+    return f"{float(percent) / 100:.4f}".rstrip("0").rstrip(".") or "0"
+
+
+def _slip_hint(source: str) -> str:
+    """A clause naming the slip that made the condition unreadable, if it is a known one."""
+    hints = [hint for pattern, hint in _SLIPS if pattern.search(source)]
+    return f": {hints[0]}" if hints else ""
 
 
 def _swap_dotted_names(source: str, names: Names) -> tuple[str, dict[str, str]]:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from . import rules
 from .diagnostics import Diagnostic
 from .files import FileProblem, read_regular_file
-from .model import Choice, Line, Member, Node, Phase, Scenario
+from .model import Choice, Line, Member, Node, PathTest, Phase, Scenario
 from .schema_errors import diagnostics_from
 from .textcheck import check_text
 from .yamlsource import MAX_BYTES, SourceError, decode, read_yaml
@@ -86,11 +86,19 @@ def _load(text: str, result: LoadResult) -> LoadResult:
     intact = {n for n, node in scenario.nodes.items() if not getattr(node, "salvaged", False)}
     sound = complete and not any(d.is_error for d in result.diagnostics)
     result.diagnostics.extend(rules.check(scenario, source, known_nodes, sound, intact))
-    result.diagnostics.sort(key=lambda d: (d.line, d.col, not d.is_error, d.code))
+    # One problem reached through several aliases of an anchor is one problem, at one place.
+    result.diagnostics = sorted(dict.fromkeys(result.diagnostics), key=lambda d: (d.line, d.col, not d.is_error, d.code))
     if not result.errors:
         scenario._digest = result.digest
+        _place_paths(scenario, source)
         result.scenario = scenario
     return result
+
+
+def _place_paths(scenario: Scenario, source) -> None:
+    """Each path test remembers where it is written: `validate` reports its failures there."""
+    for index, test in enumerate(scenario.paths):
+        test._at = source.where(("paths", index))
 
 
 def _typed(source, diagnostics: list[Diagnostic]) -> tuple[Scenario, bool]:
@@ -120,6 +128,7 @@ def _partial(data: dict) -> Scenario:
     return Scenario.model_construct(
         format=1, id=str(data.get("id", "")), objectives={str(k): str(v) for k, v in objectives.items()},
         members=members, start=start, nodes=nodes,
+        paths=list(_each_valid(PathTest, _as_list(data.get("paths")))),
     )
 
 

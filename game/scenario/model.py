@@ -7,6 +7,7 @@ whole file at once.
 """
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Annotated, Literal, Optional, Union
 
@@ -44,7 +45,7 @@ class Level(str, Enum):
 
 
 class Archetype(str, Enum):
-    """Yalom's problem members; each bends the group model's rules (see GROUP_MODEL.md)."""
+    """Yalom's problem members; each bends the group model's rules (see scenarios/README.md)."""
 
     typical = "typical"
     monopolizer = "monopolizer"
@@ -108,7 +109,7 @@ class Phase(str, Enum):
 
 
 class Quality(str, Enum):
-    """How good a choice is as an intervention, whatever its stance (TEACHING.md)."""
+    """How good a choice is as an intervention, whatever its stance (see scenarios/README.md)."""
 
     best = "best"
     good = "good"
@@ -296,6 +297,71 @@ class Node(_Strict):
         return self.ending is not None
 
 
+MAX_PATHS = 200        # path tests in one file: each is played whenever the file is validated
+MAX_PATH_CHOICES = 500  # choices in one path test, as many turns as a simulated run may take
+
+
+class PathTest(_Strict):
+    """A path through the scenario and what must hold along it, checked by `validate`.
+
+    An author's own regression test, written where the story is: ending logic that contradicts
+    the path (a trainee who did check the risk sent to "risk missed", a careless run reaching
+    breakthrough) shows up as an error at this entry's line, not in a class."""
+
+    name: str = Field(min_length=1, max_length=MAX_TITLE,
+                      description=f"What the path is, quoted in messages; at most {MAX_TITLE} characters.")
+    choices: list[Annotated[int, Field(ge=1, le=6)]] = Field(
+        max_length=MAX_PATH_CHOICES, description="The choice numbers as written in the file (1-based), as "
+        "`run --choices` takes them: a list [1, 2, 1] or the text \"1,2,1\".")
+    seed: int = Field(0, ge=-(2 ** 63), le=2 ** 63 - 1, description="The model's seed (default 0).")
+    ending: Optional[Id] = Field(None, description="Where the path must end: an ending node's id, or an "
+                                 "outcome (breakthrough | growth | stalled | rupture).")
+    safe: Optional[bool] = Field(None, description="true: no risk of harm was missed; false: one was.")
+    events: list[Annotated[str, Field(max_length=MAX_TITLE)]] = Field(default_factory=list, max_length=50, description=(
+        "Events that must fire on the way: a type (`risk-checked`), or type: member (`breakthrough: tom`)."))
+    no_events: list[Annotated[str, Field(max_length=MAX_TITLE)]] = Field(default_factory=list, max_length=50, description=(
+        "Events that must not fire: a type, or type: member."))
+    visits: list[Id] = Field(default_factory=list, max_length=100, description="Nodes the path must pass through.")
+    avoids: list[Id] = Field(default_factory=list, max_length=100, description="Nodes the path must never reach.")
+    holds: Optional[str] = Field(None, max_length=MAX_CONDITION, description=(
+        f"A condition, in the language of `if:`, that must hold at the end. At most {MAX_CONDITION} characters."))
+
+    _at: tuple = PrivateAttr(default=(1, 1))   # line and column of the entry, for messages
+
+    @property
+    def at(self) -> tuple[int, int]:
+        return self._at
+
+    @model_validator(mode="before")
+    @classmethod
+    def _written_forms(cls, data):
+        """`choices: 1,2,1` as on the command line; `breakthrough: tom` as one event for a member."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if isinstance(data.get("choices"), str) and re.fullmatch(r"\s*\d+(\s*,\s*\d+)*\s*", data["choices"]):
+            data["choices"] = [int(part) for part in data["choices"].split(",")]
+        for key in ("events", "no_events"):
+            if isinstance(data.get(key), list):
+                data[key] = [_event_text(item) for item in data[key]]
+        return data
+
+
+def _event_text(item):
+    """`{breakthrough: tom}` -> "breakthrough: tom"; anything else as written (checked later)."""
+    if isinstance(item, dict) and len(item) == 1:
+        (kind, member), = item.items()
+        if isinstance(kind, str) and isinstance(member, str):
+            return f"{kind}: {member}"
+    return item
+
+
+def split_event(text: str) -> tuple[str, str | None]:
+    """An expected event as written -> (type with hyphens, member or None)."""
+    kind, _, member = text.partition(":")
+    return kind.strip().replace("_", "-"), (member.strip() or None)
+
+
 class Scenario(_Strict):
     format: Literal[1] = Field(description="Format version; 1 is the only one today.")
     id: str = Field(pattern=SCENARIO_ID, max_length=MAX_ID,
@@ -316,6 +382,16 @@ class Scenario(_Strict):
     group: GroupSpec = Field(default_factory=GroupSpec, description="Climate and dynamics.")
     start: Id = Field(description="Id of the first node.")
     nodes: dict[Id, Node] = Field(min_length=1, description=f"Node id (at most {MAX_ID} characters) -> node.")
+    author: Optional[str] = Field(None, max_length=MAX_TITLE, description=(
+        f"Who wrote it, shown on the briefing and in reports; at most {MAX_TITLE} characters."))
+    version: Optional[str] = Field(None, max_length=MAX_ID, description=(
+        f"The scenario's own version, as text (\"1.2\"); shown with the author. At most {MAX_ID} characters."))
+    licence: Optional[str] = Field(None, max_length=MAX_TITLE, description=(
+        f"The terms others may share it under (\"CC BY 4.0\"); at most {MAX_TITLE} characters."))
+    sources: list[Note] = Field(default_factory=list, max_length=30, description=(
+        f"Where its material comes from: books, papers, guidelines; each at most {MAX_NOTE} characters."))
+    paths: list[PathTest] = Field(default_factory=list, max_length=MAX_PATHS, description=(
+        "Path tests: choices to play and what must hold, checked by `python main.py validate`."))
 
     # Not part of the format: the SHA-256 of the file it came from (saves name it, so a changed
     # file is noticed), and a place where the engine keeps what it builds once per scenario.

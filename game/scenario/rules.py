@@ -12,6 +12,7 @@ from typing import Iterator
 from .diagnostics import Diagnostic, excerpt
 from .expressions import ExpressionError, Names, parse_condition
 from .model import RESERVED_WORDS, Choice, Quality, Scenario, Stance
+from .path_rules import path_errors
 from .schema_errors import did_you_mean
 from .yamlsource import Source
 
@@ -67,6 +68,8 @@ class _Checker:
         for node_id, node in self.scenario.nodes.items():
             yield from self.node_errors(node_id, node)
         yield from self.risk_errors()
+        if self.judge_nodes and self.judge_members:
+            yield from path_errors(self.scenario, self.nodes, self.members, self.at, self.expression_errors)
 
     def risk_errors(self) -> Iterator[Diagnostic]:
         """A risk line needs some choice, somewhere, that checks that speaker's risk: else

@@ -26,7 +26,7 @@ _WHAT = {
     "Scenario": "the scenario", "Member": "a member", "MemberStart": "a member's start",
     "Look": "look", "GroupSpec": "group", "GroupStart": "group start", "Dynamics": "dynamics",
     "Node": "a node", "Line": "a line", "Choice": "a choice", "Branch": "a branch",
-    "Ending": "an ending", "Delta": "effects", "AuthoredNeed": "need",
+    "Ending": "an ending", "Delta": "effects", "AuthoredNeed": "need", "PathTest": "a path test",
 }
 
 
@@ -84,6 +84,8 @@ def _one(item: dict, model, base: tuple, loc: tuple, source: Source) -> Diagnost
         return Diagnostic("missing-key", f"missing required key '{field}' in {where}", *source.where(path[:-1]))
     line, col = source.where(path)
     value = _value_at(source.data, path)
+    if value is None and item.get("input") is not None and not isinstance(item.get("input"), (dict, list)):
+        value = item["input"]   # a value the model rewrote (a line's short form): what was written
     if kind == "literal_error" and loc == ("format",):
         return Diagnostic("unsupported-format", f"format {excerpt(repr(value))} is not supported; this program reads format 1", line, col)
     if kind == "enum":
@@ -96,8 +98,16 @@ def _one(item: dict, model, base: tuple, loc: tuple, source: Source) -> Diagnost
     if kind == "string_too_long":
         return Diagnostic("too-long", _too_long(_name(loc), value, item), line, col)
     if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long"):
-        return Diagnostic("out-of-range", f"'{field}': {_soften(item['msg'])}", line, col)
-    return Diagnostic("wrong-type", _wrong_type(field, kind, value), line, col)
+        return Diagnostic("out-of-range", f"{_name(loc)}: {_soften(item['msg'])}", line, col)
+    return Diagnostic("wrong-type", _wrong_type(field, kind, value, _short_form_name(field, path, source)), line, col)
+
+
+def _short_form_name(field, path: tuple, source: Source) -> str | None:
+    """`- joyce: yes` has no key 'text' to point at: the message names what Joyce says."""
+    parent = _value_at(source.data, path[:-1])
+    if field == "text" and isinstance(parent, dict) and len(parent) == 1 and "text" not in parent:
+        return f"what {shorten(next(iter(parent)), 30)} says"
+    return None
 
 
 def _bad_key(item: dict, path: tuple, source: Source) -> Diagnostic:
@@ -128,13 +138,15 @@ def _pattern(field, value, line, col) -> Diagnostic:
     return Diagnostic("bad-id", f"{excerpt(value)} is not a valid id: use {rule}", line, col)
 
 
-def _wrong_type(field, kind: str, value) -> str:
+def _wrong_type(field, kind: str, value, name: str | None = None) -> str:
     expected = next((w for k, w in _KIND.items() if kind.startswith(k)), "another kind of value")
     got = type(value).__name__ if value is not None else "nothing"
     got = {"str": "text", "bool": "true/false", "dict": "a mapping", "list": "a list",
            "int": shorten(repr(value)), "float": shorten(repr(value))}.get(got, got)
     hint = " (put it in quotes)" if kind.startswith("string") and isinstance(value, (bool, int, float)) else ""
-    name = f"'{field}'" if isinstance(field, str) else "this value"
+    if kind.startswith("string") and isinstance(value, bool):
+        hint = " (YAML reads a bare yes, no, on, off, true or false as true/false: put the text in quotes)"
+    name = name or (f"'{field}'" if isinstance(field, str) else "this value")
     return f"{name} should be {expected}, not {got}{hint}"
 
 

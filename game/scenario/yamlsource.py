@@ -14,7 +14,7 @@ import re
 
 import yaml
 
-from .diagnostics import Diagnostic, excerpt
+from .diagnostics import Diagnostic, excerpt, shorten
 
 try:  # libyaml's C parser is several times faster; pure Python is the fallback.
     from yaml import CSafeLoader as _Loader
@@ -88,7 +88,7 @@ def read_yaml(text: str) -> Source:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        raise SourceError(_syntax_diagnostic(err))
+        raise SourceError(_syntax_diagnostic(err, text))
     except yaml.YAMLError as err:
         raise SourceError(Diagnostic("yaml-syntax", str(err).splitlines()[0]))
     except RecursionError:
@@ -112,13 +112,32 @@ def _check_flow_depth(text: str) -> None:
             raise SourceError(Diagnostic("too-deep", f"brackets nest deeper than {MAX_FLOW_DEPTH} levels", line, 1))
 
 
-def _syntax_diagnostic(err: yaml.MarkedYAMLError) -> Diagnostic:
+def _syntax_diagnostic(err: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     mark = err.problem_mark or err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = err.problem or err.context or "cannot parse"
     if err.context and err.problem:
         problem = f"{problem} ({err.context})"
+    if problem.startswith("mapping values are not allowed"):
+        problem += _colon_fix(text, line)
     return Diagnostic("yaml-syntax", problem, line, col)
+
+
+_KEY_AND_TEXT = re.compile(r"^(\s*(?:- )?[A-Za-z0-9_-]+:[ \t]+)(.*?)\s*$")
+
+
+def _colon_fix(text: str, line: int) -> str:
+    """YAML's words for the commonest mistake in a scenario, an unquoted ': ' inside text, and
+    the fix, shown on the very line when it can be (the instructor sees what to type)."""
+    lines = text.splitlines()
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    match = _KEY_AND_TEXT.match(written)
+    if not match or match.group(2)[:1] in ('"', "'", "[", "{", "|", ">"):
+        return ": text that holds ': ' must be put in double quotes (or written on the lines below '>-')"
+    key, value = match.group(1).strip(), match.group(2)
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return (f": the text holds ': ', which YAML reads as another key. Put the text in double quotes: "
+            f"{key} {shorten(quoted, 80)}")
 
 
 class _Converter:

@@ -104,10 +104,10 @@ def test_cli_prints_the_starter_to_stdout_without_o():
 def test_cli_new_then_validate_strict_then_simulate_then_run(tmp_path):
     path = tmp_path / "week-two.yaml"
     made = cli("new", "week-two", "-o", str(path))
-    assert made.returncode == 0 and path.read_text(encoding="utf-8") == starter_text("week-two")
-    assert "$schema path" in made.stderr  # the relative path is wrong outside scenarios/: say so
+    assert made.returncode == 0 and path.read_text(encoding="utf-8") == starter_text("week-two", path)
     checked = cli("validate", str(path), "--strict")
     assert checked.returncode == 0 and checked.stdout == ""
+    assert "1 path test passed" in checked.stderr   # the starter's example path
     assert cli("simulate", str(path), "--runs", "10").returncode == 0
     played = cli("run", str(path), "--choices", "1,1")
     assert played.returncode == 0 and json.loads(played.stdout)["ending"] is not None
@@ -132,3 +132,33 @@ def test_the_starter_models_an_honest_scenario_that_passes_the_audit(starter):
     from game.authoring.audit import audit
     report = audit(starter.scenario, runs=100, seed=5)
     assert report.findings == [], [f.message for f in report.findings]
+
+
+@pytest.mark.parametrize("where", ["elsewhere/deeper", "."])
+def test_the_schema_path_and_the_example_commands_fit_where_the_file_is_saved(tmp_path, where):
+    """The editor resolves `$schema` from the file's own folder; the example commands run from
+    the folder of main.py. Both must name real files wherever the starter is written."""
+    path = tmp_path / where / "week two.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    made = cli("new", "week-two", "-o", str(path))
+    assert made.returncode == 0, made.stderr
+    text = path.read_text(encoding="utf-8")
+    schema = text.splitlines()[0].split("$schema=", 1)[1]
+    assert (path.parent / schema).resolve() == (ROOT / "assets" / "scenario.schema.json").resolve()
+    commands = re.findall(r"^#\s+python main.py \w+ ('[^']+'|\S+)", text, re.M)
+    assert commands and all((ROOT / c.strip("'")).resolve() == path.resolve() for c in commands), commands
+
+
+def test_a_starter_saved_in_scenarios_is_the_one_printed_without_o():
+    assert starter_text("my-group", ROOT / "scenarios" / "my-group.yaml") == starter_text("my-group")
+
+
+def test_the_starter_writes_one_example_path_that_passes():
+    from game.authoring.paths import run_paths
+
+    scenario = load_text(starter_text("my-group"), "my-group.yaml").scenario
+    runs = run_paths(scenario)
+    assert len(runs) == 1 and runs[0].passed, runs[0].failures
+    test = scenario.paths[0]
+    assert test.ending and test.safe is not None and test.events and test.no_events
+    assert test.visits and test.avoids and test.holds
