@@ -247,7 +247,7 @@ nodes:                     # required: node id -> node
 paths:                     # path tests (optional): `validate` plays each one and reports, at
                            #   its line, any expectation that does not hold
   - name: the expert path ends in growth   # quoted in messages
-    choices: [1, 1]        # choice numbers as written above (1-based), as `run --choices` takes them
+    choices: [1, 1]        # the choices to make, numbered as `run --choices` takes them
     seed: 0                # the model's seed (optional; default 0)
     ending: growth         # an ending node's id, or an outcome
     safe: true             # true: no risk of harm was missed

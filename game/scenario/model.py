@@ -311,8 +311,8 @@ class PathTest(_Strict):
     name: str = Field(min_length=1, max_length=MAX_TITLE,
                       description=f"What the path is, quoted in messages; at most {MAX_TITLE} characters.")
     choices: list[Annotated[int, Field(ge=1, le=6)]] = Field(
-        max_length=MAX_PATH_CHOICES, description="The choice numbers as written in the file (1-based), as "
-        "`run --choices` takes them: a list [1, 2, 1] or the text \"1,2,1\".")
+        max_length=MAX_PATH_CHOICES, description="The choices to make, numbered as `run --choices` numbers "
+        "them (1-based, in the order written, among those offered then): [1, 2, 1] or \"1,2,1\".")
     seed: int = Field(0, ge=-(2 ** 63), le=2 ** 63 - 1, description="The model's seed (default 0).")
     ending: Optional[Id] = Field(None, description="Where the path must end: an ending node's id, or an "
                                  "outcome (breakthrough | growth | stalled | rupture).")
