@@ -150,30 +150,38 @@ class Classroom:
             return
         while command is not None:
             self._apply(session, driver, *command)
-            self.sync(session)
             try:
                 command = self._commands.get_nowait()
             except queue.Empty:
                 command = None
 
     def _apply(self, session, driver, action: str, details: dict, future: Future) -> None:
+        """Do one request; its answer is given only once the change is published and recorded,
+        so whoever asked sees the new state at once."""
         if not future.set_running_or_notify_cancel():
             return
+        result, refusal = None, None
         try:
-            if action == "take":
-                result = self._take(session, driver, details.get("shown"))
-            elif action == "rewind":
-                result = {"rewound": bool(driver.rewind())}
-            elif action == "finish":
-                self.finished.set()
-                result = {"finished": True}
-            else:
-                raise CommandRefused(404, f"no such action: {action}")
-            future.set_result(result)
-        except CommandRefused as refusal:
-            future.set_exception(refusal)
+            result = self._do(session, driver, action, details)
+        except CommandRefused as refused:
+            refusal = refused
         except Exception as err:   # the session refused; the presenter hears why, play goes on
-            future.set_exception(CommandRefused(409, str(err)))
+            refusal = CommandRefused(409, str(err))
+        self.sync(session)
+        if refusal is None:
+            future.set_result(result)
+        else:
+            future.set_exception(refusal)
+
+    def _do(self, session, driver, action: str, details: dict) -> dict:
+        if action == "take":
+            return self._take(session, driver, details.get("shown"))
+        if action == "rewind":
+            return {"rewound": bool(driver.rewind())}
+        if action == "finish":
+            self.finished.set()
+            return {"finished": True}
+        raise CommandRefused(404, f"no such action: {action}")
 
     def _take(self, session, driver, shown) -> dict:
         """The class's choice: the most votes in its last round; on a tie, or with no votes,
