@@ -70,6 +70,10 @@ def test_v_opens_and_closes_the_vote_and_w_takes_the_winner_through_the_screen(p
     assert play.session.turn == 1 and play.session.history[0].offered.shown == 2
     verdict = state(room, server)["verdict"]
     assert verdict["shown"] == 2 and verdict["verdict_line"] == play.session.history[0].verdict_line
+    from game.records.class_votes import class_votes, is_class_session
+    assert is_class_session(app.records, play.log.attempt_id)
+    (kept,) = class_votes(app.records, play.log.attempt_id)
+    assert kept["taken"] == 2 and kept["first"]["votes"]["2"] == 2 and kept["second"] is None
 
 
 def test_the_instructors_take_is_done_by_the_window(presenter):
