@@ -12,7 +12,7 @@ import time
 from collections import deque
 
 VOTES_PER_VOTER = 5          # a second: more is a stuck button or a script
-VOTES_PER_ADDRESS = 150      # a second: 60 phones behind one router voting at once stay well under
+VOTES_PER_ADDRESS = 600      # a second: a class of 120 behind one router, each at the per-voter most, gets through
 MAX_KEYS = 20_000            # keys remembered at most, so a flood of ids cannot fill the memory
 
 

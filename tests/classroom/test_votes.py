@@ -81,3 +81,11 @@ def test_a_class_behind_one_address_is_not_held_back():
     limits = Limits(clock=lambda: 0.0)
     assert all(limits.vote_from_address("10.0.0.1") for _ in range(120))
     assert all(limits.vote_from_voter(f"phone-{n}") for n in range(120))
+
+
+def test_a_script_rotating_voter_ids_from_one_address_is_stopped():
+    from game.classroom.limits import VOTES_PER_ADDRESS
+    limits = Limits(clock=lambda: 0.0)
+    allowed = [limits.vote_from_address("10.0.0.9") for _ in range(VOTES_PER_ADDRESS + 10)]
+    assert allowed.count(True) == VOTES_PER_ADDRESS and not allowed[-1]
+    assert limits.vote_from_address("10.0.0.10")      # another address is not held back
