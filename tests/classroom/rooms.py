@@ -60,6 +60,7 @@ class InProcessRoom:
         self._ready.set()
         while not self._stop.is_set():
             self.room.pump(self.session, driver, wait=0.05)
+        self.session.close()     # its seat at the scenario's shared machine goes back
         if self.records_folder is not None:
             self.records.close()
 
