@@ -11,10 +11,19 @@ with the number of paths (nor with their length).
 Conditions on numbers can need a particular history that a shortest path does not make. So a
 node whose branch choices still have a destination never reached is re-expanded from a few more
 arrivals (`RETRIES`). While something is still missing, probe runs wander off the shortest
-paths (first as the expert, the leader and the follower would play, then seeded random runs
-that prefer the least-taken choices), and every node they stand at is offered to the search
-again (`PROBE_RUNS` at most). Whatever remains unreached is reported with the
-reason: the conditions guarding it were never true on any path explored.
+paths, and every node they stand at is offered to the search again (`PROBE_RUNS` at most):
+first as the expert, the leader and the follower would play, then random play exactly as
+`simulate` plays it by default (run k with seed + k, for the model and for the player's dice).
+
+Why random play, and with its seeds: the group model has one chance in it (whether the group
+reaches out to a member on its own, drawn from the seed and the turn). A search on one seed can
+therefore never see a branch that only another seed's draw allows (with seed 0, every draw of
+the first turns falls the same way), and the check once called an ending unreachable that
+`simulate` had reached. Now the first `RANDOM_PLAY` runs of random play are always played in
+full when anything is missing, so whatever `simulate` reaches with its defaults, this check
+reaches too; what only another seed reaches is reported with that seed (`elsewhere`).
+Whatever remains unreached is reported with the reason: the conditions guarding it were never
+true on any path explored.
 """
 from __future__ import annotations
 
@@ -35,6 +44,7 @@ RETRIES = 4          # extra expansions of a node whose branches are not all rea
 # follows: the histories authors gate their best and worst endings on. Then random ones.
 PROBE_POLICIES = ("expert", "lead", "follow")
 PROBE_RUNS = 200     # random runs to seed the search with other histories, at most
+RANDOM_PLAY = 100    # runs of random play always played in full: `simulate`'s default runs
 PATIENCE = 40        # stop probing after this many runs in a row found nothing new
 PROBE_STEPS_PER_CHOICE = 20  # probes' total steps, per choice in the file: keeps the cost linear
 
@@ -47,6 +57,8 @@ class ExhaustiveReport:
     seed: int
     coverage: Coverage
     paths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # node -> shortest choices
+    elsewhere: dict[str, tuple[int, tuple[int, ...]]] = field(default_factory=dict)  # node -> (seed, choices),
+    #   for nodes reached only with another seed of the model (a probe's)
     arrivals: Counter = field(default_factory=Counter)               # node -> times stood there
     stuck: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
@@ -62,7 +74,7 @@ class ExhaustiveReport:
         """Outcome -> ending nodes reached, in file order."""
         found: dict[str, list[str]] = {}
         for node_id, node in self.scenario.nodes.items():
-            if node.is_ending and node_id in self.paths:
+            if node.is_ending and (node_id in self.paths or node_id in self.elsewhere):
                 found.setdefault(node.ending.outcome.value, []).append(node_id)
         return found
 
@@ -99,6 +111,7 @@ class ExhaustiveReport:
             },
             "endings": self.endings(),
             "paths": {n: list(p) for n, p in self.paths.items()},
+            "elsewhere": {n: {"seed": seed, "choices": list(p)} for n, (seed, p) in self.elsewhere.items()},
             "stuck": [p.as_dict() for p in self.stuck],
             "errors": [p.as_dict() for p in self.errors],
         }
@@ -119,19 +132,60 @@ class _Search:
         try:
             self.arrive((), self.session.scenario.start)
             self.drain()
-            idle = 0
-            budget = PROBE_STEPS_PER_CHOICE * max(1, len(self.report.coverage.all_choices()))
-            for i in range(probes):
-                if self.complete() or idle >= PATIENCE or self.report.probe_steps >= budget:
-                    break
-                found = self.found()
-                policy = POLICIES[PROBE_POLICIES[i]] if i < len(PROBE_POLICIES) else least_used
-                self.probe(policy, random.Random(self.report.seed + i))
-                self.drain()
-                idle = 0 if self.found() > found else idle + 1
+            self.run_probes(probes)
         finally:
             self.session.close()
         return self.report
+
+    def run_probes(self, probes: int) -> None:
+        """The policy probes, then random play as `simulate` plays it: its first RANDOM_PLAY
+        runs in full (so the two agree), then more only while they keep finding something."""
+        seed, idle, usage = self.report.seed, 0, Counter()
+        budget = PROBE_STEPS_PER_CHOICE * max(1, len(self.report.coverage.all_choices()))
+        for i in range(probes):
+            run = i - len(PROBE_POLICIES)   # the run of random play this probe is, if it is one
+            if self.complete() or (run >= RANDOM_PLAY and (idle >= PATIENCE or self.report.probe_steps >= budget)):
+                break
+            found = self.found()
+            if run < 0:
+                self.probe(POLICIES[PROBE_POLICIES[i]], random.Random(seed + i))
+            else:
+                self.with_seed(seed + run, lambda: self.play_randomly(random.Random(seed + run), usage))
+            self.drain()
+            idle = 0 if self.found() > found else idle + 1
+
+    def with_seed(self, model_seed: int, play) -> None:
+        """Play (and search from what is found) with another seed of the model: the queue is
+        drained before the search's own seed comes back (nothing queued is left to restore)."""
+        if model_seed == self.report.seed:
+            play()
+            return
+        self.session.close()   # one seat at the shared machine at a time: simulations make thousands
+        self.session = Session(self.report.scenario, seed=model_seed)
+        try:
+            play()
+            self.drain()
+        finally:
+            self.session.close()
+            self.session = Session(self.report.scenario, seed=self.report.seed)
+
+    def play_randomly(self, rng: random.Random, usage: Counter) -> None:
+        """One run exactly as `simulate`'s random player makes it (shown order, its own usage
+        counts, the same dice), every step taken through the search."""
+        self.report.probes += 1
+        if not self.replay((), ()):
+            return
+        path: tuple[int, ...] = ()
+        while not self.session.ended and len(path) < MAX_TURNS:
+            offered = self.session.shown_choices
+            if not offered:
+                return
+            pick = least_used(offered, self.session.node_id, rng, usage)
+            usage[(self.session.node_id, pick.index)] += 1
+            if not self.take(path, pick):
+                return
+            self.report.probe_steps += 1
+            path += (pick.number,)
 
     def drain(self) -> None:
         while self.queue:
@@ -151,9 +205,11 @@ class _Search:
         report, session = self.report, self.session
         report.arrivals[node_id] += 1
         report.coverage.node_hits[node_id] += 1
-        fresh = node_id not in report.paths
-        if fresh:
+        fresh = node_id not in report.paths and node_id not in report.elsewhere
+        if fresh and session.seed == report.seed:
             report.paths[node_id] = path
+        elif fresh:
+            report.elsewhere[node_id] = (session.seed, path)
         if session.stuck:
             if node_id not in self.stuck_at:
                 self.stuck_at.add(node_id)
@@ -273,9 +329,13 @@ def why_branch(report: ExhaustiveReport, edge: EdgeKey) -> str:
     node_id, index, dest = edge
     choice = report.coverage.choice((node_id, index))
     guards = [f"`{b.when}`" for b in choice.next if b.goto == dest and b.when]
+    first = choice.next[0].goto == dest
     taken = report.coverage.choice_hits[(node_id, index)]
-    if guards:
+    if guards and first:
         return f"its condition {' / '.join(guards)} was false every time the choice was taken ({_times(taken)})"
+    if guards:   # an earlier branch is tried first: it may have held instead
+        return (f"its condition {' / '.join(guards)} was false, or an earlier branch's held, every time "
+                f"the choice was taken ({_times(taken)})")
     return f"an earlier branch's condition held every time the choice was taken ({_times(taken)})"
 
 

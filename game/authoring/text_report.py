@@ -110,8 +110,10 @@ def exhaustive_text(report: ExhaustiveReport, shown: str) -> str:
     lines += ["", "Endings reached (the shortest choices found to each):"]
     for outcome, node_ids in data["endings"].items():
         for node_id in node_ids:
-            numbers = ",".join(str(n) for n in report.paths[node_id]) or "(none)"
-            lines.append(f"  {outcome:<12} {node_id}: --choices {numbers}")
+            seed, path = (report.seed, report.paths[node_id]) if node_id in report.paths else report.elsewhere[node_id]
+            numbers = ",".join(str(n) for n in path) or "(none)"
+            other = f" (with --seed {seed}: the model's chance fell the other way)" if seed != report.seed else ""
+            lines.append(f"  {outcome:<12} {node_id}: --choices {numbers}{other}")
     if not data["endings"]:
         lines.append("  none")
     lines.append("")
