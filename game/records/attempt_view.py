@@ -48,6 +48,7 @@ class AttemptSummary:
     score: int
     current: bool
     safe: bool | None = None  # None: not known (recorded before risks were, and not replayable)
+    earlier: bool = False     # played on an earlier version of the scenario file (its digest differs)
 
     @property
     def ending_words(self) -> str:
@@ -83,6 +84,12 @@ class AttemptView:
         if self.debrief:
             return self.debrief.scenario_title
         return self.attempt.scenario_id
+
+    @property
+    def credits(self) -> list[str]:
+        """Who wrote the scenario, its version and licence, its sources (as the file says now)."""
+        from game.scenario.credits import credit_lines
+        return credit_lines(self.replayed.scenario) if self.replayed.scenario else []
 
     @property
     def names(self) -> dict[str, str]:
@@ -152,8 +159,10 @@ def attempt_view(records: Records, attempt: Attempt, finder: ScenarioFinder) -> 
         view.warnings.append(f"The decisions cannot be shown: {replayed.problem}. "
                           "What was stored (outcome, scores, choice numbers) is shown instead.")
     elif replayed.scenario_changed:
-        view.warnings.append("The scenario file has changed since this attempt was played; the decisions "
-                          "below are replayed against the current file and may differ from what was shown then.")
+        version = f", now version {replayed.scenario.version}" if replayed.scenario.version else ""
+        view.warnings.append(f"This attempt was played on an earlier version of the scenario file (it has changed "
+                             f"since{version}); the decisions below are replayed against the current file and may "
+                             "differ from what was shown then.")
     view.history = _history(records, attempt, finder, replayed)
     replayed.close()
     return view
@@ -167,7 +176,7 @@ def _history(records: Records, current: Attempt, finder: ScenarioFinder, mine: R
         safe = other.session.safe if other.ok else attempt.safe
         rows.append(AttemptSummary(attempt.id, when(attempt.started_at), attempt.outcome, met,
                                    len(attempt.choices), sum(attempt.scores.values()), attempt.id == current.id,
-                                   safe))
+                                   safe, other.scenario_changed))
         if other is not mine:
             other.close()
     return rows

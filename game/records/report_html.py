@@ -104,9 +104,10 @@ def _header(view: AttemptView) -> str:
     attempt = view.attempt
     who = f"{esc(attempt.learner)} · " if attempt.learner else ""
     finished = f" · finished {esc(when(attempt.finished_at))}" if attempt.finished else ""
+    credits = "".join(f'<p class="meta">{esc(line)}</p>' for line in view.credits)
     return (f"<header><h1>{esc(view.title)}</h1><p class=\"meta\">{who}attempt #{esc(attempt.id)} · "
             f"seed {esc(attempt.seed)} · started {esc(when(attempt.started_at))}{finished} · "
-            f"{len(attempt.choices)} decisions</p></header>")
+            f"{len(attempt.choices)} decisions</p>{credits}</header>")
 
 
 def _first_lines(view: AttemptView) -> str:
@@ -249,6 +250,7 @@ def _comparison(view: AttemptView) -> str:
     for row in view.history:
         met = "?" if row.met is None else f"{row.met} of {row.decisions}"
         label = f"#{row.id}" + (" (this one)" if row.current else "")
+        label += " · earlier version of the file" if row.earlier else ""
         rows.append((label, row.started, row.ending_words, SAFE_WORDS[row.safe], met, row.score))
     marks = ["current" if row.current else "" for row in view.history]
     return ("<h2>Compared with your other attempts</h2>" + words

@@ -17,6 +17,7 @@ def markdown_report(view: AttemptView) -> str:
     out = [f"# {_text(view.title)}", "",
            f"{who}attempt #{_text(attempt.id)} · seed {_text(attempt.seed)} · started {when(attempt.started_at)} · "
            f"{len(attempt.choices)} decisions", ""]
+    out += [f"{_text(line)}  " for line in view.credits] + ([""] if view.credits else [])
     out += [f"> **{_text(line)}**\n" for line in view.first_lines]
     out += [f"> **Note:** {_text(note)}\n" for note in view.notes]
     out += ["## Outcome", "", f"**{_text(view.outcome_words)}**", ""]
@@ -82,6 +83,7 @@ def _comparison(view: AttemptView) -> list[str]:
     for row in view.history:
         met = "?" if row.met is None else f"{row.met} of {row.decisions}"
         label = f"**#{_cell(row.id)} (this one)**" if row.current else f"#{_cell(row.id)}"
+        label += " · earlier version of the file" if row.earlier else ""
         out.append(f"| {label} | {_cell(row.started)} | {_cell(row.ending_words)} | {SAFE_WORDS[row.safe]} | "
                    f"{_cell(met)} | {_cell(row.score)} |")
     return out

@@ -14,6 +14,7 @@ from game.engine import Session, debrief_of, describe_event
 from game.engine.debrief import GOOD_EVENTS
 from game.engine.reaction import MARKS
 from game.scenario.characters import printable
+from game.scenario.credits import credit_lines
 from game.sim import thought
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -101,6 +102,11 @@ class TextPlay:
         for member in scenario.members:
             age = f", {member.age}" if member.age else ""
             self.say(f"{member.name}{age} — {member.concern}".rstrip(" —"), "  ")
+        credits = credit_lines(scenario)   # where a shared scenario comes from
+        if credits:
+            self.heading("About this scenario")
+            for line in credits:
+                self.say(line, "  ")
 
     def ask_to_begin(self) -> bool:
         self.say()

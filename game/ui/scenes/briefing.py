@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.scenario.credits import credit_lines
 from game.ui import input as keys
 from game.ui.avatar import draw_member, pose_from_state
 from game.ui.layout import LOGICAL_SIZE
@@ -177,6 +178,11 @@ class BriefingScene(Scene):
             if draw:
                 pygame.draw.circle(canvas, palette.accent, (x + 7, y + step // 2), 4)
             y = lines(objective.strip(), y, indent=24) + 4
+        credits = credit_lines(scenario)   # who wrote it and from what: scenarios are shared
+        if credits:
+            y = heading("ABOUT THIS SCENARIO", y + 8)
+            for line in credits:
+                y = lines(line, y, colour=palette.muted)
         return y - area.y
 
     def _draw_members(self, canvas, area: pygame.Rect) -> None:
