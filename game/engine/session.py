@@ -16,6 +16,7 @@ from game.sim import GroupState, step
 from game.sim.need import verdict_of
 from game.sim.outcomes import MemberOutcome, Moment, member_outcomes
 
+from .observers import Observed, changes
 from .machine import Seat, machine_for, trigger_name
 from .reaction import OfferedChoice, Reaction
 
@@ -42,7 +43,7 @@ class Left:
     phase: str
 
 
-class Session:
+class Session(Observed):
     """A trainee's run through one scenario with one seed."""
 
     def __init__(self, scenario: Scenario, seed: int = 0):
@@ -189,12 +190,14 @@ class Session:
 
     # -- what front ends do -------------------------------------------------------------------
 
+    @changes
     def begin(self) -> None:
         """Leave the briefing for the first node's phase (choosing does it too)."""
         if self.phase == "briefing":
             self._require_open()
             self.phases.enter(self._node_phase())
 
+    @changes
     def choose(self, number: int) -> Reaction:
         """Take the offered choice `number` (1-based) and return how the room reacted."""
         self._require_open()
@@ -212,6 +215,7 @@ class Session:
         self._after_move()
         return reaction
 
+    @changes
     def undo(self) -> bool:
         """Take back the last choice; False when there is nothing to undo."""
         if not self.history:
@@ -219,6 +223,7 @@ class Session:
         self.replay(self.choice_numbers[:-1])
         return True
 
+    @changes
     def replay(self, numbers: list[int]) -> None:
         """Start again and make these choices: the state is always rebuilt, never patched."""
         self._require_open()
@@ -226,6 +231,7 @@ class Session:
         for number in numbers:
             self.choose(number)
 
+    @changes
     def restart(self) -> None:
         self.replay([])
 
@@ -235,6 +241,7 @@ class Session:
         return Snapshot(self.node_id, self._state, dict(self._scores), tuple(self._visited),
                         tuple(self.history), self.phase)
 
+    @changes
     def restore(self, snapshot: "Snapshot") -> None:
         self._require_open()
         self.node_id = snapshot.node_id
