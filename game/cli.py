@@ -21,7 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "check scenario files against format v1"),
     "run": ("run", "play given choices headless and print the JSON trace"),
     "simulate": ("simulate", "many seeded headless playthroughs with a policy"),
-    "graph": ("graph", "the scenario's graph as Mermaid or DOT"),
+    "graph": ("graph", "the scenario's graph as Mermaid, DOT or a self-contained HTML page"),
     "schema": ("schema", "the JSON Schema of the scenario format"),
     "new": ("new", "write a starter scenario"),
     "screenshot": ("screenshot", "render the play screen headless to a PNG"),

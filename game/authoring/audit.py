@@ -10,7 +10,8 @@ Findings (code, severity, when):
   CUE_MARGIN: the scenario rewards something other than reading the group;
 - expert-disagrees (error): on the expert's own path the model judged a different need at more
   than 1 - AGREEMENT_FLOOR of the decisions: the author and the model teach different things;
-- good-ending-unsafe (error): some run reached a good outcome with a missed risk;
+- good-ending-unsafe (error): some run reached a good outcome with a missed risk (lists the
+  nodes where those runs missed it);
 - tell-longest (warning): the expert choice is the longest text at more than half its nodes;
 - unmeetable-need (warning): in random play more than UNMEETABLE_SHARE of decisions offered no
   choice that could meet the judged need.
@@ -78,6 +79,7 @@ class AuditReport:
     disagreements: Counter = field(default_factory=Counter)   # node -> expert decisions the model judged otherwise
     random_decisions: int = 0
     unmeetable: Counter = field(default_factory=Counter)      # node -> random decisions with no way to meet the need
+    unsafe: Counter = field(default_factory=Counter)          # node -> good-but-unsafe runs that missed a risk there
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -127,7 +129,8 @@ def _play(report: AuditReport, name: str, seed: int, usage: Usage) -> None:
                 _observe(report, name, session, shown, reaction)
         except Exception:   # a broken scenario is simulate's to report; here the run is not good
             tally.errors += 1
-        _tally_end(tally, session)
+        if _tally_end(tally, session) == "unsafe":
+            report.unsafe.update(r.node_id for r in session.history for e in r.events if e.type == "risk-missed")
 
 
 def _observe(report: AuditReport, name: str, session: Session, shown, reaction) -> None:
@@ -144,19 +147,21 @@ def _observe(report: AuditReport, name: str, session: Session, shown, reaction) 
             report.unmeetable[reaction.node_id] += 1
 
 
-def _tally_end(tally: PolicyTally, session: Session) -> None:
+def _tally_end(tally: PolicyTally, session: Session) -> str:
+    """Count the run's end; 'good', 'unsafe' (a good outcome with a missed risk) or ''."""
     for var in GROUP_VARIABLES:
         tally.final[var] += getattr(session.state, var)
     if not session.ended:
-        return
+        return ""
     outcome = session.ending.outcome.value
     if outcome not in GOOD_OUTCOMES:
-        return
+        return ""
     if not session.safe:
         tally.unsafe_good += 1
-        return
+        return "unsafe"
     tally.good += 1
     tally.breakthrough += outcome == "breakthrough"
+    return "good"
 
 
 # -- findings ---------------------------------------------------------------------------------
@@ -209,8 +214,10 @@ def _unsafe_good(report: AuditReport):
     unsafe = {name: t.unsafe_good for name, t in report.tallies.items() if t.unsafe_good}
     if unsafe:
         which = ", ".join(f"{name} {count}" for name, count in unsafe.items())
+        nodes = tuple(node for node, _ in report.unsafe.most_common())   # where the risks were missed
         yield Finding("good-ending-unsafe", "error",
                       f"runs reached a good outcome with a missed risk of harm ({which}); they count as not good",
+                      nodes,
                       fix="make the path that leaves a risk open end unsafe in the story too: branch on "
                           "`visited.<check node>` or a score, so the text never praises it")
 
