@@ -117,7 +117,6 @@ def _keep_learner(records, name: str) -> None:
 def _play_text(args) -> int:
     from game.engine import SaveMismatch, Session
     from game.records import AttemptLog
-    from game.text import TextPlay
 
     records = open_records(args)
     learner = learner_name(args, records, ask=sys.stdin.isatty())
@@ -128,7 +127,7 @@ def _play_text(args) -> int:
             log = _resume_text(records, learner, args.scenario)
         except (CommandError, SaveMismatch) as err:
             return fail("play", str(err))
-        return TextPlay(log.session, coach=args.coach or args.presenter, log=log, skills=args.skills).run()
+        return _run_text(log.session, log, args)
     if not args.scenario:
         args.scenario = _choose_text_scenario()
         if args.scenario is None:
@@ -138,8 +137,16 @@ def _play_text(args) -> int:
     except CommandError as err:
         return fail("play", str(err))
     session = Session(scenario, seed=fresh_seed(args.seed))
-    log = AttemptLog(records, session, learner, result.path)
-    return TextPlay(session, coach=args.coach or args.presenter, log=log, skills=args.skills).run()
+    return _run_text(session, AttemptLog(records, session, learner, result.path), args)
+
+
+def _run_text(session, log, args) -> int:
+    """The session in the terminal, its record written after every change, closed at the end."""
+    from game.text import TextPlay
+
+    with session:
+        session.subscribe(log.update)
+        return TextPlay(session, coach=args.coach or args.presenter, skills=args.skills).run()
 
 
 def fresh_seed(given: int | None) -> int:

@@ -62,7 +62,7 @@ def run(args) -> int:
         near = difflib.get_close_matches(args.node, list(scenario.nodes), n=1)
         hint = f" (did you mean '{near[0]}'?)" if near else ""
         return fail("screenshot", f"scenario '{scenario.id}' has no node '{args.node}'{hint}")
-    from game.ui.jump import session_at
+    from game.present import session_at
 
     session, how = session_at(scenario, args.node, args.seed)
     if how == "placed":

@@ -35,14 +35,21 @@ def reload_session(session: Session, result: LoadResult) -> Reloaded:
     for done, reaction in enumerate(made):
         number = _same_choice(fresh, reaction)
         if number is None:
-            session.close()
+            _replace(session, fresh)
             return Reloaded(fresh, f"Reloaded. Choice {done + 1} no longer fits; "
                                    f"replayed {done} of {len(made)}, now at '{fresh.node_id}'.")
         fresh.choose(number)
-    session.close()
+    _replace(session, fresh)
     if fresh.node_id != session.node_id:
         return Reloaded(fresh, f"Reloaded. The same choices now lead to '{fresh.node_id}'.")
     return Reloaded(fresh, f"Reloaded; replayed {len(made)} choice(s).")
+
+
+def _replace(old: Session, fresh: Session) -> None:
+    """The fresh session takes the old one's place: its listeners (the records, a
+    class page) now follow the fresh one, and the old one gives its seat back."""
+    old.hand_over(fresh)
+    old.close()
 
 
 def _same_choice(session: Session, reaction) -> int | None:

@@ -1,7 +1,9 @@
 """The terminal front end: the whole session in plain text, for any terminal and screen reader.
 
-It only reads the Session and calls `choose` and `undo`. Input: a choice's number, `u` to undo,
-`q` to quit, `?` for help. End of input or Ctrl-C ends the session cleanly.
+It only reads the Session and calls `choose` and `undo`; its words (the coach's line, events,
+thoughts) come from game.present, as the window's do, and whoever keeps records listens to the
+Session itself. Input: a choice's number, `u` to undo, `q` to quit, `?` for help. End of input
+or Ctrl-C ends the session cleanly.
 """
 from __future__ import annotations
 
@@ -10,12 +12,10 @@ import sys
 import textwrap
 from typing import TextIO
 
-from game.engine import Session, debrief_of, describe_event
-from game.engine.debrief import GOOD_EVENTS
-from game.engine.reaction import MARKS
+from game.engine import Session, debrief_of
+from game.present import coach_note, event_lines, event_mark, thoughts_of
 from game.scenario.characters import printable
 from game.scenario.credits import credit_lines
-from game.sim import thought
 
 SPARKS = "▁▂▃▄▅▆▇█"
 OUTCOME_MARKS = {"returns": "+", "uncertain": "?", "may_drop_out": "!"}
@@ -27,9 +27,8 @@ class TextPlay:
     """One session in the terminal; `run()` returns the exit code."""
 
     def __init__(self, session: Session, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-                 coach: bool = True, log=None, skills: str = "level"):
+                 coach: bool = True, skills: str = "level"):
         self.session = session
-        self.log = log  # an AttemptLog, told of every choice and undo (records), or None
         self.stdin, self.stdout = stdin, stdout
         self.coach = coach
         # Skill names before choosing ("before"), only after it ("after"), or as the level says:
@@ -153,7 +152,6 @@ class TextPlay:
                 self.show_inner_state()
             elif answer in ("u", "undo"):
                 if self.session.undo():
-                    self._logged()
                     self.say("(Undone: back one choice.)")
                     self.show_node()
                     self.show_choices()
@@ -161,7 +159,6 @@ class TextPlay:
                     self.say("Nothing to undo yet.")
             elif offered_number(answer, len(self.session.choices)):
                 reaction = self.session.choose_shown(int(answer))
-                self._logged()
                 self.show_reaction(reaction)
                 return True
             else:
@@ -176,16 +173,9 @@ class TextPlay:
 
     def show_inner_state(self) -> None:
         """Each member's numbers and a thought (the screen's T)."""
-        state, session = self.session.state, self.session
-        for member_id, member in state.members:
-            name = session.names.get(member_id, member_id)
-            line = thought(member_id, state, session.world, name)
-            self.say(f"{name}: engaged {member.engagement:.0%}, trusting {member.trust:.0%}, "
-                     f"distressed {member.distress:.0%}. “{line}”", "  ")
-
-    def _logged(self) -> None:
-        if self.log is not None:
-            self.log.update(self.session)
+        for member in thoughts_of(self.session):
+            self.say(f"{member.name}: engaged {member.engagement:.0%}, trusting {member.trust:.0%}, "
+                     f"distressed {member.distress:.0%}. “{member.words}”", "  ")
 
     def show_choices(self) -> None:
         self.say()
@@ -197,15 +187,10 @@ class TextPlay:
         self.say()
         changes = list(reaction.captions) or ["The room stays much as it was."]
         self.say("In the room: " + " ".join(c[0].upper() + c[1:].rstrip(".") + "." for c in changes))
-        for event in reaction.events:
-            mark = "+" if event.type in GOOD_EVENTS else "!"
-            self.say(f"{mark} {describe_event(event, self.session.names)}", "  ")
+        for kind, words in event_lines(reaction, self.session.names):
+            self.say(f"{event_mark(kind)} {words}", "  ")
         if self.coach:
-            need = reaction.need_text
-            skill = reaction.offered.skill
-            used = f" (You used {skill.replace('_', ' ')}.)" if skill and not self.skills_first else ""
-            self.say(f"Coach {MARKS[reaction.verdict]} {need[0].upper()}{need[1:]}. "
-                     f"{reaction.verdict_line}{used} {reaction.feedback}".strip(), "  ")
+            self.say(coach_note(reaction).as_line(name_skill=not self.skills_first), "  ")
 
     # -- the debrief --------------------------------------------------------------------------
 

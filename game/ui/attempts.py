@@ -27,4 +27,11 @@ def new_attempt(app, scenario, path: str = ""):
     from game.records import AttemptLog
 
     session = Session(scenario, seed=attempt_seed(app.args))
-    return session, AttemptLog(app.records, session, app.learner, path)
+    return session, listening(AttemptLog(app.records, session, app.learner, path))
+
+
+def listening(log):
+    """The attempt's log, told of every change to its session (a choice, an undo, a rewind, a
+    jump, a reload): the records follow play without the screen having to remember them."""
+    log.session.subscribe(log.update)
+    return log

@@ -5,9 +5,10 @@ import pygame
 
 from game.engine import Session
 from game.scenario import load_path
-from game.ui import library, script
+from game import present as script
+from game.ui import library
 from game.ui.input import FocusRing, action
-from game.ui.jump import NoSuchNode, path_to, session_at
+from game.present import NoSuchNode, path_to, session_at
 from tests.ui.driver import ROOT, SMALL, frames, key, number_key, start_app
 
 GRIEF = ROOT / "scenarios" / "grief-week3.yaml"
@@ -167,9 +168,9 @@ def test_captions_are_placed_with_the_member_they_are_about():
 
 
 def test_events_become_toasts_that_say_good_from_bad_by_kind():
-    assert script.toast_kind("breakthrough") == "breakthrough"
-    assert script.toast_kind("support") == "good"
-    assert script.toast_kind("neglect") == "warning"
+    assert script.event_kind("breakthrough") == "breakthrough"
+    assert script.event_kind("support") == "good"
+    assert script.event_kind("neglect") == "warning"
 
 
 # -- reaching a node ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 
 from game.engine import Session, debrief_of
 from game.scenario import load_path
-from game.ui import script
+from game import present as script
 from game.ui.scenes import debrief_parts
 from game.ui.scenes import play_panels as panels
 from game.ui.scenes.debrief import DebriefScene

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import input as keys
-from game.ui.branches import parting, plural
+from game.present import parting, plural
 from game.ui.layout import LOGICAL_SIZE
 from game.ui.scenes.base import Scene, blit_lines, key_hint
 from game.ui.scenes.common import draw_outcome_badge

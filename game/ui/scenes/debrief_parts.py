@@ -11,7 +11,7 @@ import pygame
 
 from game.ui import fonts
 from game.ui.scenes.base import blit_lines
-from game.ui.script import skill_words, verdict_short
+from game.present import skill_words, verdict_short
 from game.ui.theme import Palette, mix, readable_on, stance_colour
 from game.ui.widgets import icons
 from game.ui.widgets.verdict import draw_verdict_mark, verdict_colour

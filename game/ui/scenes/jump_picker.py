@@ -10,8 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import input as keys, printable
-from game.ui.branches import plural
-from game.ui.jump import shortest_paths
+from game.present import plural, shortest_paths
 from game.ui.layout import LOGICAL_SIZE
 from game.ui.scenes.base import Scene, key_hint
 from game.ui.scenes.common import draw_tag

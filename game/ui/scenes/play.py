@@ -31,7 +31,7 @@ from game.ui.scenes.play_circle import LABEL_WEIGHT, YOU, CircleView
 from game.ui.scenes.play_room import Room
 from game.ui.scenes.play_effects import Ripple, ToastStack
 from game.ui.scenes.play_reaction import reaction_effects
-from game.ui.script import choice_entries, coach_note, transcript_of
+from game.present import choice_entries, coach_note, transcript_of
 from game.ui.widgets import Caption, SpeechBubble, Transcript
 from game.ui.widgets.narration import shown_length
 
@@ -211,8 +211,6 @@ class PlayScene(ClassroomHook, PlayInput, PlayReload, PlayPresenter, PlayDrawing
             reaction = self.session.choose_shown(shown)
         except ChoiceNotOffered:
             return
-        if self.log is not None:
-            self.log.update(self.session)
         self.reaction, self.chosen, self.stage, self.react_t = reaction, shown, "react", 0.0
         self.meter_previous = reaction.before
         self.circle.before_tones, self.tones = dict(self.tones), {}
@@ -251,8 +249,6 @@ class PlayScene(ClassroomHook, PlayInput, PlayReload, PlayPresenter, PlayDrawing
 
     def undo(self) -> None:
         if self.session.undo():
-            if self.log is not None:
-                self.log.update(self.session)
             self._rebuild_from_history()
             self.app.sound("advance")
 
@@ -262,9 +258,7 @@ class PlayScene(ClassroomHook, PlayInput, PlayReload, PlayPresenter, PlayDrawing
         from game.ui.attempts import new_attempt
 
         old = self.session
-        old.restart()
-        if self.log is not None:
-            self.log.update(old)   # the attempt left is emptied, as it always was: nothing to resume
+        old.restart()   # the attempt left is emptied (its log hears of it): nothing to resume
         self.session, log = new_attempt(self.app, old.scenario, self.path)
         self.log = log if self.log is not None else None
         old.close()

@@ -10,11 +10,10 @@ from itertools import zip_longest
 
 import pygame
 
-from game.sim import thought
 from game.ui import layout
 from game.ui.scenes.base import blit_lines
 from game.ui.scenes.common import draw_outcome_badge
-from game.ui.script import skill_words
+from game.present import skill_words, thoughts_of
 from game.ui.settings import skill_names_before
 from game.ui.theme import mix, stance_colour
 from game.ui.widgets import Button, Card, Meter, draw_focus_ring, draw_panel, draw_verdict_mark, verdict_colour
@@ -124,8 +123,7 @@ def _draw_inner_state(layer, rect, scene) -> None:
     session = scene.session
     top = rect.y + TAB_HEIGHT + 6
     pygame.draw.line(layer, palette.panel_edge, (rect.x + 14, top - 4), (rect.right - 14, top - 4))
-    here = state_now(scene)
-    members = [m for m in session.scenario.members if here.present(m.id)]   # late arrivals: once they come
+    members = thoughts_of(session, state_now(scene))   # late arrivals: once they come
     name_width = min(round(150 * max(1.0, text.scale)), max((text.width(m.name, "small", True) for m in members), default=0) + 12)  # names whole at larger text
     cell = (rect.right - 14 - (rect.x + 14 + name_width)) // 3
     short = text.width("distress 100", "tiny") > cell - 8   # large text: letters, explained once
@@ -141,7 +139,7 @@ def _draw_inner_state(layer, rect, scene) -> None:
     state = scene.room
     for i, member in enumerate(members):
         y = top + i * row
-        numbers = state.member(member.id)
+        numbers = state.member(member.member_id)   # the room's numbers: in between, mid-reaction
         name = text.wrap(member.name, "small", name_width - 8, bold=True, max_lines=1)[0]
         layer.blit(text.render(name, "small", palette.text, bold=True), (rect.x + 14, y))
         x = rect.x + 14 + name_width
@@ -156,8 +154,7 @@ def _draw_inner_state(layer, rect, scene) -> None:
             pygame.draw.rect(layer, palette[role], (bar.x, bar.y, round(bar.width * value), 4))
             x += cell
         if two_lines:
-            words = thought(member.id, here, session.world, member.name)
-            line = text.wrap(f"“{words}”", "tiny", rect.width - 40, max_lines=1)[0]
+            line = text.wrap(f"“{member.words}”", "tiny", rect.width - 40, max_lines=1)[0]
             layer.blit(text.render(line, "tiny", mix(palette.muted, palette.accent, 0.25)),
                        (rect.x + 24, y + text.line_height("small") + 1))
     layer.set_clip(clip)

@@ -9,7 +9,7 @@ rewind and jump is written to the attempt's record, as a choice is.
 """
 from __future__ import annotations
 
-from game.ui.branches import Branch, contains, plural
+from game.present import Branch, contains, plural
 
 DEMO_LINE_PAUSE = 2.6     # each line, said in full, stays this long (time to talk over it)
 DEMO_CHOOSE_WAIT = 6.0    # the choices stand this long; the expert's card is ringed halfway
@@ -40,12 +40,11 @@ class PlayPresenter:
 
     def jump_to(self, node_id: str) -> None:
         """To a node by the shortest path of choices that reaches it (or placed there, if none does)."""
-        from game.ui.jump import session_at
+        from game.present import move_to
 
         self._keep_branch()
-        session, how = session_at(self.session.scenario, node_id, self.session.seed)
-        self.session.close()
-        self.session = session
+        how = move_to(self.session, node_id)
+        session = self.session
         self._landed()
         if how == "placed":
             words, kind = (f"No path of choices reaches '{node_id}': shown with the group as it starts.", "warning")
@@ -62,8 +61,6 @@ class PlayPresenter:
             self.kept = here
 
     def _landed(self) -> None:
-        if self.log is not None:
-            self.log.update(self.session)
         self._rebuild_from_history()
         self.app.sound("advance")
 

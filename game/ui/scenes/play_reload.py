@@ -65,8 +65,6 @@ class PlayReload:
         self.problems = None
         self.session = reloaded.session
         self.session.begin()
-        if self.log is not None:
-            self.log.update(self.session)
         self.circle = None
         self._build()
         self._rebuild_from_history()

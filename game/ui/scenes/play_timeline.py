@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.ui.branches import steps_of
+from game.present import steps_of
 from game.ui.theme import mix, stance_colour
 from game.ui.widgets import draw_focus_ring, draw_panel, draw_verdict_mark
 from game.ui.widgets import icons

@@ -63,6 +63,7 @@ def resume_scene(app, attempt, entries):
     from game.engine import SaveMismatch
     from game.records import resume
     from game.scenario import load_path
+    from game.ui.attempts import listening
     from game.ui.scenes.play import PlayScene
 
     scenario, path = None, attempt.scenario_path
@@ -80,7 +81,7 @@ def resume_scene(app, attempt, entries):
     if scenario is None:
         return None, f"The scenario of that attempt ({attempt.scenario_id}) cannot be loaded now."
     try:
-        log = resume(app.records, attempt, scenario)
+        log = listening(resume(app.records, attempt, scenario))
     except SaveMismatch as err:
         return None, f"That attempt cannot be resumed: {err}."
     return PlayScene(app, log.session, log=log, path=path, resumed=True), None

@@ -1,15 +1,17 @@
-"""A session standing at a chosen node, for screenshots and tests (no pygame).
+"""Where a presenter can jump: the nodes of a scenario and the shortest path of choices to each,
+and a session brought to one of them (the picker, the play screen's jump, screenshots).
 
 The node is reached by playing: a breadth-first search over choice sequences, replaying each
 from the start with the engine, finds the shortest path of choices that arrives there, so the
 group's numbers, the transcript and the history are the ones a trainee would see. A node no
 path reaches within the search (behind a condition the search did not meet, or unreachable)
-is shown with the group as it starts: the session is placed there through the scenario's
-state machine, with an empty history.
+is shown with the group as it starts: the session is restored to its start with that node as
+the place, with an empty history. Either way the session moves only through its own API.
 """
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 
 from game.engine import Session
 
@@ -62,21 +64,28 @@ def shortest_paths(scenario, seed: int = 0, limit: int = MAX_SESSIONS) -> dict[s
 
 
 def session_at(scenario, node_id: str | None, seed: int | None = 0) -> tuple[Session, str]:
-    """(a session at the node, how it got there: 'start', 'played' or 'placed'). With no seed
+    """(a new session at the node, how it got there: 'start', 'played' or 'placed'). With no seed
     given, seed 0: a picture of a node is the same picture every time it is taken."""
-    seed = 0 if seed is None else seed
-    session = Session(scenario, seed=seed)
+    session = Session(scenario, seed=0 if seed is None else seed)
+    return session, move_to(session, node_id)
+
+
+def move_to(session: Session, node_id: str | None) -> str:
+    """Bring `session` to the node by the shortest path of choices; 'start', 'played', or
+    'placed' when no path reaches it (the group as it starts, nothing chosen)."""
+    scenario = session.scenario
+    if node_id and node_id not in scenario.nodes:
+        raise NoSuchNode(node_id)
     if not node_id or node_id == scenario.start:
-        if node_id and node_id not in scenario.nodes:
-            raise NoSuchNode(node_id)
-        session.begin()
-        return session, "start"
-    path = path_to(scenario, node_id, seed)
-    if path is not None:
-        session.replay(path)
-        session.begin()
-        return session, "played"
-    from game.engine.machine import machine_for
-    machine_for(scenario).machine.set_state(node_id, model=session)
+        session.restart()
+        how = "start"
+    else:
+        path = path_to(scenario, node_id, session.seed)
+        how = "played" if path is not None else "placed"
+        if path is not None:
+            session.replay(path)
+        else:
+            session.restart()
+            session.restore(replace(session.snapshot(), node_id=node_id))
     session.begin()
-    return session, "placed"
+    return how
