@@ -102,9 +102,8 @@ class PlayLayout:
 
     @property
     def seat_ellipse(self) -> pygame.Rect:
-        """The ellipse the chairs stand on, inset so figures and names stay in the circle area."""
-        c = self.circle
-        return pygame.Rect(c.x + 64, c.y + 58, c.width - 128, c.height - 104)
+        """The ellipse the chairs stand on: figures' heads and names stay in the circle area."""
+        return seat_ellipse(self.circle)
 
     @property
     def toast_anchor(self) -> Point:
@@ -308,12 +307,80 @@ def facing(seat: Point, centre: Point) -> float:
     return max(-1.0, min(1.0, dx / 300))
 
 
-def member_scale(n: int) -> float:
-    """Figures are larger in a small group, smaller in a full circle of twelve."""
-    return 1.15 if n <= 6 else 1.05 if n <= 9 else 0.92
+# Figure units (see avatar_paint): the hair's top and the name tag's top, from the seat.
+HEAD_REACH = 66
+TAG_DROP = 30
+FAR = 0.86              # the back of the circle is drawn this much smaller than the front
+AREA_PER_SCALE = 245    # a circle area this tall holds figures at scale 1 with room to spare
+MOST_SCALE, LEAST_SCALE = 1.6, 0.7
 
 
-def depth_scale(seat: Point, ellipse: pygame.Rect, near: float = 1.0, far: float = 0.84) -> float:
+def nominal_scale(area: pygame.Rect) -> float:
+    """The figures' scale this circle area is laid out for: as large as its height allows."""
+    return max(LEAST_SCALE, min(MOST_SCALE, area.height / AREA_PER_SCALE))
+
+
+def seat_ellipse(area: pygame.Rect) -> pygame.Rect:
+    """The chairs' ellipse in a circle area: the back row's hair and the front row's name
+    tags stay inside it at the nominal scale; the sides keep half a figure's width clear."""
+    size = nominal_scale(area)
+    tag = fonts.default.line_height("small", True) + 2
+    top = area.top + 4 + HEAD_REACH * size * FAR
+    bottom = area.bottom - 6 - tag - TAG_DROP * size
+    side = max(44, round(34 * size))
+    return pygame.Rect(area.left + side, round(top), area.width - 2 * side, max(40, round(bottom - top)))
+
+
+def member_scale(n: int, area: pygame.Rect | None = None) -> float:
+    """The figures' scale (the front row's; the back is FAR of it) for `n` members: the
+    nominal scale, unless a full circle would put one member in front of another's face."""
+    area = area if area is not None else play_layout().circle
+    key = (n, tuple(area), fonts.default.scale_name)
+    if key not in _scales:
+        _scales[key] = _largest_clear_scale(n, area)
+    return _scales[key]
+
+
+_scales: dict[tuple, float] = {}
+
+
+def _largest_clear_scale(n: int, area: pygame.Rect) -> float:
+    ellipse = seat_ellipse(area)
+    seats = seat_positions(n, ellipse)
+    size = nominal_scale(area)
+    while size > LEAST_SCALE and hidden_faces(seats, [depth_scale(s, ellipse) * size for s in seats]):
+        size -= 0.02
+    return round(size, 2)
+
+
+def hidden_faces(seats: list[Point], scales: list[float]) -> list[int]:
+    """Members (seat indices from 1) whose face a nearer figure, or the trainee, covers."""
+    hidden = []
+    for i, (seat, scale) in enumerate(zip(seats, scales)):
+        if i == 0:
+            continue
+        face = _face_box(seat, scale)
+        for j, (other, near) in enumerate(zip(seats, scales)):
+            if j != i and other[1] > seat[1] and face.colliderect(_upper_body(other, near, trainee=j == 0)):
+                hidden.append(i)
+                break
+    return hidden
+
+
+def _face_box(seat: Point, scale: float) -> pygame.Rect:
+    """Where a face may be, whatever the pose: the head moves up to ~8 units as it turns or bows."""
+    r = 24 * scale
+    return pygame.Rect(round(seat[0] - r), round(seat[1] - 66 * scale), round(2 * r), round(40 * scale))
+
+
+def _upper_body(seat: Point, scale: float, trainee: bool = False) -> pygame.Rect:
+    """What a nearer figure covers above its seat: head, shoulders, arms and chair back."""
+    half, top = (23, 40) if trainee else (22, 64)
+    return pygame.Rect(round(seat[0] - half * scale), round(seat[1] - top * scale),
+                       round(2 * half * scale), round(top * scale))
+
+
+def depth_scale(seat: Point, ellipse: pygame.Rect, near: float = 1.0, far: float = FAR) -> float:
     """Figures at the back of the circle are drawn a little smaller: a hint of depth."""
     t = (seat[1] - ellipse.top) / max(1, ellipse.height)
     return far + (near - far) * max(0.0, min(1.0, t))

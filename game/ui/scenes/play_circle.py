@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.ui import fonts, layout
-from game.ui.avatar import (Pose, blit_member, chair_sprite, complete_look, mouth_phase, pose_from_state,
-                            sprite_key, sprite_topleft)
+from game.ui.avatar import (Pose, blit_member, body_rect, chair_sprite, complete_look, face_rect, mouth_phase,
+                            pose_from_state, sprite_key, sprite_topleft)
+from game.ui.gestures import gesture_for, reaction_poses
 from game.ui.sprite_bank import SpriteBank
 from game.ui.third_party import group_radius, render_group
 from game.ui.widgets import draw_name_label, draw_target_ring, draw_trainee_seat
+from game.ui.widgets.bubble import FACE
 from game.ui.scenes.play_effects import draw_inner_bars
 from game.ui.scenes.play_room import Room
 
@@ -35,7 +37,7 @@ YOU = "you"
 STAMP = (240, 160)          # the square a name tag or the trainee's seat is drawn on once
 BARS = (96, 16)             # the inner-state bars' size (play_effects.draw_inner_bars)
 LABEL_WEIGHT = 40.0         # a bubble over a name tag costs this much more than over a figure
-HEAD_WEIGHT = 3.0           # over a face (on top of the figure): the member's reaction is hidden
+HEAD_WEIGHT = FACE          # a face: a bubble never covers one (the member's reaction is read there)
 
 
 @dataclass
@@ -48,18 +50,18 @@ class Figure:
     scale: float
     facing: float
     memo: tuple | None = None       # (inputs, poses, sprite keys): poses change only when inputs do
+    archetype: str = "typical"      # a hostile member rolls their eyes where others look away
 
     def head(self) -> tuple[float, float]:
-        return (self.seat[0], self.seat[1] - 62 * self.scale)
+        return (self.seat[0], self.head_rect().top - 2)
 
     def body_rect(self) -> pygame.Rect:
-        s = self.scale
-        return pygame.Rect(round(self.seat[0] - 34 * s), round(self.seat[1] - 66 * s), round(68 * s), round(112 * s))
+        return body_rect(self.seat, self.scale)
 
     def head_rect(self) -> pygame.Rect:
-        """The top of the body rect: the face, where a member's reaction shows."""
-        body = self.body_rect()
-        return pygame.Rect(body.x, body.y, body.width, round(body.height * 0.4))
+        """The face as drawn now, with room for a turn of the head: where a reaction shows."""
+        pose = self.memo[1][-1] if self.memo else None
+        return face_rect(self.seat, self.scale, pose, self.facing).inflate(round(8 * self.scale), round(6 * self.scale))
 
 
 @dataclass
@@ -91,13 +93,14 @@ class CircleView:
     def build(cls, play: layout.PlayLayout, members, live: bool = True) -> "CircleView":
         ellipse = play.seat_ellipse
         seats = layout.seat_positions(len(members), ellipse)
-        size = layout.member_scale(len(members))
+        size = layout.member_scale(len(members), play.circle)
         figures = []
         for i, member in enumerate(members):
             seat = seats[i + 1]
             look = complete_look(member.look.model_dump() if member.look else None, i)
             figures.append(Figure(member.id, member.name, i, look, seat,
-                                  layout.depth_scale(seat, ellipse) * size, layout.facing(seat, ellipse.center)))
+                                  layout.depth_scale(seat, ellipse) * size, layout.facing(seat, ellipse.center),
+                                  archetype=getattr(member.archetype, "value", member.archetype)))
         you = (seats[0][0], seats[0][1] - 8)  # a little up, so the "You" tag stays on the floor
         return cls(play.circle, ellipse, figures, you, live, SpriteBank(unlimited=not live))
 
@@ -145,7 +148,7 @@ class CircleView:
         if not blob_drawn:
             self._draw_blob(canvas, palette, t, allow=time.perf_counter() - started + BLOB_COST_S < budget)
         you = self._stamp(("you", self.stance, palette.name), lambda layer, at: draw_trainee_seat(
-            layer, at, palette, layout.member_scale(len(self.figures)), stance=self.stance))
+            layer, at, palette, layout.member_scale(len(self.figures), self.area), stance=self.stance))
         self._blit_stamp(canvas, you, self.you_seat)
         for figure in self.present_figures():
             talking = figure.member_id == self.speaker
@@ -180,8 +183,8 @@ class CircleView:
             else:
                 start = self.pose(figure, was, self.before_tones.get(mid), self.speaker, False)
                 end = self.pose(figure, now, self.tones.get(mid), self.speaker, False)
-                steps = _steps(start, end)
-                poses = [start.lerp(end, k / steps) for k in range(steps + 1)]
+                poses = reaction_poses(start, end, gesture_for(was, now, figure.archetype),
+                                       _toward(figure.seat, self.you_seat), _steps(start, end))
             keys = [sprite_key(figure.look, p, figure.scale, figure.facing, palette, 0) for p in poses]
             figure.memo = (inputs, poses, keys)
             for pose, key in zip(poses[1:], keys[1:]):  # the steps ahead, rendered before they are due
@@ -200,7 +203,7 @@ class CircleView:
         and an arrival fades in over it as the room reacts."""
         presence = self.room.presence(figure.member_id)
         if presence < 1:
-            blit_member(canvas, figure.seat, chair_sprite(figure.scale, palette), figure.scale, palette)
+            blit_member(canvas, figure.seat, chair_sprite(figure.scale, palette, figure.facing), figure.scale, palette)
             if presence <= 0:
                 return
         poses, keys = self._figure_poses(figure, palette)

@@ -3,8 +3,11 @@
 The bubble places itself near the speaker — above the head if it can, else
 shifted, beside or below — inside the bounds it is given, covering as little
 as it can of the figures it is told to avoid, and points its tail at the speaker.
-The whole text is wrapped before the reveal starts, so words never jump from
-one line to the next while they appear.
+It never covers a face (an avoid entry weighted FACE): the room is read from faces.
+A long line shows only its opening words (at most MAX_LINES lines, ending in an
+ellipsis), and fewer still when that is what keeps the faces clear; the transcript
+always has the whole line. The text is wrapped before the reveal starts, so words
+never jump from one line to the next while they appear.
 """
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ from game.ui.theme import Palette, shade
 PAD = 10
 TAIL = 14          # how far the tail reaches from the bubble
 CHARS_PER_SECOND = 45.0
+FACE = 1000.0      # an avoid entry weighted this much is a face: a bubble never touches one
+MAX_LINES = 3      # a longer line shows its opening words in the bubble
 HARD = 10.0        # avoid entries weighted this much or more (name tags, buttons) are not to be touched...
 TOUCH = 20000      # ...so touching one at all costs about as much as covering a figure
 
@@ -33,7 +38,9 @@ class SpeechBubble:
     shown: float = 0.0              # characters revealed so far
     avoid: list = field(default_factory=list)  # rects (or (rect, weight)) the bubble should not cover
     text_cache: fonts.TextCache = field(default=fonts.default, repr=False)
-    _lines: list[str] | None = field(default=None, init=False, repr=False)
+    max_lines: int = MAX_LINES
+    _lines: tuple | None = field(default=None, init=False, repr=False)     # (limit, width, lines)
+    _limit: tuple[int, int] | None = field(default=None, init=False, repr=False)  # (lines, width) placed
     _place: tuple | None = field(default=None, init=False, repr=False)
     _frame: tuple | None = field(default=None, init=False, repr=False)   # (key, surface, topleft)
     _whole: tuple | None = field(default=None, init=False, repr=False)   # the same with all the text
@@ -54,9 +61,16 @@ class SpeechBubble:
     # -- geometry ---------------------------------------------------------------
     @property
     def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = self.text_cache.wrap(self.text, "body", self.max_width - 2 * PAD)
-        return self._lines
+        """The lines shown: all of a short line, the opening words of a long one."""
+        limit, width = self._limit or (self.max_lines, self.max_width)
+        if self._lines is None or self._lines[:2] != (limit, width):
+            self._lines = (limit, width, self.text_cache.wrap(self.text, "body", width - 2 * PAD, max_lines=limit))
+        return self._lines[2]
+
+    @property
+    def opening_only(self) -> bool:
+        """True when the bubble shows only the line's opening words."""
+        return len(" ".join(self.lines).replace("…", "").split()) < len(self.text.split())
 
     def size(self) -> tuple[int, int]:
         cache = self.text_cache
@@ -85,13 +99,31 @@ class SpeechBubble:
         covers the least of `avoid` (other members' figures). Worked out once per place."""
         key = (tuple(self.anchor), tuple(self.bounds), self.max_width, self.text, self.speaker, len(self.avoid))
         if self._place is None or self._place[0] != key:
-            self._place = (key, self._best_rect())
+            self._place = (key, self._fit())
         return self._place[1].copy()
 
-    def _best_rect(self) -> pygame.Rect:
+    def _fit(self) -> pygame.Rect:
+        """The best place for the most words that keep every face clear: the line's first
+        MAX_LINES lines if they fit somewhere, else fewer, else one narrower line. A place
+        clear of name tags too is preferred to more words."""
+        covering = Obstacles(self.avoid)
+        tries = [(self.max_lines, self.max_width), (2, self.max_width), (1, self.max_width),
+                 (1, self.max_width * 2 // 3), (1, self.max_width // 2)]
+        limits = list(dict.fromkeys((min(n, self.max_lines), w) for n, w in tries))
+        places = {}
+        for strict in (True, False):
+            for limit in limits:
+                self._limit = limit
+                if limit not in places:
+                    places[limit] = self._best_rect(covering)
+                if covering.clear(places[limit], strict):
+                    return places[limit]
+        self._limit = limits[0]
+        return places[limits[0]]
+
+    def _best_rect(self, covering: Obstacles) -> pygame.Rect:
         best, best_cost = None, None
         candidates = self.candidates()
-        covering = Obstacles(self.avoid)
         for order, place in enumerate(candidates):
             moved = place.clamp(self.bounds)
             cost = covering.cost(moved) + 4 * abs(moved.x - place.x) * moved.height
@@ -118,17 +150,33 @@ class SpeechBubble:
                 yield place, abs(place.centerx - ax) + abs((place.bottom if place.bottom <= ay else place.top) - ay)
 
     def tail(self, body: pygame.Rect) -> list[tuple[int, int]]:
-        """A triangle from the bubble's nearest edge toward the speaker."""
+        """A triangle from the bubble's nearest edge toward the speaker, never into a face:
+        if the nearest edge's tail would cross one, a side edge's is tried, then a stub."""
+        faces = Obstacles(self.avoid).faces
+        first = self._edge_tail(body, self._beside(body))
+        for tail in (first, self._edge_tail(body, True)):
+            if not _crosses(tail, faces):
+                return tail
+        (x0, y0), (x1, y1), tip = first
+        mid = ((x0 + x1) / 2, (y0 + y1) / 2)
+        return [(x0, y0), (x1, y1), (round(mid[0] + (tip[0] - mid[0]) * 0.35), round(mid[1] + (tip[1] - mid[1]) * 0.35))]
+
+    def _beside(self, body: pygame.Rect) -> bool:
+        """True when the speaker's head is level with the bubble or off to one side."""
         ax, ay = self.anchor
-        beside = ax < body.left or ax > body.right   # the head is off to one side: tail on that side
-        if not beside and (body.bottom <= ay or body.top >= ay):  # above or below: tail on a horizontal edge
+        return ax < body.left or ax > body.right or body.top < ay < body.bottom
+
+    def _edge_tail(self, body: pygame.Rect, beside: bool) -> list[tuple[int, int]]:
+        ax, ay = self.anchor
+        if not beside:  # above or below: tail on a horizontal edge
             base_y = body.bottom - 1 if body.bottom <= ay else body.top + 1
             x = min(max(round(ax), body.left + 18), body.right - 18)
             tip = (x + max(-16, min(16, round(ax) - x)), base_y + (TAIL if body.bottom <= ay else -TAIL))
             return [(x - 8, base_y), (x + 8, base_y), tip]
-        base_x = body.left + 1 if ax < body.left else body.right - 1
+        right = ax > body.centerx
+        base_x = body.right - 1 if right else body.left + 1
         y = min(max(round(ay), body.top + 16), body.bottom - 16)
-        tip = (base_x + (-TAIL if ax < body.left else TAIL), y + max(-10, min(10, round(ay) - y)))
+        tip = (base_x + (TAIL if right else -TAIL), y + max(-10, min(10, round(ay) - y)))
         return [(base_x, y - 8), (base_x, y + 8), tip]
 
     # -- drawing ----------------------------------------------------------------
@@ -179,6 +227,13 @@ class SpeechBubble:
         fonts.blit_revealed(surface, cache, self.lines, shown, "body", palette.bubble_text, body.x + PAD, y)
 
 
+def _crosses(tail, faces: list[pygame.Rect]) -> bool:
+    """True when the tail's triangle reaches into any of `faces` (points along its sides)."""
+    (x0, y0), (x1, y1), (tx, ty) = tail
+    points = [(a + (tx - a) * k / 6, b + (ty - b) * k / 6) for a, b in ((x0, y0), (x1, y1)) for k in range(1, 7)]
+    return any(face.collidepoint(p) for face in faces for p in points)
+
+
 def _shadow(surface, body: pygame.Rect, palette: Palette) -> None:
     if palette.name == "high_contrast":
         return
@@ -195,6 +250,16 @@ class Obstacles:
         pairs = [other if isinstance(other, tuple) else (other, 1.0) for other in avoid]
         self.rects = [pygame.Rect(rect) for rect, _ in pairs]
         self.weights = [weight for _, weight in pairs]
+        self.faces = [rect for rect, weight in zip(self.rects, self.weights) if weight >= FACE]
+
+    def touches_face(self, rect: pygame.Rect) -> bool:
+        return rect.collidelist(self.faces) >= 0
+
+    def clear(self, rect: pygame.Rect, strict: bool = False) -> bool:
+        """True when `rect` touches no face (nor, if strict, any name tag or button)."""
+        if self.touches_face(rect):
+            return False
+        return not strict or not any(self.weights[k] >= HARD for k in rect.collidelistall(self.rects))
 
     def cost(self, rect: pygame.Rect) -> float:
         total = 0.0
