@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from game.engine import ChoiceNotOffered, Session
 from game.scenario import Diagnostic
 from game.scenario.expressions import Names, parse_condition
-from game.scenario.model import PathTest, Scenario, split_event
+from game.scenario.model import PathTest, Scenario
+from game.scenario.path_rules import split_event
 
 MAX_LISTED = 4   # events named in a message before "..."
 

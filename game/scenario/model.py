@@ -302,11 +302,8 @@ MAX_PATH_CHOICES = 500  # choices in one path test, as many turns as a simulated
 
 
 class PathTest(_Strict):
-    """A path through the scenario and what must hold along it, checked by `validate`.
-
-    An author's own regression test, written where the story is: ending logic that contradicts
-    the path (a trainee who did check the risk sent to "risk missed", a careless run reaching
-    breakthrough) shows up as an error at this entry's line, not in a class."""
+    """A path through the scenario and what must hold along it, played by `validate`: ending
+    logic that contradicts the path shows up at this entry's line, not in a class."""
 
     name: str = Field(min_length=1, max_length=MAX_TITLE,
                       description=f"What the path is, quoted in messages; at most {MAX_TITLE} characters.")
@@ -354,12 +351,6 @@ def _event_text(item):
         if isinstance(kind, str) and isinstance(member, str):
             return f"{kind}: {member}"
     return item
-
-
-def split_event(text: str) -> tuple[str, str | None]:
-    """An expected event as written -> (type with hyphens, member or None)."""
-    kind, _, member = text.partition(":")
-    return kind.strip().replace("_", "-"), (member.strip() or None)
 
 
 class Scenario(_Strict):

@@ -11,13 +11,20 @@ from typing import Callable, Iterator
 
 from .diagnostics import Diagnostic, excerpt
 from .expressions import EVENT_COUNTS
-from .model import Outcome, Scenario, split_event
+from .model import Outcome, Scenario
 from .schema_errors import did_you_mean
 
 EVENT_TYPES = tuple(e.replace("_", "-") for e in EVENT_COUNTS)
 OUTCOMES = tuple(o.value for o in Outcome)
 
 At = Callable[..., Diagnostic]   # (code, message, path, key=False) -> Diagnostic
+
+
+def split_event(text: str) -> tuple[str, str | None]:
+    """An expected event as written (`risk_missed`, `breakthrough: tom`) -> (type with
+    hyphens, as the model names it; member or None)."""
+    kind, _, member = text.partition(":")
+    return kind.strip().replace("_", "-"), (member.strip() or None)
 
 
 def path_errors(scenario: Scenario, nodes: set[str], members: set[str], at: At,
