@@ -291,6 +291,11 @@ class Node(_Strict):
     need: Optional[AuthoredNeed] = Field(
         None, description="Overrides the group model's judgement of what the group needs here."
     )
+    ask: bool = Field(
+        False, description="Read the room first: before the choices appear, the trainee says "
+        "what the group needs (lead or follow) and, optionally, who most needs attention; then "
+        "the model's reading is shown beside theirs. Meters and thoughts stay hidden until then. "
+        "No effect on an ending.")
 
     @property
     def is_ending(self) -> bool:
