@@ -1,4 +1,5 @@
-"""`screenshot SCENARIO [--node ID] [--size WxH] [--theme T] --out FILE.png`: the play screen, headless.
+"""`screenshot SCENARIO [--node ID] [--size WxH] [--theme T] --out FILE.png [--layout FILE.json]`: the play
+screen, headless; with --layout, also a JSON of what was drawn where (see game.ui.drawn_layout).
 
 The session is brought to the node by playing: the shortest path of choices from the start that
 arrives there (found by replaying choices with the engine), so the room, the transcript and the
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import re
 import sys
@@ -46,6 +48,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--inner-state", action="store_true", help="show each member's numbers and thoughts")
     parser.add_argument("--seed", type=seed_number, default=0, help="the model's seed (default 0)")
     parser.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
+    parser.add_argument("--layout", metavar="FILE.json",
+                        help="also write what was drawn where: each member's body and face, each bubble, in pixels")
     parser.epilog = ("--node is reached by playing: the shortest path of choices from the start that arrives "
                      "there. A node no path reaches is shown with the group as it starts (a note says so).")
 
@@ -55,6 +59,8 @@ def run(args) -> int:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     try:
         check_out(args.out)
+        if getattr(args, "layout", None):
+            check_out(args.layout, "--layout")
         scenario, result = load_for_play(args.scenario)
     except CommandError as err:
         return fail("screenshot", str(err))
@@ -80,12 +86,13 @@ def run(args) -> int:
     return 0
 
 
-def check_out(out: str) -> None:
+def check_out(out: str, flag: str = "--out") -> None:
     """Refuse an --out that cannot be written before the minute spent drawing (SDL would only
     say "Couldn't open" afterwards)."""
     target = Path(out)
     if target.is_dir():
-        raise CommandError(f"--out {visible(out)} is a folder; give a file name such as play.png")
+        example = "play.png" if flag == "--out" else "layout.json"
+        raise CommandError(f"{flag} {visible(out)} is a folder; give a file name such as {example}")
     folder = target.parent
     if not folder.is_dir():
         raise CommandError(f"cannot write {visible(out)}: the folder {visible(str(folder))} does not exist")
@@ -111,5 +118,14 @@ def render(session, args, path: str = "") -> None:
             app.show(scene)
             app.step([], 0.0)
             pygame.image.save(app.window, args.out)
+            if getattr(args, "layout", None):
+                write_layout(scene, args.size, args.layout)
         finally:
             pygame.quit()
+
+
+def write_layout(scene, size: tuple[int, int], path: str) -> None:
+    """The --layout JSON: members' bodies and faces and the bubbles, in the image's pixels."""
+    from game.ui.drawn_layout import describe
+
+    Path(path).write_text(json.dumps(describe(scene, size)) + "\n", encoding="utf-8")

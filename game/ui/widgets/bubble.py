@@ -23,9 +23,11 @@ PAD = 10
 TAIL = 14          # how far the tail reaches from the bubble
 CHARS_PER_SECOND = 45.0
 FACE = 1000.0      # an avoid entry weighted this much is a face: a bubble never touches one
+FACE_GAP = 8       # ...nor comes nearer than this: room for its tail to point at the speaker's chin
 MAX_LINES = 3      # a longer line shows its opening words in the bubble
 HARD = 10.0        # avoid entries weighted this much or more (name tags, buttons) are not to be touched...
 TOUCH = 20000      # ...so touching one at all costs about as much as covering a figure
+FACE_TOUCH = 10 ** 8   # touching a face costs more than covering everything else there is
 
 
 @dataclass
@@ -150,16 +152,16 @@ class SpeechBubble:
                 yield place, abs(place.centerx - ax) + abs((place.bottom if place.bottom <= ay else place.top) - ay)
 
     def tail(self, body: pygame.Rect) -> list[tuple[int, int]]:
-        """A triangle from the bubble's nearest edge toward the speaker, never into a face:
-        if the nearest edge's tail would cross one, a side edge's is tried, then a stub."""
-        faces = Obstacles(self.avoid).faces
-        first = self._edge_tail(body, self._beside(body))
-        for tail in (first, self._edge_tail(body, True)):
-            if not _crosses(tail, faces):
-                return tail
-        (x0, y0), (x1, y1), tip = first
+        """A triangle from the bubble's nearest edge toward the speaker, stopping short of
+        any face it would reach into (a bubble below a head points up at the chin)."""
+        faces = [face.inflate(-2 * FACE_GAP, -2 * FACE_GAP) for face in Obstacles(self.avoid).faces]
+        (x0, y0), (x1, y1), tip = self._edge_tail(body, self._beside(body))
         mid = ((x0 + x1) / 2, (y0 + y1) / 2)
-        return [(x0, y0), (x1, y1), (round(mid[0] + (tip[0] - mid[0]) * 0.35), round(mid[1] + (tip[1] - mid[1]) * 0.35))]
+        for reach in (1.0, 0.8, 0.6, 0.45, 0.3):
+            short = (round(mid[0] + (tip[0] - mid[0]) * reach), round(mid[1] + (tip[1] - mid[1]) * reach))
+            if not _crosses([(x0, y0), (x1, y1), short], faces):
+                break
+        return [(x0, y0), (x1, y1), short]
 
     def _beside(self, body: pygame.Rect) -> bool:
         """True when the speaker's head is level with the bubble or off to one side."""
@@ -248,7 +250,9 @@ class Obstacles:
 
     def __init__(self, avoid):
         pairs = [other if isinstance(other, tuple) else (other, 1.0) for other in avoid]
-        self.rects = [pygame.Rect(rect) for rect, _ in pairs]
+        # A face keeps FACE_GAP clear round it; touching one costs more than any other cover.
+        self.rects = [pygame.Rect(rect).inflate(2 * FACE_GAP, 2 * FACE_GAP) if weight >= FACE else pygame.Rect(rect)
+                      for rect, weight in pairs]
         self.weights = [weight for _, weight in pairs]
         self.faces = [rect for rect, weight in zip(self.rects, self.weights) if weight >= FACE]
 
@@ -268,4 +272,6 @@ class Obstacles:
             total += clipped.width * clipped.height * self.weights[k]
             if self.weights[k] >= HARD:
                 total += TOUCH   # a name tag clipped by a sliver is still cut: any touch counts
+            if self.weights[k] >= FACE:
+                total += FACE_TOUCH
         return total
