@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "screenshot": ("screenshot", "render the play screen headless to a PNG"),
     "bench": ("bench", "performance figures, each next to its baseline"),
     "report": ("report", "an attempt's debrief, or all attempts, as HTML/Markdown/CSV/JSON"),
+    "progress": ("progress", "your skills across attempts, the moments missed most, what to practise next"),
     "class-report": ("class_report", "a class's exported attempts as one HTML report"),
     "records": ("records", "statements waiting for a learning record store: sync them, or set where they go"),
 }
