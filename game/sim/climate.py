@@ -57,7 +57,7 @@ ENGAGED, AVOIDING, CONFLICT = "engaged", "avoiding", "conflict"
 SCALES = (ENGAGED, AVOIDING, CONFLICT)
 
 
-class Room(NamedTuple):
+class Signals(NamedTuple):
     """The group signals every member reads (0..1 each)."""
 
     cohesion: float
@@ -66,7 +66,7 @@ class Room(NamedTuple):
     avoidance: float
 
 
-Signal = Callable[[Room], float]
+Signal = Callable[[Signals], float]
 Own = Callable[[MemberState], float]
 
 
@@ -81,13 +81,13 @@ class Item:
     own: Own
 
 
-def _held_conflict(room: Room) -> float:
+def _held_conflict(room: Signals) -> float:
     """Item 8: confronting each other to sort things out is work, not a fight, when the group
     is engaged and the conflict is held by a cohesive group."""
     return (1 - HELD_CONFLICT_SHARE) * room.engagement + HELD_CONFLICT_SHARE * room.conflict * room.cohesion
 
 
-def _distance(room: Room) -> float:
+def _distance(room: Signals) -> float:
     """Item 7: distance between members is missing "we" and visible withdrawal."""
     return WITHDRAWN_SHARE * (1 - room.cohesion) + (1 - WITHDRAWN_SHARE) * (1 - room.engagement)
 
@@ -128,10 +128,10 @@ class Scales(NamedTuple):
         return Scales(*(mine - theirs for mine, theirs in zip(self, other)))
 
 
-def room_of(state: GroupState) -> Room:
+def signals_of(state: GroupState) -> Signals:
     """The group signals of a state, as the model defines them (engagement and avoidance are
     the means over the members present)."""
-    return Room(state.cohesion, state.conflict, state.engagement, state.avoidance)
+    return Signals(state.cohesion, state.conflict, state.engagement, state.avoidance)
 
 
 def likert(share: float) -> int:
@@ -141,7 +141,7 @@ def likert(share: float) -> int:
     return math.floor(share * LIKERT_TOP + 0.5)
 
 
-def answer(item: Item, room: Room, member: MemberState) -> int:
+def answer(item: Item, room: Signals, member: MemberState) -> int:
     """One member's answer to one item."""
     return likert((1 - OWN_VIEW) * item.group(room) + OWN_VIEW * item.own(member))
 
@@ -149,7 +149,7 @@ def answer(item: Item, room: Room, member: MemberState) -> int:
 def answers(state: GroupState) -> dict[str, tuple[int, ...]]:
     """Member id -> their twelve answers, in item order, for every member present (a late
     arrival who has not joined yet answers nothing)."""
-    room = room_of(state)
+    room = signals_of(state)
     return {mid: tuple(answer(item, room, state.member(mid)) for item in ITEMS) for mid in state.present_ids}
 
 
