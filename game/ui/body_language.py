@@ -33,9 +33,10 @@ def ramp(value: float, start: float, end: float) -> float:
 # -- where each cue starts and is complete (model numbers, 0..1) ---------------------------
 LEAN_SPAN = 2.2                    # engagement 0.05 leans fully back, 0.95 fully in (0.5 upright)
 ATTENTION_FROM, ATTENTION_FULL = 0.12, 0.6   # engagement: eyes leave the speaker below ~0.6
-BOW_FROM, BOW_FULL = 0.3, 0.95     # distress: the head starts to drop past 0.3 (the usual resting level)
-HUNCH_FROM, HUNCH_FULL = 0.25, 0.9  # distress: shoulders rise and draw in a little earlier than the head
-HANDS_FROM, HANDS_FULL = 0.2, 1.0  # distress: hands move from the knees to the face across the whole range
+BOW_FROM, BOW_FULL = 0.35, 0.85    # distress: the head starts to drop past the usual resting level (0.3)
+HUNCH_FROM, HUNCH_FULL = 0.3, 0.8  # distress: shoulders rise and draw in a little earlier than the head
+HANDS_FROM, HANDS_FULL = 0.3, 0.9  # distress: knees at 0.3, clasped 0.5, wringing 0.7 (the model's
+                                   # "distressed" is 0.6), over the face from 0.9
 ARMS_FROM, ARMS_FULL = 0.6, 0.15   # trust: arms begin to fold below 0.6, fully crossed at 0.15
 TURN_FROM, TURN_FULL = 0.45, 0.9   # withdrawal (low trust and engagement): the chair turns out of the circle
 TURN_TRUST_SHARE = 0.5             # ...half from distrust, half from disengagement

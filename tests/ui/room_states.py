@@ -1,0 +1,59 @@
+"""The same scene in different states, rendered as `screenshot --layout` renders it.
+
+One group of eight, one moment (one member speaking), written as a scenario whose members
+start with the numbers a test asks for: the model then holds exactly those numbers, and the
+screenshot shows them. The numbers are drawn from the ranges the model reaches in play of
+the shipped scenarios (2nd to 98th percentile of random playthroughs: distress about 0.3 to
+0.7, engagement 0.2 to 0.75, trust 0.1 to 0.65), widened a little at each end.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+from game.commands.common import load_for_play
+from game.commands.screenshot import render
+from game.engine import Session
+
+MEMBERS = [("ada", "Ada Brook"), ("ben", "Ben Ito"), ("cleo", "Cleo Marsh"), ("dev", "Dev Rao"),
+           ("eli", "Eli Stone"), ("fay", "Fay Lund"), ("gus", "Gus Hale"), ("hana", "Hana Sato")]
+RANGES = {"engagement": (0.15, 0.8), "trust": (0.1, 0.7), "distress": (0.25, 0.8)}
+
+
+def random_states(seed: int) -> dict[str, tuple[float, float, float]]:
+    """(engagement, trust, distress) for each member, each drawn on its own."""
+    rng = random.Random(seed)
+    return {mid: tuple(round(rng.uniform(*RANGES[n]), 2) for n in ("engagement", "trust", "distress"))
+            for mid, _ in MEMBERS}
+
+
+def scenario_text(states: dict[str, tuple[float, float, float]], speaker: str = "dev") -> str:
+    lines = ["format: 1", "id: room-reading", "title: Reading the room", "objectives: {read: Read the room.}",
+             "members:"]
+    for mid, name in MEMBERS:
+        e, t, d = states[mid]
+        lines.append(f"  - {{id: {mid}, name: {name}, start: {{engagement: {e}, trust: {t}, distress: {d}}}}}")
+    lines += ["start: moment", "nodes:", "  moment:", "    phase: working",
+              "    narration: Week four. The room is quiet after a hard story.",
+              "    lines:", f"      - {{speaker: {speaker}, text: \"I don't know what to say.\"}}",
+              "    choices:",
+              "      - {text: Stay with the silence., stance: follow, skill: silence, next: done}",
+              "      - {text: Ask who else felt that., stance: lead, skill: linking, next: done}",
+              "  done:", "    phase: closing", "    ending: {outcome: growth, text: The hour ends.}"]
+    return "\n".join(lines) + "\n"
+
+
+def shoot(folder: Path, shot: int, states, size=(1280, 720), text_size: str = "normal"):
+    """Render one state; returns (png, layout json, the model's numbers by member id, looks)."""
+    path = folder / f"room-{shot}.yaml"
+    path.write_text(scenario_text(states), encoding="utf-8")
+    scenario, result = load_for_play(str(path))
+    session = Session(scenario, seed=0)
+    png, layout = folder / f"room-{shot}.png", folder / f"room-{shot}.json"
+    args = argparse.Namespace(size=size, theme="light", text_size=text_size, meters=False, inner_state=False,
+                              seed=0, out=str(png), layout=str(layout))
+    render(session, args, str(result.path))
+    model = {mid: session.state.member(mid) for mid, _ in MEMBERS}
+    looks = {m.id: (m.look.model_dump() if m.look else None, i) for i, m in enumerate(scenario.members)}
+    return png, layout, model, looks
