@@ -88,7 +88,7 @@ def _play_app(data_dir: str):
 
 def _driving_events(scene, pygame, turn: int) -> list:
     """What a brisk trainee would press now: the next line once one is said, a choice when offered."""
-    if scene.stage == "lines" and scene._narration_done() and (scene.bubble is None or scene.bubble.done):
+    if scene.ready_for_next:
         return [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")]
     if scene.stage == "choose" and scene.session.choices:
         number = scene.session.choices[turn % len(scene.session.choices)].number

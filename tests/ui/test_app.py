@@ -103,7 +103,7 @@ def test_resume_continues_the_last_unfinished_attempt():
     play = app.scene
     assert isinstance(play, PlayScene) and play.session.turn == 1
     assert play.log.attempt_id == attempt and play.stage == "choose"
-    assert any(line.kind == "you" for line in play.transcript.lines), "the transcript is rebuilt"
+    assert any(line.kind == "you" for line in play.state.transcript.lines), "the transcript is rebuilt"
 
 
 def test_the_menu_offers_the_unfinished_attempt_and_r_resumes_it():

@@ -6,7 +6,10 @@ import pytest
 
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.play import PlayScene
-from game.ui.scenes.play_panels import circle_buttons
+from game.ui.scenes.play import speech
+from game.ui.scenes.play.drawing import space_hint_rect
+from game.ui.scenes.play.focus import next_button_rect
+from game.ui.scenes.play.panels import circle_buttons
 from tests.ui.driver import ROOT, frames, key, start_app
 
 CROWDED = ["chronic-pain", "grief-week3", "recovery-storming", "termination"]   # seven or eight members
@@ -25,10 +28,10 @@ def play_scene(scenario: str, presenter: bool = True) -> PlayScene:
 @pytest.mark.parametrize("scenario", CROWDED)
 def test_no_speech_bubble_covers_a_name_tag_or_the_floor_buttons(scenario):
     play = play_scene(scenario)
-    buttons = list(circle_buttons(play).values())
-    for figure in play.circle.figures:
-        tags = play.circle.label_rects(speaker=figure.member_id)
-        bubble = play._bubble(LINE, figure.member_id).rect()
+    buttons = list(circle_buttons(play.layout, play.text).values())
+    for figure in play.state.circle.figures:
+        tags = play.state.circle.label_rects(speaker=figure.member_id)
+        bubble = speech.bubble_for(play.state, play.tools(), LINE, figure.member_id).rect()
         assert bubble.collidelist(tags) < 0, f"{figure.name}'s line covers a name tag"
         assert bubble.collidelist(buttons) < 0, f"{figure.name}'s line covers Undo or Pause"
         assert play.play.circle.contains(bubble)
@@ -37,20 +40,20 @@ def test_no_speech_bubble_covers_a_name_tag_or_the_floor_buttons(scenario):
 @pytest.mark.parametrize("scenario", CROWDED)
 def test_every_name_tag_is_whole_inside_the_circle_at_presenter_size(scenario):
     play = play_scene(scenario)
-    for figure in play.circle.figures:
-        assert play.play.circle.contains(play.circle.label_rect(figure, talking=True)), figure.name
+    for figure in play.state.circle.figures:
+        assert play.play.circle.contains(play.state.circle.label_rect(figure, talking=True)), figure.name
 
 
 @pytest.mark.parametrize("presenter", [False, True])
 def test_the_space_hint_by_next_never_runs_into_a_name_tag(presenter):
     play = play_scene("chronic-pain", presenter=presenter)
     for inner in (False, True):
-        play.circle.inner = inner
-        button = play.next_button_rect()
+        play.state.circle.inner = inner
+        button = next_button_rect(play.layout, play.text)
         size = play.text.render("Space", "small", play.palette.muted).get_size()
-        hint = play.space_hint_rect(button, size)
+        hint = space_hint_rect(play.state, button, size)
         reach = 22 if inner else 0
-        tags = [tag.union(tag.move(0, reach)) for tag in play.circle.label_rects(play.circle.speaker)]
+        tags = [tag.union(tag.move(0, reach)) for tag in play.state.circle.label_rects(play.state.circle.speaker)]
         if not presenter:
             assert hint is not None, "at the normal size there is room for the hint"
         if hint is not None:
@@ -72,9 +75,9 @@ def test_inner_state_bars_sit_by_their_own_name_tag_inside_the_floor(scenario):
     from game.ui.scenes.play_circle import BARS
 
     play = play_scene(scenario, presenter=False)
-    tags = play.circle.label_rects()
-    for figure, tag in zip(play.circle.figures, tags):
-        x, top = play.circle._bars_at(figure, tag)
+    tags = play.state.circle.label_rects()
+    for figure, tag in zip(play.state.circle.figures, tags):
+        x, top = play.state.circle._bars_at(figure, tag)
         bars = pygame.Rect(0, 0, *BARS)
         bars.midtop = (x, top)
         assert play.play.circle.contains(bars), figure.name

@@ -568,11 +568,10 @@ def test_every_shipped_choice_shows_all_its_words(scale="normal"):
     # no shipped choice may lose words to an ellipsis, in any set of choices play offers
     # together at a node (and every node whose choices have no conditions, all at once).
     from pathlib import Path
-    from types import SimpleNamespace
 
     from game.engine.reaction import OfferedChoice
     from game.scenario import load_path
-    from game.ui.scenes.play_panels import choice_cards
+    from game.ui.scenes.play.cards import choice_cards
 
     fonts.set_text_scale(scale)
     try:
@@ -585,8 +584,7 @@ def test_every_shipped_choice_shows_all_its_words(scale="normal"):
                 unconditional = tuple(i for i, c in enumerate(node.choices) if c.when is None)
                 for indices in sets.get(node_id, set()) | {unconditional}:
                     offered = [OfferedChoice(n + 1, i, node.choices[i]) for n, i in enumerate(indices)]
-                    scene = SimpleNamespace(offered=offered, play=play, text=fonts.default)
-                    for choice, rect in choice_cards(scene):
+                    for choice, rect in choice_cards(play, offered, fonts.default):
                         _, lines = fit_words(choice.choice.text, words_width(rect), rect.height, fonts.default)
                         if "".join(lines).replace(" ", "") != choice.choice.text.replace(" ", "").replace("\n", ""):
                             cut.append(f"{path.stem}:{node_id}:{choice.index + 1}")

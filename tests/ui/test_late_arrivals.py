@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 from game.engine import Session
 from game.scenario import load_path
-from game.ui.scenes import play_panels as panels
+from game.present import thoughts as panels
 from game.ui.scenes.play_circle import CircleView
-from game.ui.scenes.play_reaction import present_captions
-from game.ui.scenes.play_room import Room
+from game.ui.scenes.play.reaction import present_captions
+from game.ui.scenes.play.room import RoomView as Room
 from tests.ui.driver import ROOT, frames, number_key
 from tests.ui.test_shown_order import playing, to_choices
 
@@ -38,13 +38,13 @@ class Watched:
     def redraw(self, app, play) -> None:
         self.figures.clear()
         self.thoughts.clear()
-        play.dirty.add("side")
+        play.state.frame.dirty.add("side")
         frames(app, 3)
 
 
 def head_spot(play, member_id: str) -> tuple[int, int]:
     """Where a seated member's face is: above the chair's back, so an empty chair leaves it bare."""
-    figure = play.circle.figure(member_id)
+    figure = play.state.circle.figure(member_id)
     return (round(figure.seat[0]), round(figure.seat[1] - 50 * figure.scale))
 
 
@@ -56,10 +56,10 @@ def test_a_member_who_has_not_arrived_is_not_drawn_named_or_measured(monkeypatch
     watched.redraw(app, play)
     assert watched.figures == set(state.present_ids), "no figure for Dee"
     assert watched.thoughts == set(state.present_ids), "no inner state or thought for Dee"
-    assert [f.member_id for f in play.circle.present_figures()] == list(state.present_ids)
-    assert len(play.circle.label_rects()) == len(state.present_ids), "no name tag for Dee"
+    assert [f.member_id for f in play.state.circle.present_figures()] == list(state.present_ids)
+    assert len(play.state.circle.label_rects()) == len(state.present_ids), "no name tag for Dee"
     spot = head_spot(play, "dee")
-    assert app.canvas.get_at(spot) == play.layer.get_at(spot), "above Dee's empty chair: only the floor"
+    assert app.canvas.get_at(spot) == play.state.frame.layer.get_at(spot), "above Dee's empty chair: only the floor"
 
 
 def test_a_late_member_appears_when_the_session_reaches_their_node(monkeypatch):
@@ -71,7 +71,7 @@ def test_a_late_member_appears_when_the_session_reaches_their_node(monkeypatch):
     watched.redraw(app, play)
     assert "dee" in watched.figures and "dee" in watched.thoughts
     spot = head_spot(play, "dee")
-    assert app.canvas.get_at(spot) != play.layer.get_at(spot), "Dee sits in her chair now"
+    assert app.canvas.get_at(spot) != play.state.frame.layer.get_at(spot), "Dee sits in her chair now"
 
 
 def test_an_arrival_fades_in_while_the_room_reacts():
@@ -79,9 +79,9 @@ def test_an_arrival_fades_in_while_the_room_reacts():
     frames(app, 1, [number_key(1)])
     for _ in range(200):
         frames(app, 1)
-        if play.stage != "react" or play.room.progress > 0.3:
+        if play.stage != "react" or play.state.room.progress > 0.3:
             break
-    assert play.stage == "react" and 0 < play.room.presence("dee") < 1
+    assert play.stage == "react" and 0 < play.state.room.presence("dee") < 1
 
 
 def test_room_presence_is_whole_before_and_after_and_in_between_during_the_move():
@@ -106,6 +106,6 @@ def test_captions_about_a_member_not_yet_here_are_left_out():
 def test_the_circle_keeps_an_empty_chair_for_the_late_member():
     app, play = playing(LATE)
     frames(app, 2)
-    figure = play.circle.figure("dee")
+    figure = play.state.circle.figure("dee")
     chair = (round(figure.seat[0]), round(figure.seat[1] - 20 * figure.scale))   # the chair's back
-    assert app.canvas.get_at(chair) != play.layer.get_at(chair), "Dee's seat is kept, empty"
+    assert app.canvas.get_at(chair) != play.state.frame.layer.get_at(chair), "Dee's seat is kept, empty"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.scenario import load_path
+from game.ui.scenes.play.reload import problems_area
 from game.ui.watch import FileWatch
 from tests.ui.driver import SMALL, click, frames, key, number_key, start_app
 
@@ -51,17 +52,17 @@ def test_a_saved_edit_reloads_by_itself_and_play_stays_on_the_node(tmp_path):
     app, play, mine = at_the_second_node(tmp_path)
     edited(mine, "Ben looks at the floor.", "Ben stares at his shoes.")
     step(app, 2.0)
-    assert play.node.narration == "Ben stares at his shoes."
+    assert play.state.node.narration == "Ben stares at his shoes."
     assert play.session.node_id == "middle" and play.session.turn == 1
     assert play.log.session is play.session, "the attempt is logged against the reloaded session"
-    assert "Reloaded" in play.toasts.toasts[-1].text
+    assert "Reloaded" in play.state.effects.toasts.toasts[-1].text
 
 
 def test_nothing_is_read_before_a_second_has_passed_and_the_file_held_still(tmp_path):
     app, play, mine = at_the_second_node(tmp_path)
     edited(mine, "Ben looks at the floor.", "Ben stares at his shoes.")
     step(app, 0.2)
-    assert play.node.narration == "Ben looks at the floor.", "polled about once a second, not every frame"
+    assert play.state.node.narration == "Ben looks at the floor.", "polled about once a second, not every frame"
 
 
 def test_a_half_written_save_is_not_read(tmp_path):
@@ -69,14 +70,14 @@ def test_a_half_written_save_is_not_read(tmp_path):
     whole = mine.read_text(encoding="utf-8").replace("Ben looks at the floor.", "Ben stares at his shoes.")
     mine.write_text(whole[: len(whole) // 2], encoding="utf-8")     # the editor is still writing...
     for _ in range(30):
-        if play.watch.settling:
+        if play.state.watch.settling:
             break
         app.step([], TENTH)
-    assert play.watch.settling and play.problems is None
+    assert play.state.watch.settling and play.state.problems is None
     mine.write_text(whole, encoding="utf-8")                         # ...and now it has finished
     step(app, 2.0)
-    assert play.problems is None, "the half file was never read"
-    assert play.node.narration == "Ben stares at his shoes."
+    assert play.state.problems is None, "the half file was never read"
+    assert play.state.node.narration == "Ben stares at his shoes."
 
 
 def test_a_file_with_errors_lists_every_error_and_play_goes_on_until_it_is_fixed(tmp_path):
@@ -87,25 +88,25 @@ def test_a_file_with_errors_lists_every_error_and_play_goes_on_until_it_is_fixed
     expected = load_path(mine).errors
     assert len(expected) >= 2
     step(app, 2.0)
-    panel = play.problems
+    panel = play.state.problems
     assert panel is not None and panel.shown
     assert len(panel.errors) == len(expected)
     for error, diagnostic in zip(panel.errors, expected):
         assert error.startswith(f"mine.yaml:{diagnostic.line}:{diagnostic.col}: [{diagnostic.code}]")
-    area = panel.rect(play.problems_area())
+    area = panel.rect(problems_area(play.layout, play.text))
     assert app.canvas.get_at((area.x + 3, area.centery))[:3] == app.palette.warning, "the panel is on screen"
 
     to_choices(app, play)
     frames(app, 2, [number_key(1)])            # play goes on with the last good version
     assert play.session.turn == 2 and play.session.ended
     frames(app, 1, [key(pygame.K_ESCAPE)])
-    assert not panel.shown and play.problems is panel, "Esc hides the list; a reminder stays"
-    frames(app, 1, click(app, panel.chip_rect(play.problems_area()).center))
+    assert not panel.shown and play.state.problems is panel, "Esc hides the list; a reminder stays"
+    frames(app, 1, click(app, panel.chip_rect(problems_area(play.layout, play.text)).center))
     assert panel.shown
 
     mine.write_text(good, encoding="utf-8")
     step(app, 2.0)
-    assert play.problems is None, "a fixed file clears the panel by itself"
+    assert play.state.problems is None, "a fixed file clears the panel by itself"
     assert play.session.turn == 2 and play.session.ended
 
 
@@ -116,9 +117,9 @@ def test_many_errors_scroll_in_their_panel(tmp_path):
         text = text.replace("    choices:\n", f"    choices:\n      - {{text: Go {n}., stance: lead, next: gone_{n}}}\n", 1)
     mine.write_text(text, encoding="utf-8")
     frames(app, 2, [key(pygame.K_F5)])
-    panel = play.problems
+    panel = play.state.problems
     assert panel is not None and len(panel.errors) == len(load_path(mine).errors) >= 30
-    area = panel.rect(play.problems_area())
+    area = panel.rect(problems_area(play.layout, play.text))
     assert play.play.circle.contains(area)
     wheel = pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3, flipped=False)
     frames(app, 2, [pygame.event.Event(pygame.MOUSEMOTION, pos=area.center, rel=(0, 0), buttons=(0, 0, 0)), wheel])
@@ -153,13 +154,13 @@ def test_f5_and_the_watch_on_files_with_explicit_yaml_tags_show_a_problem_never_
     for old, new in TAGGED.values():
         mine.write_text(good.replace(old, new), encoding="utf-8")
         frames(app, 2, [key(pygame.K_F5)])
-        assert play.problems is not None and play.problems.errors, new
+        assert play.state.problems is not None and play.state.problems.errors, new
         mine.write_text(good, encoding="utf-8")
         step(app, 2.0)
-        assert play.problems is None
+        assert play.state.problems is None
         mine.write_text(good.replace(old, new), encoding="utf-8")
         step(app, 2.0)
-        assert play.problems is not None, f"the watch too: {new}"
+        assert play.state.problems is not None, f"the watch too: {new}"
     assert play.session.node_id == "middle"
 
 
@@ -173,8 +174,8 @@ def test_a_loader_that_raises_on_reload_is_a_problem_on_screen(tmp_path, monkeyp
 
     monkeypatch.setattr(game.scenario, "load_path", broken)
     frames(app, 2, [key(pygame.K_F5)])
-    assert play.problems is not None
-    assert "mine.yaml" in play.problems.errors[0] and "RecursionError" in play.problems.errors[0]
+    assert play.state.problems is not None
+    assert "mine.yaml" in play.state.problems.errors[0] and "RecursionError" in play.state.problems.errors[0]
     to_choices(app, play)
     frames(app, 2, [number_key(1)])
     assert play.session.turn == 2, "play goes on with the last good version"

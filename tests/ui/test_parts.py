@@ -66,7 +66,7 @@ def live_transcript(coach: bool):
 def test_the_transcript_rebuilt_from_history_is_the_one_shown_while_playing():
     for coach in (True, False):
         play = live_transcript(coach)
-        live = [(line.speaker, line.text, line.kind) for line in play.transcript.lines]
+        live = [(line.speaker, line.text, line.kind) for line in play.state.transcript.lines]
         rebuilt = [(e.speaker, e.text, e.kind) for e in script.transcript_of(play.session, coach)]
         assert play.session.turn >= 1 and live == rebuilt
 
@@ -150,10 +150,10 @@ def test_the_coach_panel_on_screen_crosses_a_lead_aimed_at_the_wrong_member(tmp_
     toward_ana = next(c for c in play.offered if c.choice.targets == ["ana"])
     frames(app, 1, [number_key(toward_ana.shown)])
     for _ in range(20):   # the ending's narration types; the coach's note stands meanwhile
-        if play.stage == "lines" and play.coach is not None:
+        if play.stage == "lines" and play.state.coach is not None:
             break
         frames(app, 1)
-    assert play.coach is not None and not play.coach.met
+    assert play.state.coach is not None and not play.state.coach.met
     frames(app, 3)
     panel = play.play.choices.inflate(0, -8)
     stripe = (panel.x + 3, panel.centery)       # the note's edge: warning for a miss, good for a hit
@@ -256,7 +256,7 @@ def test_ripples_start_from_the_member_the_model_moved_the_others_for():
     # not at Rosa's (whom the choice addressed).
     from game.ui.layout import play_layout
     from game.ui.scenes.play_circle import CircleView
-    from game.ui.scenes.play_reaction import _floor, ripples
+    from game.ui.scenes.play.reaction import _floor, ripples
 
     grief, neglect = _reaction([("neglect", "amara")])
     circle = CircleView.build(play_layout(), grief.members)

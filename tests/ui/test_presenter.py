@@ -11,7 +11,7 @@ from game.ui.scenes.compare import CompareScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.jump_picker import JumpScene
 from game.ui.scenes.play import PlayScene
-from game.ui.scenes.play_timeline import pointed_step
+from game.ui.scenes.play.timeline import pointed_step
 from game.ui.widgets import verdict_role
 from tests.ui.driver import SMALL, click, frames, key, number_key, start_app
 
@@ -105,7 +105,7 @@ def test_a_click_on_a_marker_rewinds_to_just_before_that_decision_and_records_it
     frames(app, 2, click(app, marker(app, play, 2).center))
     assert play.session.turn == 1 and play.session.node_id == "middle" and play.stage == "choose"
     assert recorded_choices() == [1], "the rewind is written to the attempt's record"
-    assert [s.text for s in play.kept.steps] == ["Thank Ana and open a round.", "Ben, you have been quiet."]
+    assert [s.text for s in play.state.kept.steps] == ["Thank Ana and open a round.", "Ben, you have been quiet."]
     choose(app, play, 2)
     assert play.session.choice_numbers == [1, 2] and recorded_choices() == [1, 2]
 
@@ -119,7 +119,7 @@ def test_the_keyboard_reaches_a_marker_and_enter_rewinds():
             break
         frames(app, 1, [key(pygame.K_TAB)])
     assert play.controls.focused == "mark:1", "Tab reaches the timeline"
-    assert pointed_step(play).turn == 1, "the focused marker's words show in its tip"
+    assert pointed_step(play.state).turn == 1, "the focused marker's words show in its tip"
     frames(app, 2, [key(pygame.K_RETURN)])
     assert play.session.turn == 0 and play.session.node_id == "opening" and play.stage == "choose"
 
@@ -160,7 +160,7 @@ def test_compare_with_nothing_left_behind_says_how_to_get_a_branch():
     app, play = playing()
     choose(app, play, 1)
     frames(app, 1, [key(pygame.K_c)])
-    assert app.scene is play and "go back to a decision" in play.toasts.toasts[-1].text
+    assert app.scene is play and "go back to a decision" in play.state.effects.toasts.toasts[-1].text
 
 
 # -- jump ---------------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def test_a_node_no_path_reaches_is_marked_and_shown_with_the_starting_group(tmp_
     row = picker.row_rect(picker.matches().index("island"))
     frames(app, 2, click(app, row.center))
     assert play.session.node_id == "island" and play.session.turn == 0
-    assert "No path of choices reaches 'island'" in play.toasts.toasts[-1].text
+    assert "No path of choices reaches 'island'" in play.state.effects.toasts.toasts[-1].text
 
 
 def test_esc_closes_the_picker_without_moving():
@@ -223,7 +223,7 @@ def test_the_demo_holds_every_moment_long_enough_to_talk_over_and_reaches_the_de
         t += 0.1
         if not isinstance(app.scene, PlayScene):
             continue
-        now = (play.session.turn, play.line_index, play.stage == "react")   # what holds the eye
+        now = (play.session.turn, play.state.line_index, play.stage == "react")   # what holds the eye
         if now != last:
             moments.append(t)
             last = now
@@ -243,7 +243,7 @@ def test_space_moves_the_demo_on_early_and_esc_hands_over_the_controls():
     frames(app, 2, [key(pygame.K_SPACE)])
     assert play.session.turn == 1, "Space: the expert's choice is taken now"
     frames(app, 1, [key(pygame.K_ESCAPE)])
-    assert not play.demo and app.scene is play, "Esc stops the demo; it does not pause"
+    assert not play.state.demo.on and app.scene is play, "Esc stops the demo; it does not pause"
     turn = play.session.turn
     for _ in range(600):
         app.step([], 0.1)

@@ -14,7 +14,7 @@ from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.play import PlayScene
-from game.ui.scenes.play_presenter import demo_pick
+from game.ui.scenes.play.demo import pick_of as demo_pick
 from game.ui.scenes.settings_panel import SettingsScene
 from tests.ui.driver import SMALL, click, frames, key, number_key, start_app, wait_until
 
@@ -120,12 +120,12 @@ def test_number_keys_choose_and_the_room_reacts_before_the_next_node():
     before = play.session.node_id
     frames(app, 1, [number_key(1)])
     assert play.stage == "react" and play.session.turn == 1
-    assert play.node.narration and play.session.node_id != before
-    assert play.room.after is not None and play.room.progress == 0  # the trainee's words first
+    assert play.state.node.narration and play.session.node_id != before
+    assert play.state.room.after is not None and play.state.room.progress == 0  # the trainee's words first
     frames(app, 45)
-    assert 0 < play.room.progress < 1, "the room is moving"
+    assert 0 < play.state.room.progress < 1, "the room is moving"
     after_reaction(app)
-    assert play.stage == "lines" and play.room.after is None
+    assert play.stage == "lines" and play.state.room.after is None
 
 
 def test_a_number_that_is_not_offered_does_nothing():
@@ -141,7 +141,7 @@ def test_undo_takes_the_last_choice_back_and_records_it():
     assert play.session.turn == 1
     frames(app, 1, [key(pygame.K_BACKSPACE)])
     assert play.session.turn == 0 and play.stage == "choose"
-    assert not any(line.kind == "you" for line in play.transcript.lines)
+    assert not any(line.kind == "you" for line in play.state.transcript.lines)
     assert Records().attempts("Tess", "small-test")[0].choices == []
 
 
@@ -252,8 +252,8 @@ def test_the_bars_stay_black_and_the_canvas_fills_the_box():
 def test_members_are_drawn_where_the_layout_seats_them():
     app, play = play_small()
     frames(app, 2)
-    floor = play.layer
-    for figure in play.circle.figures:
+    floor = play.state.frame.layer
+    for figure in play.state.circle.figures:
         torso = (round(figure.seat[0]), round(figure.seat[1] - 22 * figure.scale))
         assert app.canvas.get_at(torso) != floor.get_at(torso), f"{figure.name} is not in their chair"
         label = (round(figure.seat[0]), round(figure.seat[1] + 36 * figure.scale))
@@ -267,9 +267,9 @@ def test_hovering_a_card_rings_the_members_it_addresses():
     offered = next(o for o in play.offered if o.choice.targets)
     rect = play.controls.get(f"choice:{offered.shown}").rect
     frames(app, 2, [pygame.event.Event(pygame.MOUSEMOTION, pos=app.viewport.to_window(rect.center), rel=(0, 0), buttons=(0, 0, 0))])
-    assert play.circle.targets == frozenset(offered.choice.targets)
+    assert play.state.circle.targets == frozenset(offered.choice.targets)
     frames(app, 2, [pygame.event.Event(pygame.MOUSEMOTION, pos=(2, 2), rel=(0, 0), buttons=(0, 0, 0))])
-    assert play.circle.targets == frozenset()
+    assert play.state.circle.targets == frozenset()
 
 
 # -- the library --------------------------------------------------------------------------------
@@ -370,9 +370,9 @@ def test_f5_reloads_an_edited_file_and_keeps_the_choices_made(tmp_path):
     mine.write_text(SMALL.read_text(encoding="utf-8").replace("Ben looks at the floor.", "Ben stares at his shoes."),
                     encoding="utf-8")
     frames(app, 2, [key(pygame.K_F5)])
-    assert play.session.turn == 1 and play.node.narration == "Ben stares at his shoes."
-    assert play.toasts.toasts and "Reloaded" in play.toasts.toasts[-1].text
+    assert play.session.turn == 1 and play.state.node.narration == "Ben stares at his shoes."
+    assert play.state.effects.toasts.toasts and "Reloaded" in play.state.effects.toasts.toasts[-1].text
     mine.write_text("format: 1\nid: [broken\n", encoding="utf-8")
     frames(app, 2, [key(pygame.K_F5)])
-    assert play.session.turn == 1 and play.node.narration == "Ben stares at his shoes."
-    assert play.problems is not None and "[yaml-syntax]" in play.problems.errors[0]
+    assert play.session.turn == 1 and play.state.node.narration == "Ben stares at his shoes."
+    assert play.state.problems is not None and "[yaml-syntax]" in play.state.problems.errors[0]

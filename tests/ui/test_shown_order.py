@@ -10,7 +10,7 @@ import pytest
 from game.engine import Session
 from game.scenario import load_path
 from game.ui import attempts
-from game.ui.scenes import play_panels as panels
+from game.ui.scenes.play import cards as panels
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.play import PlayScene
 from game.ui.settings import Settings, skill_names_before
@@ -57,7 +57,7 @@ class DrawnCards:
 
     def redraw(self, app, play) -> list:
         self.cards.clear()
-        play.dirty.add("choices")
+        play.state.frame.dirty.add("choices")
         frames(app, 2)
         return list(self.cards)
 
@@ -76,7 +76,7 @@ def test_the_cards_are_laid_out_and_numbered_in_the_shown_order(seed, monkeypatc
     assert [c.shown for c in shown] == list(range(1, len(shown) + 1))
     cards = drawn.redraw(app, play)
     assert sorted(cards) == sorted((c.shown, c.choice.text, None) for c in shown), "each card wears its shown number"
-    placed = panels.choice_cards(play)
+    placed = panels.choice_cards(play.layout, play.offered, play.text, panels.skills_before(play.state, play.tools()))
     leads = [(rect.y, o.shown) for o, rect in placed if o.stance == "lead"]
     follows = [(rect.y, o.shown) for o, rect in placed if o.stance != "lead"]
     assert [n for _, n in sorted(leads)] == sorted(n for _, n in leads), "top to bottom in shown order"
@@ -179,7 +179,7 @@ def test_above_beginner_level_a_skill_is_named_only_once_its_card_is_chosen(monk
     assert play.stage == "react"
     named = {number: skill for number, _, skill in drawn.redraw(app, play) if skill}
     assert named == {pick.shown: pick.skill}
-    assert play.coach is not None and play.coach.skill == pick.skill
+    assert play.state.coach is not None and play.state.coach.skill == pick.skill
 
 
 def test_at_beginner_level_or_when_set_the_cards_name_their_skills(monkeypatch):

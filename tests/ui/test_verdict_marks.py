@@ -11,7 +11,7 @@ from game.engine import Session, debrief_of
 from game.scenario import load_path
 from game import present as script
 from game.ui.scenes import debrief_parts
-from game.ui.scenes import play_panels as panels
+from game.ui.scenes.play import cards as panels
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.debrief_first import first_band_lines
 from game.ui.widgets import icons, verdict_role
@@ -60,8 +60,8 @@ def test_the_coach_panel_marks_the_choice_by_its_verdict(verdict, monkeypatch):
     drawn = ticks(monkeypatch)
     frames(app, 1, [number_key(taken(play, PICKS[verdict]).shown)])
     reaction = play.session.history[-1]
-    assert reaction.verdict == verdict and play.coach.verdict == verdict
-    assert play.coach.mark == {"met": "✓", "partly": "~", "missed": "✗"}[verdict]
+    assert reaction.verdict == verdict and play.state.coach.verdict == verdict
+    assert play.state.coach.mark == {"met": "✓", "partly": "~", "missed": "✗"}[verdict]
     frames(app, 3)
     assert marks == [verdict]
     assert bool(drawn) == (verdict == "met"), "a tick only beside a met need"

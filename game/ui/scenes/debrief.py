@@ -13,7 +13,7 @@ from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row
 from game.ui.scenes.common import OUTCOME_WORDS, ago, draw_outcome_badge
 from game.ui.scenes.debrief_first import draw_first_band, draw_outcomes, first_band_height, outcomes_height
 from game.ui.scenes.debrief_parts import decision_height, draw_decision
-from game.ui.scenes.play_classroom import with_class_votes
+from game.ui.scenes.play.classroom import with_class_votes
 from game.ui.theme import hex_to_rgb, mix
 from game.ui.widgets import draw_focus_ring, draw_line_chart, draw_panel
 

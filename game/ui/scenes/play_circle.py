@@ -25,8 +25,8 @@ from game.ui.sprite_bank import SpriteBank
 from game.ui.third_party import group_radius, render_group
 from game.ui.widgets import draw_name_label, draw_target_ring, draw_trainee_seat
 from game.ui.widgets.bubble import FACE
-from game.ui.scenes.play_effects import draw_inner_bars
-from game.ui.scenes.play_room import Room
+from game.ui.scenes.play.effects import draw_inner_bars
+from game.ui.scenes.play.room import RoomView
 
 STEPS = 4                  # pose steps across a reaction (0, 1/4 .. 1)
 BLOB_INTERVAL = 1 / 10     # the group's shape is redrawn at most this often while live...
@@ -35,7 +35,7 @@ BLOB_COST_S = 0.0006       # about what redrawing it costs
 MEMOS_PER_FRAME = 3        # in a busy frame, at most this many members work out new poses
 YOU = "you"
 STAMP = (240, 160)          # the square a name tag or the trainee's seat is drawn on once
-BARS = (96, 16)             # the inner-state bars' size (play_effects.draw_inner_bars)
+BARS = (96, 16)             # the inner-state bars' size (play.effects.draw_inner_bars)
 LABEL_WEIGHT = 40.0         # a bubble over a name tag costs this much more than over a figure
 HEAD_WEIGHT = FACE          # a face: a bubble never covers one (the member's reaction is read there)
 
@@ -73,7 +73,7 @@ class CircleView:
     live: bool = True
     bank: SpriteBank = field(default_factory=SpriteBank)
     # inputs, set by the scene
-    room: Room | None = None
+    room: RoomView | None = None
     speaker: str | None = None        # member id, YOU, or None (the room waits for the trainee)
     speaking: bool = False            # the speaker's line is still being said
     tones: dict = field(default_factory=dict)

@@ -1,6 +1,6 @@
 """The play screen as the classroom's presenter screen (`play SCENARIO --classroom`).
 
-A mixin of PlayScene, active only when the command started a Classroom. Each frame it lets
+A part of the play screen, there only when the command started a Classroom. Each frame it lets
 the classroom apply what the instructor's page asked (the window's thread owns the Session:
 the take and the rewind go through the scene, so the room animates as for a key press) and
 draws the join code and the live tally over the transcript. Keys: V opens or closes the vote
@@ -12,6 +12,8 @@ from __future__ import annotations
 import time
 
 import pygame
+
+from game.ui.scenes.play.state import Stage
 
 TALLY_EVERY = 0.1    # seconds: a burst of votes redraws the tally ten times a second, not once a vote
 CLASSROOM_KEYS = {pygame.K_v: "vote", pygame.K_r: "reveal", pygame.K_w: "take"}
@@ -28,7 +30,7 @@ class SceneDriver:
         from game.classroom import CommandRefused
 
         scene = self.scene
-        if scene.stage != "choose":
+        if scene.stage != Stage.CHOOSE:
             scene.settle()     # the class has read it on their phones: the cards open now
         turn = scene.session.turn
         scene.choose(shown)
@@ -41,35 +43,26 @@ class SceneDriver:
         return self.scene.session.turn < turn
 
 
-class ClassroomHook:
-    """What PlayScene does in a classroom; nothing at all otherwise."""
+class ClassroomPart:
+    """What the play screen does in a classroom: the room's keys, its requests, its panel."""
 
-    @property
-    def classroom(self):
-        return getattr(self.app.args, "classroom_room", None)
+    def __init__(self, room):
+        self.room = room
+        self.panel = None            # ClassroomPanel, made for the transcript's size
+        self.panel_drawn = None      # the room's version the panel last showed
+        self.panel_time = 0.0        # when it was last blitted
 
-    def _classroom_panel(self):
-        from game.ui.widgets.classroom_panel import ClassroomPanel
+    def handle(self, event) -> bool:
+        """The room's own events and keys (True: taken; play never sees them)."""
+        if event.type == WAKE:
+            return True
+        if event.type == pygame.KEYDOWN and event.key in CLASSROOM_KEYS:
+            self._key(CLASSROOM_KEYS[event.key])
+            return True
+        return False
 
-        rect = self.play.transcript
-        panel = getattr(self, "_panel", None)
-        if panel is None or panel.size != rect.size:
-            panel = self._panel = ClassroomPanel(rect.size)
-            self._panel_drawn = None
-            if _post_wake not in self.classroom.changes.watchers:
-                self.classroom.changes.watchers.append(_post_wake)
-        return panel
-
-    def handle(self, event) -> None:
-        room = self.classroom
-        if room is not None and event.type == WAKE:
-            return
-        if room is not None and event.type == pygame.KEYDOWN and event.key in CLASSROOM_KEYS:
-            self._classroom_key(room, CLASSROOM_KEYS[event.key])
-            return
-        super().handle(event)
-
-    def _classroom_key(self, room, key: str) -> None:
+    def _key(self, key: str) -> None:
+        room = self.room
         if key == "vote":
             room.control("close" if room.votes.view()["open"] else "open")
         elif key == "reveal":
@@ -77,33 +70,38 @@ class ClassroomHook:
         else:
             room.ask("take")   # done on this thread at the next frame; a tie waits for a number key
 
-    def draw(self, canvas: pygame.Surface, full: bool = False):
-        room = self.classroom
-        if room is None:
-            return super().draw(canvas, full)
-        self._classroom_pump(room)
-        changed = super().draw(canvas, full)
-        return self._classroom_draw(room, canvas, changed)
-
-    def _classroom_pump(self, room) -> None:
+    def pump(self, scene) -> None:
+        """Apply what the instructor's page asked, through the scene, as its keys would."""
         from game.records.class_votes import record_class_votes
 
-        room.recorder = lambda session, decisions: record_class_votes(self.log, decisions)
-        room.pump(self.session, SceneDriver(self))
+        log = scene.state.log
+        self.room.recorder = lambda session, decisions: record_class_votes(log, decisions)
+        self.room.pump(scene.session, SceneDriver(scene))
 
-    def _classroom_draw(self, room, canvas: pygame.Surface, changed):
-        """Blit the panel when it changed (at most every TALLY_EVERY seconds: the idle loop's
-        tick redraws the last change) or when what lay under it was redrawn."""
-        panel, rect = self._classroom_panel(), self.play.transcript
+    def draw(self, canvas: pygame.Surface, changed, rect: pygame.Rect, tools):
+        """Blit the panel over `rect` (the transcript) when it changed (at most every
+        TALLY_EVERY seconds: the idle loop's tick redraws the last change) or when what lay
+        under it was redrawn."""
+        panel, room = self._panel(rect), self.room
         under = changed is None or any(rect.colliderect(r) for r in changed)
         now = time.perf_counter()
-        fresh = room.changes.version != getattr(self, "_panel_drawn", None)
-        if not under and (not fresh or now - getattr(self, "_panel_time", 0.0) < TALLY_EVERY):
+        fresh = room.changes.version != self.panel_drawn
+        if not under and (not fresh or now - self.panel_time < TALLY_EVERY):
             return changed
         view = room.instructor_state()
-        canvas.blit(panel.surface(view, self.palette, self.text), rect.topleft)
-        self._panel_drawn, self._panel_time = view["version"], now
+        canvas.blit(panel.surface(view, tools.palette, tools.text), rect.topleft)
+        self.panel_drawn, self.panel_time = view["version"], now
         return None if changed is None else [*changed, rect]
+
+    def _panel(self, rect: pygame.Rect):
+        from game.ui.widgets.classroom_panel import ClassroomPanel
+
+        if self.panel is None or self.panel.size != rect.size:
+            self.panel = ClassroomPanel(rect.size)
+            self.panel_drawn = None
+            if _post_wake not in self.room.changes.watchers:
+                self.room.changes.watchers.append(_post_wake)
+        return self.panel
 
 
 def _post_wake() -> None:

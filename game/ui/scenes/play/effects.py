@@ -1,10 +1,14 @@
 """The room's reaction made visible: ripples between members, toasts for events, the small
 inner-state bars under each name. Each effect ages with `update(dt)` and is dropped when done.
+
+`Effects` holds everything a reaction set going, so the play screen clears, ages and asks
+about them as one thing.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 import pygame
 
@@ -131,6 +135,53 @@ class ToastStack:
             y = rect.bottom + 2
         self.last_rects = rects
         return rects
+
+
+@dataclass
+class Effects:
+    """What a reaction set going on screen: captions and sounds waiting for their moment, the
+    captions and ripples showing, and the toasts."""
+
+    toasts: ToastStack = field(default_factory=ToastStack)
+    pending: list = field(default_factory=list)     # (delay, Caption or sound name)
+    captions: list = field(default_factory=list)
+    ripples: list = field(default_factory=list)
+
+    def queue(self, planned, still: bool) -> None:
+        """Add what `reaction_effects` planned for a choice."""
+        self.pending += planned.pending
+        self.ripples = planned.ripples
+        for text, kind, delay in planned.toasts:
+            self.toasts.add(text, kind, delay, still)
+
+    def update(self, dt: float, sound: Callable[[str], None]) -> None:
+        """Age everything; what falls due now shows (a caption) or plays (a sound's name)."""
+        due = [(d - dt, item) for d, item in self.pending]
+        self.pending = [(d, item) for d, item in due if d > 0]
+        for _, item in (x for x in due if x[0] <= 0):
+            if isinstance(item, str):
+                sound(item)
+            else:
+                self.captions.append(item)
+        for effect in self.captions + self.ripples:
+            effect.update(dt)
+        self.captions = [c for c in self.captions if c.alive]
+        self.ripples = [r for r in self.ripples if r.alive]
+        self.toasts.update(dt)
+
+    def clear(self) -> None:
+        self.toasts.clear()
+        self.captions, self.pending, self.ripples = [], [], []
+
+    @property
+    def moving(self) -> bool:
+        """True while anything is still to show or still moves (the app then runs at 60 fps)."""
+        return bool(self.pending or self.ripples or self.captions) or self.toasts.moving
+
+    @property
+    def overlays(self) -> list:
+        """What is drawn over the circle, ripples under captions."""
+        return list(self.ripples) + list(self.captions)
 
 
 def draw_inner_bars(canvas, top_centre, member, palette: Palette, text: fonts.TextCache = fonts.default) -> pygame.Rect:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.engine import describe_event
-from game.ui.scenes.play_effects import Ripple
-from game.ui.script import caption_member, toast_kind
+from game.ui.scenes.play.effects import Ripple
+from game.present import caption_member, event_kind
 from game.ui.widgets import Caption
 
 MAX_RIPPLES = 8
@@ -37,9 +37,9 @@ def reaction_effects(reaction, circle, names: dict, text, still: bool, beat: flo
         caption = Caption(words, pos, life=3.4, rise=0.0 if still else 18.0)
         effects.pending.append((0.0 if still else beat + 0.25 + 0.18 * i, caption))
     for event in reaction.events:
-        effects.toasts.append((describe_event(event, names), toast_kind(event.type), 0.0 if still else beat + 0.3))
+        effects.toasts.append((describe_event(event, names), event_kind(event.type), 0.0 if still else beat + 0.3))
     if reaction.events:
-        good = all(toast_kind(e.type) != "warning" for e in reaction.events)
+        good = all(event_kind(e.type) != "warning" for e in reaction.events)
         effects.pending.append((beat + 0.3, "good" if good else "warning"))
     if not still:
         effects.ripples = ripples(reaction, circle, beat)

@@ -1,7 +1,8 @@
-"""The numbers the circle shows (the room): one group state, or a move from one to the next.
+"""The numbers the circle shows: one group state, or a move from one to the next.
 
 Kept apart from the drawing so panels, meters and the circle all read the same in-between
-values during a reaction, and agree on who is in the room.
+values during a reaction, and agree on who is in the room. (The group model's own room, the
+place members sit in, is game.sim's `Room`: this is only what the screen shows of it.)
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 
 
 @dataclass
-class Room:
+class RoomView:
     """The numbers the circle shows: one state, or a move from one state to another."""
 
     before: object                 # GroupState
@@ -38,6 +39,10 @@ class Room:
         if was == now:
             return 1.0 if now else 0.0
         return self.progress if now else 1.0 - self.progress
+
+    def now(self):
+        """The group state the room has reached: `after` once a reaction has played, else `before`."""
+        return self.after if self.after is not None and self.progress >= 1 else self.before
 
     def group(self, name: str) -> float:
         a = getattr(self.before, name)

@@ -37,21 +37,21 @@ class Strip:
     hint: bool = True                            # the keys' reminder
 
 
-def marker_width(scene, turn: int, compact: bool) -> int:
-    number = scene.text.width(str(turn), "small", True)
+def marker_width(text, turn: int, compact: bool) -> int:
+    number = text.width(str(turn), "small", True)
     return number + (40 if compact else 64)
 
 
-def layout_strip(scene, rect: pygame.Rect) -> Strip:
+def layout_strip(state, tools, rect: pygame.Rect) -> Strip:
     """Full markers if they all fit; else narrower ones, then without the reminder, then without
     the label; else the latest that fit, after a count of the earlier ones."""
-    text = scene.text
-    steps = steps_of(scene.session.history)
-    fixed = 16 + now_width(scene) + GAP + 16
+    text = tools.text
+    steps = steps_of(state.session.history)
+    fixed = 16 + now_width(state.session, text) + GAP + 16
     label = text.width(LABEL, "tiny", True) + 14
     for compact, with_label, with_hint in ((False, True, True), (True, True, True), (True, True, False),
                                            (True, False, False)):
-        widths = [marker_width(scene, s.turn, compact) + GAP for s in steps]
+        widths = [marker_width(text, s.turn, compact) + GAP for s in steps]
         room = rect.width - fixed - (label if with_label else 0) - (HINT_WIDTH if with_hint else 0)
         if sum(widths) <= room:
             break
@@ -69,24 +69,24 @@ def layout_strip(scene, rect: pygame.Rect) -> Strip:
     x += text.width(f"+{strip.hidden} earlier", "tiny") + GAP if strip.hidden else 0
     height = rect.height - 14
     for step in shown:
-        width = marker_width(scene, step.turn, compact)
+        width = marker_width(text, step.turn, compact)
         strip.placed.append((step, pygame.Rect(x, rect.centery - height // 2, width, height)))
         x += width + GAP
     return strip
 
 
-def now_width(scene) -> int:
-    return scene.text.width(now_words(scene), "small", True) + 24
+def now_width(session, text) -> int:
+    return text.width(now_words(session), "small", True) + 24
 
 
-def now_words(scene) -> str:
-    return "ended" if scene.session.ended else f"now · turn {scene.session.turn + 1}"
+def now_words(session) -> str:
+    return "ended" if session.ended else f"now · turn {session.turn + 1}"
 
 
-def draw_timeline(layer, rect: pygame.Rect, scene) -> dict[str, pygame.Rect]:
-    palette, text = scene.palette, scene.text
+def draw_timeline(layer, rect: pygame.Rect, state, tools) -> dict[str, pygame.Rect]:
+    palette, text = tools.palette, tools.text
     draw_panel(layer, rect, palette)
-    strip = layout_strip(scene, rect)
+    strip = layout_strip(state, tools, rect)
     placed = strip.placed
     if strip.label:
         label = text.render(LABEL, "tiny", palette.muted, bold=True)
@@ -101,25 +101,25 @@ def draw_timeline(layer, rect: pygame.Rect, scene) -> dict[str, pygame.Rect]:
                          (placed[-1][1].right + GAP + 10, rect.centery), 2)
     for step, marker in placed:
         name = f"mark:{step.turn}"
-        _draw_marker(layer, marker, step, scene, name, strip.compact)
+        _draw_marker(layer, marker, step, state, tools, name, strip.compact)
         controls[name] = marker
     start = rect.x + 16 + (text.width(LABEL, "tiny", True) + 14 if strip.label else 0)
     end = (placed[-1][1].right + GAP) if placed else start
-    now = pygame.Rect(end, rect.y + 7, now_width(scene), rect.height - 14)
+    now = pygame.Rect(end, rect.y + 7, now_width(state.session, text), rect.height - 14)
     pygame.draw.rect(layer, palette.panel, now, border_radius=now.height // 2)
     pygame.draw.rect(layer, palette.muted, now, 1, border_radius=now.height // 2)
-    words = text.render(now_words(scene), "small", palette.muted, bold=True)
+    words = text.render(now_words(state.session), "small", palette.muted, bold=True)
     layer.blit(words, words.get_rect(center=now.center))
     if strip.hint:
-        _draw_hint(layer, pygame.Rect(now.right + 12, rect.y, rect.right - 16 - now.right - 12, rect.height), scene)
+        _draw_hint(layer, pygame.Rect(now.right + 12, rect.y, rect.right - 16 - now.right - 12, rect.height), state, tools)
     return controls
 
 
-def _draw_marker(layer, rect: pygame.Rect, step, scene, name: str, compact: bool) -> None:
+def _draw_marker(layer, rect: pygame.Rect, step, state, tools, name: str, compact: bool) -> None:
     """Number, stance icon, and the verdict's mark (compact markers wear it as a corner badge)."""
-    palette, text = scene.palette, scene.text
+    palette, text = tools.palette, tools.text
     colour = stance_colour(palette, step.stance)
-    pointed = scene.controls.hovered == name or scene.controls.focused == name
+    pointed = state.controls.hovered == name or state.controls.focused == name
     fill = mix(palette.panel, colour, 0.4 if pointed else 0.16)
     pygame.draw.rect(layer, fill, rect, border_radius=rect.height // 2)
     pygame.draw.rect(layer, colour, rect, 3 if pointed else 2, border_radius=rect.height // 2)
@@ -134,16 +134,16 @@ def _draw_marker(layer, rect: pygame.Rect, step, scene, name: str, compact: bool
         layer.blit(number, number.get_rect(midleft=(rect.x + 12, rect.centery)))
         icons.stance_icon(layer, step.stance, (rect.x + 12 + number.get_width() + 15, rect.centery), 14, icon)
         draw_verdict_mark(layer, (rect.right - 15, rect.centery), 9, step.verdict, palette)
-    if scene.controls.focused == name:
+    if state.controls.focused == name:
         draw_focus_ring(layer, rect, palette, radius=rect.height // 2)
 
 
-def _draw_hint(layer, area: pygame.Rect, scene) -> None:
+def _draw_hint(layer, area: pygame.Rect, state, tools) -> None:
     """The tools' keys, in the strip's right end (the pointed-at marker has its own tip)."""
-    palette, text = scene.palette, scene.text
-    if pointed_step(scene) is not None:
+    palette, text = tools.palette, tools.text
+    if pointed_step(state) is not None:
         lines = ["Click or Enter:", "back to before it"]
-    elif scene.session.history:
+    elif state.session.history:
         lines = ["Click one to go back", "C compare · G jump"]
     else:
         lines = ["Your decisions", "G jump · L hide"]
@@ -156,31 +156,31 @@ def _draw_hint(layer, area: pygame.Rect, scene) -> None:
         y += step_h
 
 
-def pointed_step(scene):
+def pointed_step(state):
     """The decision whose marker the pointer or the keyboard focus is on, if any."""
-    for name in (scene.controls.hovered, scene.controls.focused):
+    for name in (state.controls.hovered, state.controls.focused):
         if name and name.startswith("mark:"):
             turn = int(name.split(":")[1])
-            return next((s for s in steps_of(scene.session.history) if s.turn == turn), None)
+            return next((s for s in steps_of(state.session.history) if s.turn == turn), None)
     return None
 
 
-def draw_tip(canvas, scene) -> None:
+def draw_tip(canvas, state, tools) -> None:
     """Over the circle's foot, above the pointed-at marker: the words chosen and the verdict."""
-    step = pointed_step(scene)
-    rect = scene.controls.get(f"mark:{step.turn}").rect if step is not None and scene.controls.get(f"mark:{step.turn}") else None
-    if rect is None or scene.play.timeline is None:
+    step = pointed_step(state)
+    rect = state.controls.get(f"mark:{step.turn}").rect if step is not None and state.controls.get(f"mark:{step.turn}") else None
+    if rect is None or state.layout.timeline is None:
         return
-    palette, text = scene.palette, scene.text
-    width = min(520, scene.play.circle.width - 40)
+    palette, text = tools.palette, tools.text
+    width = min(520, state.layout.circle.width - 40)
     words = text.wrap(f"{step.turn} · {step.stance.upper()}: “{step.text}”", "small", width - 28, bold=True, max_lines=2)
     verdict = text.wrap(step.verdict_line, "small", width - 52, max_lines=1)
     height = 16 + len(words) * text.line_height("small", True) + text.line_height("small") + 4
     used = max(text.width(line, "small", True) for line in words) + 28
     used = max(used, text.width(verdict[0], "small") + 52)
     tip = pygame.Rect(0, 0, min(width, used), height)
-    tip.midbottom = (rect.centerx, scene.play.circle.bottom - 6)
-    tip = tip.clamp(scene.play.circle.inflate(-12, -12))
+    tip.midbottom = (rect.centerx, state.layout.circle.bottom - 6)
+    tip = tip.clamp(state.layout.circle.inflate(-12, -12))
     draw_panel(canvas, tip, palette, radius=10)
     pygame.draw.rect(canvas, stance_colour(palette, step.stance), (tip.x, tip.y, 5, tip.height),
                      border_top_left_radius=10, border_bottom_left_radius=10)
