@@ -13,6 +13,7 @@ from .generate import generated_scenario
 LINES = [
     ("exhaustive_2000_s", "exhaustive_1000_s", "ratio", 2.5,
      "exhaustive check: 2,000-node vs 1,000-node scenario (about 2 = linear in choices)"),
+    ("exhaustive_2000_s", None, "seconds", 5.0, "exhaustive check on a 2,000-node scenario, seconds"),
 ]
 
 

@@ -6,10 +6,11 @@ from typing import TextIO
 
 from . import core
 
-# (figure, baseline, how to compare, target, what it means)
+# (figure, baseline, how to compare, target, what it means). A line without a baseline holds a
+# figure to its target as it is (seconds that already include a baseline's worth of work).
 LINES = [
     ("validate_s", "parse_s", "ratio", 3.0, "load + validate a 5,000-node scenario vs PyYAML's C parser alone"),
-    ("bare_steps_per_s", "steps_per_s", "ratio", 10.0, "choices/s: bare transitions Machine vs full Session"),
+    ("bare_steps_per_s", "steps_per_s", "ratio", 5.0, "choices/s: bare transitions Machine vs full Session"),
 ]
 
 
@@ -43,13 +44,9 @@ def _parts():
 def format_text(figures: dict) -> str:
     rows = []
     for figure, baseline, _, target, meaning in LINES + _extra_lines():
-        if figure not in figures or baseline not in figures:
+        if figure not in figures or (baseline is not None and baseline not in figures):
             continue
-        value, base = figures[figure], figures[baseline]
-        ratio = value / base if base else float("inf")
-        verdict = "ok" if ratio <= target else "OVER TARGET"
-        rows.append(f"{meaning}\n    {figure} = {value:,.4g}   {baseline} = {base:,.4g}   "
-                    f"ratio {ratio:.2f} (target <= {target:g}) {verdict}")
+        rows.append(_row(figures, figure, baseline, target, meaning))
     shown = {f for row in LINES + _extra_lines() for f in row[:2]}
     others = [f"    {k} = {v}" for k, v in figures.items() if k not in shown and not k.endswith("_ratio") and k != "steps_slowdown"]
     return "\n".join(rows + (["other figures:"] + others if others else []))
@@ -57,3 +54,15 @@ def format_text(figures: dict) -> str:
 
 def _extra_lines():
     return [line for module in _parts() for line in getattr(module, "LINES", [])]
+
+
+def _row(figures: dict, figure: str, baseline: str | None, target: float, meaning: str) -> str:
+    value = figures[figure]
+    if baseline is None:
+        verdict = "ok" if value <= target else "OVER TARGET"
+        return f"{meaning}\n    {figure} = {value:,.4g}   (target <= {target:g}) {verdict}"
+    base = figures[baseline]
+    ratio = value / base if base else float("inf")
+    verdict = "ok" if ratio <= target else "OVER TARGET"
+    return (f"{meaning}\n    {figure} = {value:,.4g}   {baseline} = {base:,.4g}   "
+            f"ratio {ratio:.2f} (target <= {target:g}) {verdict}")

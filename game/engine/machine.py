@@ -10,6 +10,13 @@ One machine serves every session of a scenario. Its models are seats: a session 
 when it starts and gives it back when it closes, and the next session sits in it. Registering
 a model with transitions binds a method per node and per trigger, as costly as several
 choices; a seat is registered once and reused.
+
+What a node offers is worked out from the conditions this module put on the machine's
+transitions, asked directly rather than through `may_<trigger>` (which builds an event and
+scans every trigger per choice, more than a whole step of the model). That mirrors how
+transitions decides a trigger can fire — the first transition from the node whose conditions
+all hold, no `prepare` callbacks — as written in the 0.9 series, which is why pyproject.toml
+pins `transitions>=0.9,<0.10`; a test holds the answer to `may_trigger` on random scenarios.
 """
 from __future__ import annotations
 
@@ -22,12 +29,13 @@ from game.scenario.expressions import Condition, Names, parse_condition
 from game.scenario.model import Scenario
 from game.sim import Move, World, initial_state
 
+from .conditions import ConditionEnv
 from .phases import PhaseTracker
 from .reaction import OfferedChoice
+from .stops import Stop
 
 TRIGGER = "choice_{}"
 NODE_ATTRIBUTE = "node_id"  # the session keeps `state` for the group's numbers
-AFTER_CHOICE = "on_choice_made"  # the seat's method that hands the choice to its session
 
 
 def trigger_name(index: int) -> str:
@@ -37,20 +45,20 @@ def trigger_name(index: int) -> str:
 
 class Seat:
     """One place at a scenario's machine: the model whose `node_id` the machine moves, and
-    the phase tracker that goes with it. `session` is whoever sits there now."""
+    the phase tracker that goes with it. `session` is whoever sits there now, and `env` what
+    the scenario's conditions read: that session's room, turn and scores."""
 
     def __init__(self):
         self.node_id: str | None = None
         self.phases = PhaseTracker()
         self.session = None
+        self.env = None
 
-    @property
-    def env(self):
-        """What the scenario's conditions read: the session's room, turn and scores."""
-        return self.session.env
 
-    def on_choice_made(self, event: EventData) -> None:
-        self.session.on_choice_made(event)
+def _choice_made(event: EventData) -> None:
+    """Every choice transition's `after` callback: hand the choice to the seated session (a
+    function rather than a method name, which transitions would look up on every choice)."""
+    event.model.session.on_choice_made(event)
 
 
 class ScenarioMachine:
@@ -66,7 +74,8 @@ class ScenarioMachine:
         self.display_names = MappingProxyType({m.id: m.name for m in scenario.members})
         self._conditions: dict[str, Condition] = {}
         self._free: list[Seat] = []
-        self._moves: dict[tuple[str, int], Move] = {}
+        # (node, choice index) -> the condition lists of its transitions from the node
+        self._gates: dict[tuple[str, int], list[tuple[Condition, ...]]] = {}
         self.machine = Machine(
             model=None,
             states=list(scenario.nodes),
@@ -78,33 +87,20 @@ class ScenarioMachine:
         for node_id, node in scenario.nodes.items():
             for index, choice in enumerate(node.choices):
                 self._add_choice(node_id, index, choice)
+        widest = max((len(node.choices) for node in scenario.nodes.values()), default=0)
+        self.choice_events = [self.machine.events[trigger_name(i)] for i in range(widest)]
         self._learn_nodes()
 
     def _learn_nodes(self) -> None:
-        """What sessions ask of every node on every choice, worked out once: the phase a
-        session enters on arriving there, the index of the recommended choice, and, for a node
-        whose choices have no conditions, the choices it offers."""
-        nodes = self.scenario.nodes
-        self.arrival_phase = {node_id: "debrief" if node.ending is not None else
-                              (node.phase.value if node.phase else "opening")
-                              for node_id, node in nodes.items()}
-        self.expert_index = {node_id: next((i for i, c in enumerate(node.choices) if c.expert), None)
-                             for node_id, node in nodes.items()}
-        # Late arrivals: who joins on reaching each node (members' `joins_at`).
-        self.joiners: dict[str, tuple[str, ...]] = {}
+        """What sessions ask of every node on every choice, worked out once (stops.py)."""
+        joiners: dict[str, tuple[str, ...]] = {}
         for member in self.scenario.members:
             if member.joins_at is not None:
-                self.joiners[member.joins_at] = self.joiners.get(member.joins_at, ()) + (member.id,)
-        # Per choice: None when it can always be taken (a transition without conditions),
-        # else the condition lists of its transitions from the node; any list that holds
-        # offers it. Only those need asking when a session stands at the node.
-        self._gates_by_node = {node_id: tuple(self._gates(node_id, trigger_name(index))
-                                              for index in range(len(node.choices)))
-                               for node_id, node in nodes.items()}
-        self._always: dict[str, tuple[OfferedChoice, ...]] = {
-            node_id: tuple(OfferedChoice(index + 1, index, choice) for index, choice in enumerate(node.choices))
-            for node_id, node in nodes.items() if not any(self._gates_by_node[node_id])
-        }
+                joiners[member.joins_at] = joiners.get(member.joins_at, ()) + (member.id,)
+        self.stops = {node_id: Stop(node_id, node, tuple(self._gated(node_id, index)
+                                                         for index in range(len(node.choices))),
+                                    joiners.get(node_id, ()))
+                      for node_id, node in self.scenario.nodes.items()}
 
     def condition(self, text: str) -> Condition:
         if text not in self._conditions:
@@ -112,19 +108,17 @@ class ScenarioMachine:
         return self._conditions[text]
 
     def _add_choice(self, node_id: str, index: int, choice) -> None:
-        offered = [self._check(choice.when)] if choice.when else []
+        offered = [self.condition(choice.when)] if choice.when else []
         branches = [(choice.next, None)] if isinstance(choice.next, str) else [
             (b.goto, b.when) for b in choice.next
         ]
+        gates = self._gates[(node_id, index)] = []
         for dest, when in branches:
-            conditions = offered + ([self._check(when)] if when else [])
-            self.machine.add_transition(
-                trigger_name(index), node_id, dest, conditions=conditions, after=AFTER_CHOICE
-            )
-
-    def _check(self, text: str) -> Callable:
-        condition = self.condition(text)
-        return lambda event: condition.holds(event.model.env)
+            conditions = offered + ([self.condition(when)] if when else [])
+            gates.append(tuple(conditions))
+            self.machine.add_transition(trigger_name(index), node_id, dest,
+                                        conditions=[_check(c) for c in conditions],
+                                        after=_choice_made)
 
     # -- seats --------------------------------------------------------------------------------
 
@@ -136,53 +130,53 @@ class ScenarioMachine:
             seat = Seat()
             self.machine.add_model(seat, initial=self.scenario.start)
         seat.session = session
+        seat.env = ConditionEnv(session)   # reads the session live: one serves every check
         seat.node_id = self.scenario.start
         return seat
 
     def give_back(self, seat: Seat) -> None:
-        seat.session = None
+        seat.session = seat.env = None
         self._free.append(seat)
 
     # -- what a node offers -------------------------------------------------------------------
 
-    def offered(self, seat: Seat) -> tuple[OfferedChoice, ...] | list[OfferedChoice]:
+    def offered(self, seat: Seat) -> tuple[OfferedChoice, ...]:
         """The choices offered to the session in `seat`, numbered 1.. among themselves.
 
         A choice is offered when one of its transitions from here can fire: the question
-        `may_trigger` answers, asked here of the machine's own transitions and conditions
-        with one event for the whole node rather than a new one per choice (may_trigger
-        builds one per call and scans every trigger). A choice with an unconditional
-        transition is not asked, nor is a node with only such choices. A test holds the
-        answer to `may_trigger` on random scenarios.
+        `may_trigger` answers, asked here of the conditions this machine put on those
+        transitions (see the module docstring). A choice with an unconditional transition is
+        not asked, nor is a node with only such choices.
         """
-        node_id = seat.node_id
-        always = self._always.get(node_id)
-        if always is not None:
-            return always
-        event = EventData(self.machine.get_state(node_id), None, self.machine, seat, (), {})
-        found: list[OfferedChoice] = []
-        for index, (choice, gates) in enumerate(zip(self.scenario.nodes[node_id].choices,
-                                                    self._gates_by_node[node_id])):
-            if gates is None or any(all(c.check(event) for c in gate) for gate in gates):
-                found.append(OfferedChoice(len(found) + 1, index, choice))
-        return found
+        stop = self.stops[seat.node_id]
+        if stop.always is not None:
+            return stop.always
+        env = seat.env
+        indices = []
+        for index, gates in enumerate(stop.gates):
+            if gates is None or any(all(c.holds(env) for c in gate) for gate in gates):
+                indices.append(index)
+        return stop.offering(tuple(indices))
 
-    def _gates(self, node_id: str, trigger: str) -> tuple[list, ...] | None:
-        """None when the trigger has a transition without conditions from the node (it can
+    def _gated(self, node_id: str, index: int) -> tuple[tuple[Condition, ...], ...] | None:
+        """None when the choice has a transition without conditions from the node (it can
         always be taken), else the condition lists of its transitions from there."""
-        gates = tuple(t.conditions for t in self.machine.events[trigger].transitions[node_id])
+        gates = tuple(self._gates[(node_id, index)])
         return None if any(not gate for gate in gates) else gates
+
+    def fire(self, seat: Seat, index: int) -> bool:
+        """Take the choice at 0-based `index` for the session in `seat`: its trigger's event,
+        fired for that seat (the event the seat's own `choice_<n>` method would look up)."""
+        return self.choice_events[index].trigger(seat)
 
     def move(self, node_id: str, index: int) -> Move:
         """The group model's view of a choice (built once: it depends only on the file)."""
-        key = (node_id, index)
-        move = self._moves.get(key)
-        if move is None:
-            node = self.scenario.nodes[node_id]
-            phase = node.phase.value if node.phase else "working"
-            risks = [line.speaker for line in node.lines if line.risk]
-            move = self._moves[key] = Move.from_choice(node.choices[index], phase, node.need, risks)
-        return move
+        return self.stops[node_id].move(index)
+
+
+def _check(condition: Condition) -> Callable:
+    """A transition's condition: `condition` on what the seat's session reads."""
+    return lambda event: condition.holds(event.model.env)
 
 
 def machine_for(scenario: Scenario) -> ScenarioMachine:

@@ -8,6 +8,7 @@ from game.scenario.model import Choice
 from game.sim import Event, GroupState, Need, describe_changes
 
 MEMBER_VARS = ("engagement", "trust", "distress")
+_new, _set = object.__new__, object.__setattr__   # how OfferedChoice.of fills a frozen instance
 MARKS = {"met": "✓", "partly": "~", "missed": "✗"}   # only `met` earns a tick, anywhere
 
 
@@ -36,6 +37,14 @@ class OfferedChoice:
     choice: Choice
     shown: int = 0      # its number on screen, in the attempt's shown order (0: not yet placed)
 
+    @classmethod
+    def of(cls, number: int, index: int, choice: Choice, shown: int = 0) -> "OfferedChoice":
+        """The same as OfferedChoice(...), filled in one go rather than field by field through
+        the frozen __init__: sessions number the offered choices at every step."""
+        offered = _new(cls)
+        _set(offered, "__dict__", {"number": number, "index": index, "choice": choice, "shown": shown})
+        return offered
+
     @property
     def quality(self) -> str:
         return self.choice.rated_quality.value
@@ -47,6 +56,37 @@ class OfferedChoice:
     @property
     def skill(self) -> str | None:
         return self.choice.skill.value if self.choice.skill else None
+
+
+class TakenChoice(OfferedChoice):
+    """A choice taken in headless play, whose `shown` number is worked out the first time
+    anyone reads it (a trace, a report), from where it was offered: `place()` with the
+    arguments saved in `placing`. Simulations and searches never read it, and placing a
+    choice costs a CRC per offered choice of its stance. Equal to the OfferedChoice with the
+    same fields, as that choice, placed."""
+
+    def __init__(self, offered: OfferedChoice, place, placing: tuple):
+        self.__dict__.update(number=offered.number, index=offered.index, choice=offered.choice,
+                             _place=place, _placing=placing)
+
+    @cached_property
+    def shown(self) -> int:
+        return self._place(*self._placing)
+
+    def _fields(self) -> tuple:
+        return self.number, self.index, self.choice, self.shown
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, OfferedChoice):
+            return NotImplemented
+        return self._fields() == (other.number, other.index, other.choice, other.shown)
+
+    def __hash__(self) -> int:
+        return hash(self._fields())   # as OfferedChoice's own hash of its fields
+
+    def __repr__(self) -> str:
+        return (f"OfferedChoice(number={self.number!r}, index={self.index!r}, "
+                f"choice={self.choice!r}, shown={self.shown!r})")
 
 
 @dataclass(frozen=True)
@@ -68,6 +108,21 @@ class Reaction:
     aimed: bool = True             # the stance axis: fit and, for a member's need, turned to
                                    #   them (for an open risk: checked it)
     verdict: str = "met"           # met | partly | missed: both axes (TEACHING.md)
+
+    @classmethod
+    def made(cls, turn: int, node_id: str, offered: OfferedChoice, result, after: GroupState,
+             next_node: str, expert: OfferedChoice | None, names) -> "Reaction":
+        """The reaction to a choice the model has just stepped (`result`, a StepResult; `after`
+        its state once late arrivals have joined). Its fields are filled in one go rather than
+        through the frozen __init__, which sets each with its own call: a session makes one
+        per choice, and simulations make hundreds of thousands."""
+        reaction = object.__new__(cls)
+        reaction.__dict__.update(
+            turn=turn, node_id=node_id, offered=offered, before=result.before, after=after,
+            need=result.need, fit=result.fit, met=result.met, events=result.events,
+            next_node=next_node, expert=expert, names=names, aimed=result.aimed,
+            verdict=result.verdict)
+        return reaction
 
     @cached_property
     def captions(self) -> tuple[str, ...]:

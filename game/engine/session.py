@@ -6,8 +6,7 @@ saving, hot reload and reports can never drift from what was played.
 """
 from __future__ import annotations
 
-import zlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from transitions import EventData
 
@@ -16,9 +15,11 @@ from game.sim import GroupState, step
 from game.sim.need import verdict_of
 from game.sim.outcomes import MemberOutcome, Moment, member_outcomes
 
+from .conditions import ConditionEnv
 from .observers import Observed, changes
-from .machine import Seat, machine_for, trigger_name
-from .reaction import OfferedChoice, Reaction
+from .machine import Seat, machine_for
+from .reaction import OfferedChoice, Reaction, TakenChoice
+from .shown import shown_order, shown_place, shown_ranks
 
 
 class ChoiceNotOffered(ValueError):
@@ -42,6 +43,13 @@ class Left:
     node_id: str
     phase: str
 
+    @property
+    def reached(self) -> str:
+        return self.phase
+
+    def current(self) -> str:
+        return self.phase
+
 
 class Session(Observed):
     """A trainee's run through one scenario with one seed."""
@@ -54,7 +62,6 @@ class Session(Observed):
         self.names = self._machine.display_names
         self._seat = self._machine.seat(self)   # the machine moves the seat from node to node
         self.phases = self._seat.phases
-        self._env = ConditionEnv(self)   # reads the session live, so one serves every check
         self._reset()
 
     # -- what front ends read -----------------------------------------------------------------
@@ -79,7 +86,7 @@ class Session(Observed):
     @property
     def phase(self) -> str:
         """briefing, opening, working, closing or debrief."""
-        return self.phases.phase
+        return self.phases.current()
 
     @property
     def turn(self) -> int:
@@ -88,7 +95,7 @@ class Session(Observed):
 
     @property
     def ended(self) -> bool:
-        return self.node.ending is not None
+        return self._machine.stops[self._seat.node_id].ending
 
     @property
     def ending(self):
@@ -113,13 +120,15 @@ class Session(Observed):
         and the node's id (the same again when the node is revisited). The layout is never the
         answer key; `choose` still takes the authored number (`number`)."""
         if self._shown is None:
-            self._shown = [replace(c, shown=k) for k, c in enumerate(self._shown_order(), 1)]
+            self._shown = [OfferedChoice.of(c.number, c.index, c.choice, k)
+                           for k, c in enumerate(self._shown_order(), 1)]
         return self._shown
 
     def _shown_order(self) -> list[OfferedChoice]:
         """The offered choices in shown order (the numbers are added only when asked)."""
-        ranks = shown_ranks(self.seed, self.node_id, len(self.node.choices))
-        return sorted(self.choices, key=lambda c: (c.stance != "lead", ranks[c.index]))
+        node_id = self.node_id
+        return shown_order(self.choices, self._machine.stops[node_id].leads,
+                           shown_ranks(self.seed, node_id, len(self.node.choices)))
 
     def shown_number(self, shown: int) -> int:
         """The authored number (`choose` takes it) of the choice shown as `shown`."""
@@ -180,9 +189,12 @@ class Session(Observed):
         return set(self._visited)
 
     @property
-    def env(self) -> "ConditionEnv":
-        """The names a condition may read, as they are now."""
-        return self._env
+    def env(self) -> ConditionEnv:
+        """The names a condition may read, as they are now (the seat keeps one for the
+        machine's conditions: the session keeps none, so that nothing it holds points back at
+        it, and a session dropped is freed at once, history and all, without waiting for the
+        garbage collector to find a cycle)."""
+        return ConditionEnv(self)
 
     def expert_choice(self) -> OfferedChoice | None:
         """The recommended choice, if it is offered now (with its shown number)."""
@@ -193,26 +205,31 @@ class Session(Observed):
     @changes
     def begin(self) -> None:
         """Leave the briefing for the first node's phase (choosing does it too)."""
-        if self.phase == "briefing":
+        if self.phases.reached == "briefing":
             self._require_open()
             self.phases.enter(self._node_phase())
 
     @changes
     def choose(self, number: int) -> Reaction:
         """Take the offered choice `number` (1-based) and return how the room reacted."""
-        self._require_open()
+        seat = self._seat
+        if seat.__class__ is not Seat:
+            self._require_open()
         offered = self._offered_by_number(number)
         if self._shown is not None:
-            offered = self._shown[[c.index for c in self._shown].index(offered.index)]
-        else:   # headless play: place only the choice taken
-            offered = replace(offered, shown=self._shown_order().index(offered) + 1)
-        self.begin()
+            offered = next(c for c in self._shown if c.index == offered.index)
+        else:   # headless play: placed on screen only if someone asks where
+            node_id = seat.node_id
+            offered = TakenChoice(offered, shown_place, (
+                self.seed, node_id, self._offered, self._machine.stops[node_id].leads, offered))
+        if seat.phases.reached == "briefing":
+            self.begin()
         self._pending = offered
-        before_node = self.node_id
-        if not self._seat.trigger(trigger_name(offered.index)):
+        before_node = seat.node_id
+        if not self._machine.fire(seat, offered.index):
             raise ChoiceNotOffered(before_node, number, [c.number for c in self.choices])
         reaction = self._last_reaction
-        self._after_move()
+        self._after_move(reaction)
         return reaction
 
     @changes
@@ -239,7 +256,7 @@ class Session(Observed):
         """Where the session stands now, to come back to with `restore` (for search tools:
         going back to a snapshot costs nothing, where `replay` costs every choice again)."""
         return Snapshot(self.node_id, self._state, dict(self._scores), tuple(self._visited),
-                        tuple(self.history), self.phase)
+                        tuple(self.history), self.phases.reached)
 
     @changes
     def restore(self, snapshot: "Snapshot") -> None:
@@ -247,7 +264,7 @@ class Session(Observed):
         self.node_id = snapshot.node_id
         self._state = snapshot.state
         self._scores = dict(snapshot.scores)
-        self._visited = list(snapshot.visited)
+        self._visited = dict.fromkeys(snapshot.visited)
         self.history = list(snapshot.history)
         self._offered = self._shown = None
         self.phases.enter(snapshot.phase)
@@ -259,7 +276,7 @@ class Session(Observed):
         if isinstance(self._seat, Seat):
             self.choices   # worked out while the seat is still ours: read later, as it stood
             self._machine.give_back(self._seat)
-            self._seat = Left(self._seat.node_id, self._seat.phases.phase)
+            self._seat = Left(self._seat.node_id, self._seat.phases.reached)
             self.phases = self._seat
 
     def __enter__(self) -> "Session":
@@ -289,22 +306,20 @@ class Session(Observed):
 
     def on_choice_made(self, event: EventData) -> None:
         """After a choice's transition: the group model reacts, and history records it."""
-        offered = self._pending
+        offered, stops = self._pending, self._machine.stops
         source, dest = event.transition.source, event.transition.dest
-        move = self._machine.move(source, offered.index)
-        final = self._machine.arrival_phase[dest] == "debrief"   # an ending
-        result = step(self._state, move, self.world, seed=self.seed, turn=self.turn + 1,
-                      final=final)
+        here, there = stops[source], stops[dest]
+        turn = len(self.history) + 1
+        result = step(self._state, here.move(offered.index), self.world, seed=self.seed,
+                      turn=turn, final=there.ending)
         after = result.after
-        joining = self._machine.joiners.get(dest)
-        if joining:
-            after = after.joined(joining)
-        self._last_reaction = Reaction(
-            turn=self.turn + 1, node_id=source, offered=offered, before=result.before,
-            after=after, need=result.need, fit=result.fit, met=result.met, events=result.events,
-            next_node=dest, expert=self._recommended_other_than(source, offered, result.need),
-            names=self.names, aimed=result.aimed, verdict=result.verdict,
-        )
+        if there.joiners:
+            after = after.joined(there.joiners)
+        need = result.need
+        expert = (self._risk_check_other_than(offered, need) if need.risk else
+                  here.expert_other_than(offered.index, self._offered))
+        self._last_reaction = Reaction.made(turn, source, offered, result, after, dest, expert,
+                                            self.names)
         self._state = after
         for objective, points in offered.choice.score.items():
             self._scores[objective] = self._scores.get(objective, 0) + points
@@ -319,7 +334,7 @@ class Session(Observed):
         self.node_id = self.scenario.start
         self._state = self._machine.start_state
         self._scores: dict[str, int] = {o: 0 for o in self.scenario.objectives}
-        self._visited = [self.scenario.start]
+        self._visited = {self.scenario.start: None}   # in order of first visit
         self.history: list[Reaction] = []
         self._offered: list[OfferedChoice] | None = None
         self._shown: list[OfferedChoice] | None = None
@@ -327,51 +342,38 @@ class Session(Observed):
         self._last_reaction: Reaction | None = None
         self.phases.reset()
 
-    def _recommended_other_than(self, node_id: str, taken: OfferedChoice, need) -> OfferedChoice | None:
-        """The choice the debrief recommends, when it is not the one taken: with a risk open,
-        the best offered choice that checks it (safety first, whatever the node's expert);
+    def _risk_check_other_than(self, taken: OfferedChoice, need) -> OfferedChoice | None:
+        """The choice the debrief recommends with a risk open, when it is not the one taken:
+        the best offered choice that checks it (safety first, whatever the node's expert),
         else the node's expert, if it was offered."""
-        if need.risk:
-            checks = [c for c in self._offered or () if c.choice.checks_risk and need.member in c.choice.targets]
-            if checks:
-                best = min(checks, key=lambda c: QUALITY_RANK[c.quality])
-                return None if best.index == taken.index else best
-        return self._expert_other_than(node_id, taken)
+        checks = [c for c in self._offered or () if c.choice.checks_risk and need.member in c.choice.targets]
+        if checks:
+            best = min(checks, key=lambda c: QUALITY_RANK[c.quality])
+            return None if best.index == taken.index else best
+        return self._machine.stops[self._seat.node_id].expert_other_than(taken.index, self._offered)
 
-    def _expert_other_than(self, node_id: str, taken: OfferedChoice) -> OfferedChoice | None:
-        """The recommended choice at the node, if it was offered and not the one taken."""
-        index = self._machine.expert_index[node_id]
-        if index is None or index == taken.index:
-            return None
-        return next((c for c in self._offered or () if c.index == index), None)
-
-    def _after_move(self) -> None:
-        self.history.append(self._last_reaction)
-        node_id = self.node_id
-        if node_id not in self._visited:
-            self._visited.append(node_id)
+    def _after_move(self, reaction: Reaction) -> None:
+        self.history.append(reaction)
+        node_id = reaction.next_node
+        self._visited.setdefault(node_id)
         self._offered = self._shown = None
-        self.phases.enter(self._machine.arrival_phase[node_id])
+        self.phases.enter(self._machine.stops[node_id].arrival)
 
     def _node_phase(self) -> str:
         phase = self.node.phase
         return phase.value if phase else "opening"
 
     def _offered_by_number(self, number) -> OfferedChoice:
-        for offered in self.choices:
+        choices = self.choices
+        if type(number) is int and 0 < number <= len(choices):   # numbered 1.. in order
+            return choices[number - 1]
+        for offered in choices:
             if offered.number == number:
                 return offered
-        raise ChoiceNotOffered(self.node_id, number, [c.number for c in self.choices])
+        raise ChoiceNotOffered(self.node_id, number, [c.number for c in choices])
 
 
 QUALITY_RANK = {"best": 0, "good": 1, "poor": 2, "harmful": 3}
-
-
-def shown_ranks(seed: int, node_id: str, count: int) -> list[int]:
-    """A rank for each authored choice of a node, drawn from the attempt's seed and the node's
-    id: the shown order within each stance. A CRC of the three is the same in every process
-    and far cheaper than seeding a generator on every choice."""
-    return [zlib.crc32(f"shown:{seed}:{node_id}:{index}".encode()) for index in range(count)]
 
 
 @dataclass(frozen=True)
@@ -382,42 +384,3 @@ class Snapshot:
     visited: tuple[str, ...]
     history: tuple[Reaction, ...]
     phase: str
-
-
-class ConditionEnv:
-    """The values conditions read: group.*, <member>.*, turn, leads, follows, safe, visited.*,
-    score.*, events.*."""
-
-    def __init__(self, session: Session):
-        self.session = session
-
-    def _events(self, kind: str, member: str | None = None) -> int:
-        return sum(1 for r in self.session.history for e in r.events
-                   if e.type == kind and (member is None or e.member == member))
-
-    def __getitem__(self, name: str):
-        session = self.session
-        if name == "turn":
-            return session.turn
-        if name == "safe":
-            return session.safe
-        if name == "leads":
-            return session.leads
-        if name == "follows":
-            return session.follows
-        prefix, _, rest = name.partition(".")
-        if prefix == "group":
-            return getattr(session.state, rest)
-        if prefix == "visited":
-            return rest in session._visited
-        if prefix == "score":
-            return session._scores.get(rest, 0)
-        if prefix == "events":
-            return self._events(rest.replace("_", "-"))
-        if rest == "at_risk":
-            return prefix in session.open_risks
-        if rest == "risk_missed":
-            return self._events("risk-missed", prefix) > 0
-        if rest == "neglected":
-            return self._events("neglect", prefix)
-        return session.state.value(prefix, rest)

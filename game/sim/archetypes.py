@@ -34,8 +34,6 @@ steps 1-5, so "does not fall" means: not below where it was when the turn began.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .constants import (
     ADVICE_SKILLS, BLOCKING_SKILLS, CO_LEADER_CONTEST_CONFLICT, CO_LEADER_CONTEST_TRUST,
     CO_LEADER_REPAIR_COHESION, CO_LEADER_REPAIR_TRUST, COMPETING_SKILLS, REPAIR_SKILLS, DISTRESSED, DRAWING_OUT_SKILLS, EXPLAINING_SKILLS,
@@ -47,158 +45,187 @@ from .constants import (
     WELCOMING_SKILLS,
 )
 from .move import Event, Move
-from .room import Room, shift
-from .state import Columns, GroupState, clamp, nudge
+from .room import Room, push_others, shift
+from .state import clamp, nudge
 from .world import World
 
-
-class Turn(NamedTuple):
-    """What an archetype rule may look at: the turn's start, the move, who did distress work."""
-
-    start: GroupState
-    move: Move
-    workers: tuple[str, ...]
-    room_start: Columns
-
-    def addressed_by(self, member_id: str, skills: tuple[str, ...]) -> bool:
-        """The move uses one of `skills` on this member (or on the whole group): Move.uses and
-        Move.addresses in one, as every rule asks it on every step."""
-        move = self.move
-        return move.skill in skills and (not move.targets or member_id in move.targets)
-
-    @property
-    def before(self) -> Columns:
-        """The members' numbers as the turn began, in the room's order (late arrivals who
-        have not joined are not in it): `turn.before.trust[i]`."""
-        return self.room_start
+IDLE = None   # what a rule's reading of the move says when the rule has nothing to do
 
 
-# Each rule bends the room for the member at place `i` (id `mid`) and returns its events.
+def _addressed_by(move: Move, member_id: str, skills: tuple[str, ...]) -> bool:
+    """The move uses one of `skills` on this member (or on the whole group)."""
+    return move.skill in skills and (not move.targets or member_id in move.targets)
 
-def _monopolizer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
-    if turn.addressed_by(mid, BLOCKING_SKILLS) or room.engagement[i] < MONOPOLIZING_ENGAGEMENT:
+
+# Each rule comes in two parts. Its reading of the move (`_read_*`) depends only on the move
+# and the member, so it is worked out once per move; IDLE means the rule does nothing this
+# turn and is left out. Its action bends the room for the member at place `i` (id `mid`),
+# given that reading and the members who did distress work (`workers`), and returns its event.
+
+def _read_monopolizer(move: Move, mid: str):
+    return _addressed_by(move, mid, BLOCKING_SKILLS)     # blocked
+
+
+def _monopolizer(room: Room, i: int, mid: str, blocked: bool, workers) -> Event | None:
+    if blocked or room.engagement[i] < MONOPOLIZING_ENGAGEMENT:
         room.unchecked[i] = 0
-        return []
-    for other in range(room.size):
-        if other != i:
-            shift(room.engagement, other, -MONOPOLY_WITHDRAWAL)
+        return None
+    push_others(room.engagement, i, -MONOPOLY_WITHDRAWAL)
     room.unchecked[i] += 1
-    return [Event("monopolizing", mid)] if room.unchecked[i] >= MONOPOLY_UNCHECKED_TURNS else []
+    return Event("monopolizing", mid) if room.unchecked[i] >= MONOPOLY_UNCHECKED_TURNS else None
 
 
-def _silent(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
-    if turn.addressed_by(mid, DRAWING_OUT_SKILLS):
+def _read_silent(move: Move, mid: str):
+    drawn = _addressed_by(move, mid, DRAWING_OUT_SKILLS)
+    return drawn, move.skill in PRESSURE_SKILLS and mid in move.targets    # drawn, pressed
+
+
+def _silent(room: Room, i: int, mid: str, reading, workers) -> Event | None:
+    drawn, pressed = reading
+    if drawn:
         shift(room.engagement, i, SILENT_DRAWN_OUT_GAIN)
-        return []
-    room.engagement[i] = min(room.engagement[i], turn.before.engagement[i])
-    if turn.move.uses(PRESSURE_SKILLS) and mid in turn.move.targets:
+        return None
+    room.engagement[i] = min(room.engagement[i], room.start.engagement[i])
+    if pressed:
         shift(room.engagement, i, -SILENT_PRESSURE_COST)
-    return []
+    return None
 
 
-def _distress_holds(turn: Turn, room: Room, i: int, mid: str) -> None:
+def _distress_holds(room: Room, i: int) -> None:
     """The member's distress no lower than when the turn began."""
-    room.distress[i] = max(room.distress[i], turn.before.distress[i])
+    room.distress[i] = max(room.distress[i], room.start.distress[i])
 
 
-def _help_rejecting(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
-    if turn.addressed_by(mid, ADVICE_SKILLS):
-        _distress_holds(turn, room, i, mid)
-    return []
+def _read_help_rejecting(move: Move, mid: str):
+    return True if _addressed_by(move, mid, ADVICE_SKILLS) else IDLE
 
 
-def _hostile(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
-    confronted = turn.addressed_by(mid, ("confronting",))
-    if confronted and turn.before.trust[i] < HOSTILE_LOW_TRUST:
+def _help_rejecting(room: Room, i: int, mid: str, advised, workers) -> Event | None:
+    _distress_holds(room, i)
+    return None
+
+
+def _read_hostile(move: Move, mid: str):
+    return True if _addressed_by(move, mid, ("confronting",)) else IDLE
+
+
+def _hostile(room: Room, i: int, mid: str, confronted, workers) -> Event | None:
+    if room.start.trust[i] < HOSTILE_LOW_TRUST:
         room.conflict = nudge(room.conflict, HOSTILE_CONFRONT_CONFLICT)
-        return [Event("hostility", mid)]
-    return []
+        return Event("hostility", mid)
+    return None
 
 
-def _rescuer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
-    held = turn.addressed_by(mid, BLOCKING_SKILLS) or turn.move.uses(PROTECTING_SKILLS)
-    if held or room.engagement[i] < RESCUER_ACTIVE_ENGAGEMENT:
-        return []
+def _read_rescuer(move: Move, mid: str):
+    held = _addressed_by(move, mid, BLOCKING_SKILLS) or move.skill in PROTECTING_SKILLS
+    return IDLE if held else True
+
+
+def _rescuer(room: Room, i: int, mid: str, free, workers) -> Event | None:
+    if room.engagement[i] < RESCUER_ACTIVE_ENGAGEMENT:
+        return None
     cuts = []
-    for worker in turn.workers:
+    for worker in workers:
         w = room.place.get(worker)
         if worker == mid or w is None:
             continue
-        was = turn.before.distress[w]
+        was = room.start.distress[w]
         relief = was - room.distress[w]
         if was >= DISTRESSED and relief >= RESCUER_MIN_RELIEF:
             cuts.append((relief, worker))
             room.distress[w] = clamp(room.distress[w] + RESCUER_CUT * relief)
-    return [Event("rescuing", max(cuts)[1], by=mid)] if cuts else []
+    return Event("rescuing", max(cuts)[1], by=mid) if cuts else None
 
 
-def _intellectualizer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
-    if turn.addressed_by(mid, EXPLAINING_SKILLS):
-        _distress_holds(turn, room, i, mid)
-    elif turn.addressed_by(mid, FEELING_SKILLS):
+def _read_intellectualizer(move: Move, mid: str):
+    if _addressed_by(move, mid, EXPLAINING_SKILLS):
+        return "explained"
+    return "felt" if _addressed_by(move, mid, FEELING_SKILLS) else IDLE
+
+
+def _intellectualizer(room: Room, i: int, mid: str, how: str, workers) -> Event | None:
+    if how == "explained":
+        _distress_holds(room, i)
+    else:
         shift(room.distress, i, -INTELLECTUALIZER_FEELING_RELIEF)
-    return []
+    return None
 
 
-def _newcomer(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
-    if turn.addressed_by(mid, WELCOMING_SKILLS):
-        gain = max(0.0, room.trust[i] - turn.before.trust[i])
-        shift(room.trust, i, gain * (NEWCOMER_TRUST_GAIN_FACTOR - 1.0) + NEWCOMER_WELCOME_TRUST)
-    return []
+def _read_newcomer(move: Move, mid: str):
+    return True if _addressed_by(move, mid, WELCOMING_SKILLS) else IDLE
 
 
-def _co_leader(turn: Turn, room: Room, i: int, mid: str) -> list[Event]:
-    move = turn.move
+def _newcomer(room: Room, i: int, mid: str, welcomed, workers) -> Event | None:
+    gain = max(0.0, room.trust[i] - room.start.trust[i])
+    shift(room.trust, i, gain * (NEWCOMER_TRUST_GAIN_FACTOR - 1.0) + NEWCOMER_WELCOME_TRUST)
+    return None
+
+
+def _read_co_leader(move: Move, mid: str):
+    """Only a move that names them counts: the whole group addressed is not the co-leader."""
     if mid not in move.targets:
-        return []
-    if move.uses(COMPETING_SKILLS):
+        return IDLE
+    if move.skill in COMPETING_SKILLS:
+        return "split"
+    return "repair" if move.skill in REPAIR_SKILLS else IDLE
+
+
+def _co_leader(room: Room, i: int, mid: str, how: str, workers) -> Event | None:
+    if how == "split":
         room.conflict = nudge(room.conflict, CO_LEADER_CONTEST_CONFLICT)
-        _others_trust(room, i, -CO_LEADER_CONTEST_TRUST)
-        return [Event("leaders-split", mid)]
-    if move.uses(REPAIR_SKILLS):
-        room.cohesion = nudge(room.cohesion, CO_LEADER_REPAIR_COHESION)
-        _others_trust(room, i, CO_LEADER_REPAIR_TRUST)
-        return [Event("leaders-repair", mid)]
-    return []
+        push_others(room.trust, i, -CO_LEADER_CONTEST_TRUST)
+        return Event("leaders-split", mid)
+    room.cohesion = nudge(room.cohesion, CO_LEADER_REPAIR_COHESION)
+    push_others(room.trust, i, CO_LEADER_REPAIR_TRUST)
+    return Event("leaders-repair", mid)
 
 
-def _others_trust(room: Room, i: int, delta: float) -> None:
-    for other in range(room.size):
-        if other != i:
-            shift(room.trust, other, delta)
-
-
-RULES = {
-    "monopolizer": _monopolizer,
-    "hostile": _hostile,
-    "rescuer": _rescuer,
-    "silent": _silent,
-    "help_rejecting": _help_rejecting,
-    "intellectualizer": _intellectualizer,
-    "newcomer": _newcomer,
-    "co_leader": _co_leader,
+RULES = {   # archetype -> (reading of the move, action)
+    "monopolizer": (_read_monopolizer, _monopolizer),
+    "hostile": (_read_hostile, _hostile),
+    "rescuer": (_read_rescuer, _rescuer),
+    "silent": (_read_silent, _silent),
+    "help_rejecting": (_read_help_rejecting, _help_rejecting),
+    "intellectualizer": (_read_intellectualizer, _intellectualizer),
+    "newcomer": (_read_newcomer, _newcomer),
+    "co_leader": (_read_co_leader, _co_leader),
 }
 ORDER = tuple(RULES)   # fixed, so the result never depends on member order
 
 
 def _benders(world: World, place: dict[str, int]) -> list[tuple]:
-    """(rule, place, id) for each member in the room whose archetype has a rule, in ORDER
+    """(archetype, place, id) for each member in the room whose archetype has a rule, in ORDER
     (worked out once per world and circle)."""
     key = ("archetypes", tuple(place))
     found = world.memo.get(key)
     if found is None:
-        found = world.memo[key] = [(RULES[kind], place[mid], mid) for kind in ORDER
+        found = world.memo[key] = [(kind, place[mid], mid) for kind in ORDER
                                    for mid in world.members_of(kind) if mid in place]
     return found
 
 
-def apply_archetypes(start: GroupState, room: Room, move: Move, world: World,
+def _actions(move: Move, world: World, room: Room) -> tuple:
+    """(action, place, id, reading) of every rule that may act on this move, in ORDER: worked
+    out once per move, world and circle (the engine plays one Move per choice, in one World)."""
+    key = ("archetypes", room.ids)
+    found = move.memo.get(key)
+    if found is None or found[0] is not world:
+        actions = []
+        for kind, i, mid in _benders(world, room.place):
+            read, act = RULES[kind]
+            reading = read(move, mid)
+            if reading is not IDLE:
+                actions.append((act, i, mid, reading))
+        found = move.memo[key] = (world, tuple(actions))
+    return found[1]
+
+
+def apply_archetypes(room: Room, move: Move, world: World,
                      workers: tuple[str, ...]) -> list[Event]:
     """Every member's archetype bends the room this turn; the events."""
-    benders = _benders(world, room.place)
-    if not benders:
-        return []
-    turn, events = Turn(start, move, workers, room.start), []
-    for rule, i, mid in benders:
-        events.extend(rule(turn, room, i, mid))
+    events = []
+    for act, i, mid, reading in _actions(move, world, room):
+        event = act(room, i, mid, reading, workers)
+        if event is not None:
+            events.append(event)
     return events

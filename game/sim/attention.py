@@ -20,6 +20,8 @@ member's engagement and trust fall by the ripple constants times the world's `co
 """
 from __future__ import annotations
 
+from itertools import repeat
+from operator import add, mul
 from typing import Callable
 
 from .constants import (
@@ -29,7 +31,7 @@ from .constants import (
     SUPPORTER_MIN_TRUST,
 )
 from .move import Event, Move
-from .room import Room, shift
+from .room import Room, push_others, shift
 from .state import nudge
 from .world import World
 
@@ -51,8 +53,15 @@ def supporters(room: Room, member_id: str, world: World | None = None) -> list[s
 
 
 def can_carry(room: Room, member_id: str) -> bool:
-    """Whether the group, left to itself, can reach out to this member."""
-    return room.cohesion >= SUPPORT_MIN_COHESION and bool(_able(room, member_id))
+    """Whether the group, left to itself, can reach out to this member (`_able`, stopping at
+    the first member able: the need asks it on most turns)."""
+    if room.cohesion < SUPPORT_MIN_COHESION:
+        return False
+    for mid, engagement, trust, distress in zip(room.ids, room.engagement, room.trust, room.distress):
+        if mid != member_id and engagement >= SUPPORTER_MIN_ENGAGEMENT \
+                and trust >= SUPPORTER_MIN_TRUST and distress < DISTRESSED:
+            return True
+    return False
 
 
 def _most_at_risk(room: Room, move: Move) -> str | None:
@@ -78,35 +87,53 @@ def group_support(room: Room, move: Move, world: World, draw: Callable[[], float
 
 
 def _neglect(room: Room, lost: int, world: World) -> None:
-    ripple_e = -NEGLECT_RIPPLE_ENGAGEMENT * world.contagion
-    ripple_t = -NEGLECT_RIPPLE_TRUST * world.contagion
-    for i in range(room.size):
-        mine = i == lost
-        shift(room.engagement, i, -NEGLECT_ENGAGEMENT_COST if mine else ripple_e)
-        shift(room.trust, i, -NEGLECT_TRUST_COST if mine else ripple_t)
+    """The member at place `lost` is being lost this turn; the others see it happen."""
+    for values, own, ripple in (
+            (room.engagement, -NEGLECT_ENGAGEMENT_COST, -NEGLECT_RIPPLE_ENGAGEMENT * world.contagion),
+            (room.trust, -NEGLECT_TRUST_COST, -NEGLECT_RIPPLE_TRUST * world.contagion)):
+        push_others(values, lost, ripple)
+        values[lost] = nudge(values[lost], own)
     room.cohesion = nudge(room.cohesion, -NEGLECT_COHESION_COST)
+
+
+def _heard(move: Move, ids: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Who the move itself leaves unattended (targets and an authored breakthrough are
+    attended), as 0 or 1 per place, and the places it eases by being heard (none for a harmful
+    move). Worked out once per move and circle: the engine plays the same Move for a choice in
+    every session."""
+    key = ("attention", ids)
+    found = move.memo.get(key)
+    if found is None:
+        named = set(move.targets)
+        if move.breakthrough:
+            named.add(move.breakthrough)
+        eased = () if move.quality == "harmful" else tuple(
+            i for i, mid in enumerate(ids) if mid in move.targets)
+        found = move.memo[key] = (tuple(0 if mid in named else 1 for mid in ids), eased)
+    return found
 
 
 def attend(room: Room, move: Move, world: World, draw: Callable[[], float]) -> list[Event]:
     """Attention, support and neglect for this turn, in the room; the events."""
     events: list[Event] = []
-    attended = set(move.targets)
-    if move.breakthrough:
-        attended.add(move.breakthrough)
-    support = group_support(room, move, world, draw)
+    unheard, eased = _heard(move, room.ids)
+    support = group_support(room, move, world, draw) if move.stance == "follow" else None
     if support is not None:
         events.append(support)
-        attended.add(support.member)
-        shift(room.trust, room.place[support.member], SUPPORT_TRUST_GAIN)
+        i = room.place[support.member]
+        unheard = unheard[:i] + (0,) + unheard[i + 1:]
+        shift(room.trust, i, SUPPORT_TRUST_GAIN)
         room.cohesion = nudge(room.cohesion, SUPPORT_COHESION_GAIN)
-    for i, mid in enumerate(room.ids):
-        room.unattended[i] = 0 if mid in attended else room.unattended[i] + 1
-        if mid in move.targets and move.quality != "harmful":   # a harmful move is no relief
-            shift(room.distress, i, -ATTENTION_RELIEF)
-    lost: list[int] = []
-    if max(room.distress, default=0.0) >= DISTRESSED:   # else nobody can be lost: skip the look
-        lost = [i for i in range(room.size)
-                if room.distress[i] >= DISTRESSED and room.unattended[i] >= world.neglect_after]
+    distress = room.distress
+    for i in eased:
+        distress[i] = nudge(distress[i], -ATTENTION_RELIEF)
+    unattended = room.unattended   # one more turn unattended, or back to 0: (count + 1) x 0|1
+    unattended[:] = map(mul, map(add, unattended, repeat(1)), unheard)
+    if not distress or max(distress) < DISTRESSED:   # nobody can be lost: skip the look
+        return events
+    after = world.neglect_after
+    lost = [i for i, (level, count) in enumerate(zip(distress, unattended))
+            if level >= DISTRESSED and count >= after]
     for i in lost:
         events.append(Event("neglect", room.ids[i]))
         _neglect(room, i, world)

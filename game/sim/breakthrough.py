@@ -13,7 +13,7 @@ from .constants import (
     BREAKTHROUGH_RIPPLE_ENGAGEMENT, BREAKTHROUGH_RIPPLE_TRUST, BREAKTHROUGH_TRUST,
 )
 from .move import Event, Move
-from .room import Room, shift
+from .room import Room, push_others, shift
 from .state import GroupState, nudge
 
 
@@ -31,12 +31,9 @@ def breaking_through(before: GroupState, room: Room, move: Move) -> list[str]:
 
 
 def _ripple(room: Room, member: int) -> None:
-    for i in range(room.size):
-        if i == member:
-            shift(room.distress, i, -BREAKTHROUGH_RELIEF)
-        else:
-            shift(room.engagement, i, BREAKTHROUGH_RIPPLE_ENGAGEMENT)
-            shift(room.trust, i, BREAKTHROUGH_RIPPLE_TRUST)
+    shift(room.distress, member, -BREAKTHROUGH_RELIEF)
+    push_others(room.engagement, member, BREAKTHROUGH_RIPPLE_ENGAGEMENT)
+    push_others(room.trust, member, BREAKTHROUGH_RIPPLE_TRUST)
     room.cohesion = nudge(room.cohesion, BREAKTHROUGH_COHESION_GAIN)
 
 

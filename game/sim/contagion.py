@@ -10,12 +10,14 @@ snapshot, so the order of members does not matter. With contagion 0 nothing move
 """
 from __future__ import annotations
 
+from operator import mul
+
 from .constants import (
     CONTAGION_RATE, DISTRESS_SOOTHING_SHARE, HOSTILE_INFLUENCE, MONOPOLIZER_INFLUENCE,
     TYPICAL_INFLUENCE,
 )
 from .room import Room
-from .state import clamp, total
+from .state import total
 from .world import World
 
 INFLUENCE = {"monopolizer": MONOPOLIZER_INFLUENCE, "hostile": HOSTILE_INFLUENCE}
@@ -26,34 +28,35 @@ def influence(world: World, member_id: str) -> float:
     return INFLUENCE.get(world.archetype(member_id), TYPICAL_INFLUENCE)
 
 
-def _others_means(weights: list[float], weight: float, values: list[float]) -> list[float]:
-    """For each member, the weighted mean of everyone else's value: the whole room's weighted
-    sum, less the member's own share. Weights are positive, so with two members or more
-    everyone has others to average."""
-    pulled = total([w * v for w, v in zip(weights, values)])
-    return [(pulled - w * v) / (weight - w) for w, v in zip(weights, values)]
-
-
-def _weights(world: World, ids: tuple[str, ...]) -> tuple[list[float], float]:
-    """Each member's influence in circle order, and their sum (once per world and circle)."""
+def _weights(world: World, ids: tuple[str, ...]) -> tuple[list[float], float, list[float]]:
+    """Each member's influence in circle order, their sum, and for each member the others'
+    share of it (the divisor of their mean). Worked out once per world and circle."""
     key = ("influence", ids)
     found = world.memo.get(key)
     if found is None:
         weights = [influence(world, mid) for mid in ids]
-        found = world.memo[key] = (weights, total(weights))
+        weight = total(weights)
+        found = world.memo[key] = (weights, weight, [weight - w for w in weights])
     return found
 
 
 def spread(room: Room, world: World) -> None:
-    """Every member's engagement and distress pulled toward the others' (weighted) mean."""
+    """Every member's engagement and distress pulled toward the others' (weighted) mean.
+
+    For each member, the others' weighted mean is the whole room's weighted sum (added left to
+    right) less the member's own share, over the others' weights."""
     pull = CONTAGION_RATE * world.contagion
-    if pull <= 0 or room.size < 2:
+    if pull <= 0 or len(room.ids) < 2:
         return
-    weights, weight = _weights(world, room.ids)
-    means = _others_means(weights, weight, room.engagement)
-    room.engagement[:] = [clamp(own + pull * (mean - own))
-                          for own, mean in zip(room.engagement, means)]
-    means = _others_means(weights, weight, room.distress)
+    weights, _, spans = _weights(world, room.ids)
+    engagement, distress = room.engagement, room.distress
+    pulled_e = total(map(mul, weights, engagement))   # the weighted sums, left to right
+    pulled_d = total(map(mul, weights, distress))
     soothe = pull * DISTRESS_SOOTHING_SHARE   # calm is caught more slowly than distress
-    room.distress[:] = [clamp(own + (soothe if mean < own else pull) * (mean - own))
-                        for own, mean in zip(room.distress, means)]
+    for i, (w, span, own, felt) in enumerate(zip(weights, spans, engagement, distress)):
+        mean = (pulled_e - w * own) / span
+        moved = own + pull * (mean - own)
+        engagement[i] = 0.0 if not moved > 0.0 else (1.0 if moved > 1.0 else moved)   # clamp
+        mean = (pulled_d - w * felt) / span
+        moved = felt + (soothe if mean < felt else pull) * (mean - felt)
+        distress[i] = 0.0 if not moved > 0.0 else (1.0 if moved > 1.0 else moved)

@@ -44,34 +44,37 @@ def _group_deltas(move: Move, ids: tuple[str, ...]) -> dict[str, float]:
     return totals
 
 
-def _member_ops(move: Move, ids: tuple[str, ...]) -> list[tuple[str, int, float]]:
-    """(variable, member's place, delta) for every member number the move changes: `group`
-    and `everyone` for all, then each member's own."""
+def _member_ops(move: Move, ids: tuple[str, ...]) -> list[tuple[int, int, float]]:
+    """(variable's column, member's place, delta) for every member number the move changes:
+    `group` and `everyone` for all, then each member's own. Columns as in MEMBER_VARS."""
     by_party = _member_deltas(move)
     shared: dict[str, float] = {}
     for party in SHARED:
         _add(shared, by_party.get(party, {}))
-    return [(var, i, delta) for i, mid in enumerate(ids)
+    return [(MEMBER_VARS.index(var), i, delta) for i, mid in enumerate(ids)
             for var, delta in _add(dict(shared), by_party.get(mid, {})).items()]
 
 
 def _plan(move: Move, ids: tuple[str, ...]):
-    """(cohesion delta, conflict delta, member ops) of the move in this circle, worked out
-    once: the engine plays the same Move for a choice in every session."""
+    """(cohesion delta, conflict delta, member ops, the columns they touch) of the move in
+    this circle, worked out once: the engine plays the same Move for a choice in every
+    session."""
     key = ("authored", ids)
     plan = move.memo.get(key)
     if plan is None:
         group = _group_deltas(move, ids)
-        plan = move.memo[key] = (group.get("cohesion", 0.0), group.get("conflict", 0.0),
-                                 _member_ops(move, ids))
+        ops = _member_ops(move, ids)
+        plan = move.memo[key] = (group.get("cohesion", 0.0), group.get("conflict", 0.0), ops,
+                                 tuple(sorted({column for column, _, _ in ops})))
     return plan
 
 
 def apply_authored(room: Room, move: Move) -> None:
     """Add the choice's authored deltas to the room, then clamp."""
-    cohesion, conflict, ops = _plan(move, room.ids)
+    cohesion, conflict, ops, touched = _plan(move, room.ids)
     room.cohesion += cohesion
     room.conflict += conflict
-    for var, i, delta in ops:
-        getattr(room, var)[i] += delta
-    room.clamp()
+    columns = (room.engagement, room.trust, room.distress)   # as in MEMBER_VARS
+    for column, i, delta in ops:
+        columns[column][i] += delta
+    room.clamp(touched)

@@ -52,11 +52,17 @@ from .constants import (
     UNDERLEAD_ENGAGEMENT_COST, UNDERLEAD_TRUST_COST,
 )
 from .move import Move, Need
-from .room import Room, shift
+from .room import Room, push_all, shift
 from .state import GroupState, nudge
 from .world import World
 
 GOOD_MOVES = ("best", "good")
+
+# Where each line's band begins: a rule fires from here (the cautious side of the line).
+CONFLICT_FROM = CONFLICT_HIGH - NEAR
+DISTRESS_FROM = DISTRESSED - NEAR
+MONOPOLY_FROM = MONOPOLIZING_ENGAGEMENT - NEAR
+AVOIDANCE_FROM = AVOIDANCE_HIGH - NEAR
 
 
 def near(value: float, line: float) -> bool:
@@ -67,9 +73,9 @@ def near(value: float, line: float) -> bool:
 def member_in_need(room: Room, world: World) -> str | None:
     """The distressed member the leader must turn to, if the group cannot carry them (members
     close to the line count: the leader should turn before they cross it)."""
-    distressed = [i for i, distress in enumerate(room.distress) if distress >= DISTRESSED - NEAR]
-    if not distressed:
-        return None
+    if max(room.distress, default=0.0) < DISTRESS_FROM:
+        return None   # the usual turn: nobody near the line
+    distressed = [i for i, distress in enumerate(room.distress) if distress >= DISTRESS_FROM]
     # A supporter is never distressed, so the group can carry one distressed member exactly
     # when it can carry any: asked once.
     carried = can_carry(room, room.ids[distressed[0]])
@@ -82,7 +88,7 @@ def unchecked_monopolizer(room: Room, world: World) -> str | None:
     """A monopolizer who has held the floor unblocked long enough to need checking."""
     for mid in world.members_of("monopolizer"):
         i = room.place.get(mid)
-        if i is not None and room.engagement[i] >= MONOPOLIZING_ENGAGEMENT - NEAR \
+        if i is not None and room.engagement[i] >= MONOPOLY_FROM \
                 and room.unchecked[i] >= MONOPOLY_UNCHECKED_TURNS:
             return mid
     return None
@@ -110,31 +116,44 @@ def risk_need(room: Room) -> Need | None:
     """Safety first: the oldest open risk of harm, if any."""
     if not room.risks:
         return None
-    return Need("lead", "{member} may be at risk of harm and nobody has asked", room.risks[0].member,
-                risk=True)
+    return _about("{member} may be at risk of harm and nobody has asked", room.risks[0].member,
+                  risk=True)
+
+
+_ABOUT: dict[tuple, Need] = {}
+
+
+def _about(reason: str, member: str, risk: bool = False) -> Need:
+    """The lead need `reason` about `member`, made once (needs are values: the same need is
+    the same object every time it is judged)."""
+    key = (reason, member, risk)
+    need = _ABOUT.get(key)
+    if need is None:
+        need = _ABOUT[key] = Need("lead", reason, member, risk=risk)
+    return need
 
 
 def holding_conflict(room: Room, phase: str) -> bool:
     """An engaged, cohesive working group holding a conflict it can bear: the conflict is work."""
     return (phase == "working" and room.conflict < CONFLICT_HOSTILE
-            and room.mean_engagement() >= ENGAGED and room.cohesion >= COHESIVE)
+            and room.climate()[0] >= ENGAGED and room.cohesion >= COHESIVE)
 
 
 def need_in(room: Room, world: World, phase: str) -> Need:
     """`judge_need` on a room (the step judges the room it is about to change)."""
-    if room.conflict >= CONFLICT_HIGH - NEAR:
+    if room.conflict >= CONFLICT_FROM:
         if holding_conflict(room, phase):
             return HELD_CONFLICT_NEED
         return CONFLICT_NEAR_NEED if near(room.conflict, CONFLICT_HIGH) else CONFLICT_NEED
     member_need = _member_need(room, world)
     if member_need is not None:
         return member_need
-    avoidance = room.avoidance()
-    if avoidance >= AVOIDANCE_HIGH - NEAR:
+    engagement, avoidance = room.climate()
+    if avoidance >= AVOIDANCE_FROM:
         return AVOIDING_NEAR_NEED if near(avoidance, AVOIDANCE_HIGH) else AVOIDING_NEED
     if phase == "opening" and room.cohesion < OPENING_COHESION + NEAR:
         return SETTLING_NEED if near(room.cohesion, OPENING_COHESION) else FORMING_NEED
-    margin = min(room.mean_engagement() - ENGAGED, room.cohesion - COHESIVE)
+    margin = min(engagement - ENGAGED, room.cohesion - COHESIVE)
     if margin >= NEAR:
         return WORKING_NEED
     return NEARLY_WORKING_NEED if margin >= -NEAR else ROOM_NEED
@@ -146,15 +165,15 @@ def _member_need(room: Room, world: World) -> Need | None:
     if struggling is not None:
         i = room.place[struggling]
         if near(room.distress[i], DISTRESSED):
-            return Need("lead", "{member} is close to being lost", struggling)
+            return _about("{member} is close to being lost", struggling)
         if room.unattended[i] >= 1:
-            return Need("lead", "{member} is being lost", struggling)
-        return Need("lead", "{member} is struggling alone", struggling)
+            return _about("{member} is being lost", struggling)
+        return _about("{member} is struggling alone", struggling)
     monopolizer = unchecked_monopolizer(room, world)
     if monopolizer is not None:
         if near(room.engagement[room.place[monopolizer]], MONOPOLIZING_ENGAGEMENT):
-            return Need("lead", "{member} is close to taking over", monopolizer)
-        return Need("lead", "{member} is taking over", monopolizer)
+            return _about("{member} is close to taking over", monopolizer)
+        return _about("{member} is taking over", monopolizer)
     return None
 
 
@@ -172,7 +191,12 @@ def need_met(move: Move, need: Need) -> bool:
 
 def verdict_of(move: Move, need: Need) -> str:
     """Both axes at once: "met", "partly" or "missed" (see the module docstring)."""
-    if not need_met(move, need):
+    return verdict_given(move, need_met(move, need))
+
+
+def verdict_given(move: Move, aimed: bool) -> str:
+    """The verdict of a move whose stance axis (`need_met`) is already known."""
+    if not aimed:
         return "missed"
     return "met" if move.quality in GOOD_MOVES else "partly"
 
@@ -196,7 +220,7 @@ def apply_fit(room: Room, move: Move, need: Need, verdict: str) -> None:
         room.conflict = nudge(room.conflict, UNDERLEAD_CONFLICT_RISE)
         gains = ((room.engagement, -UNDERLEAD_ENGAGEMENT_COST), (room.trust, -UNDERLEAD_TRUST_COST))
     for values, delta in gains:
-        values[:] = [nudge(value, delta) for value in values]
+        push_all(values, delta)
 
 
 def _landing(room: Room, move: Move) -> list[int]:

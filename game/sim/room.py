@@ -8,16 +8,47 @@ state for every small push, which would be most of what a step costs.
 Members are addressed by their place in the circle (scenario order): `room.trust[i]`. A late
 arrival who has not joined yet (`GroupState.away`) is not in the room at all: the rules never
 see them, and their numbers are carried over unchanged into the next state.
+
+The pushes below are `state.nudge` written out over a whole column: the rules push every member
+at once several times a step, and a call per number was a good part of what a step cost. Each
+number goes through exactly nudge's arithmetic, in the same order, so the results are the same
+to the last bit (a test holds them to nudge).
 """
 from __future__ import annotations
 
-from .state import Columns, GroupState, Risk, clamp, mean_avoidance, nudge, total
+from .constants import SOFT_EDGE, WITHDRAWN
+from .state import Columns, GroupState, Risk, clamp, climate, nudge
 
 
 def shift(values: list[float], i: int, delta: float) -> None:
     """Nudge the i-th value by `delta` (see state.nudge); a delta of 0 leaves it be."""
     if delta:
         values[i] = nudge(values[i], delta)
+
+
+def push_all(values: list[float], delta: float) -> None:
+    """`shift` every value by `delta`. The values are in 0..1, as every number is once the
+    authored effects are clamped: a push down then never needs the upper clamp."""
+    if delta > 0:
+        edge = SOFT_EDGE
+        for i, value in enumerate(values):
+            room = 1.0 - value     # max(0.0, room) below, written out: it is room unless room <= 0
+            moved = value + (delta * ((room if room > 0.0 else 0.0) / edge) ** 2 if room < edge else delta)
+            values[i] = (1.0 if moved > 1.0 else moved) if moved > 0.0 else 0.0
+    elif delta < 0:
+        edge = SOFT_EDGE
+        for i, value in enumerate(values):
+            moved = value + (delta * ((value if value > 0.0 else 0.0) / edge) ** 2 if value < edge else delta)
+            values[i] = moved if moved > 0.0 else 0.0
+
+
+def push_others(values: list[float], i: int, delta: float) -> None:
+    """`shift` every value but the i-th by `delta` (the ripple of one member's moment)."""
+    if not delta:
+        return
+    own = values[i]
+    push_all(values, delta)
+    values[i] = own
 
 
 class Room:
@@ -39,10 +70,8 @@ class Room:
              self.unchecked) = map(list, state.columns)
             self.start: Columns = state.columns   # the numbers as the turn began, room order
             return
-        here = [i for i, mid in enumerate(state.member_ids) if mid not in state.away]
-        self.ids = tuple(state.member_ids[i] for i in here)
-        self.place = {mid: i for i, mid in enumerate(self.ids)}
-        self.start = Columns._make(tuple(column[i] for i in here) for column in state.columns)
+        self.ids, self.place, pick, _ = state.presence
+        self.start = Columns._make(map(pick, state.columns))
         (self.engagement, self.trust, self.distress, self.unattended,
          self.unchecked) = map(list, self.start)
 
@@ -50,38 +79,54 @@ class Room:
     def size(self) -> int:
         return len(self.ids)
 
-    def mean_engagement(self) -> float:
-        return total(self.engagement) / len(self.ids) if self.ids else 0.0
+    def climate(self) -> tuple[float, float]:
+        """(mean engagement, avoidance) of the room, as GroupState computes them."""
+        return climate(self.engagement, self.trust, self.distress)
 
-    def avoidance(self) -> float:
-        """The group's avoidance, as GroupState.avoidance computes it."""
-        return mean_avoidance(zip(self.engagement, self.trust, self.distress))
-
-    def clamp(self) -> None:
-        """Every number back in 0..1 (authored effects may take one past an edge)."""
+    def clamp(self, touched: tuple[int, ...] = (0, 1, 2)) -> None:
+        """Every number back in 0..1 (authored effects may take one past an edge). `touched`:
+        the member columns (0 engagement, 1 trust, 2 distress) the effects changed; the others
+        need no look when the turn began with every number in range."""
         self.cohesion, self.conflict = clamp(self.cohesion), clamp(self.conflict)
-        for values in (self.engagement, self.trust, self.distress):
-            if min(values, default=0.0) < 0.0 or max(values, default=0.0) > 1.0:
-                values[:] = [clamp(value) for value in values]
+        columns = (self.engagement, self.trust, self.distress)
+        for c in (touched if self._state.in_range else (0, 1, 2)):
+            values = columns[c]
+            if values and (min(values) < 0.0 or max(values) > 1.0):   # clamp, inline:
+                values[:] = [0.0 if not v > 0.0 else (1.0 if v > 1.0 else v) for v in values]
 
     def frozen(self) -> GroupState:
         """The room as the next (frozen) state. No clamping here: authored effects are clamped
         as they land and every rule after them keeps its numbers in 0..1 (property P4)."""
-        mine = (self.engagement, self.trust, self.distress, self.unattended, self.unchecked)
         old = self._state
         if not old.away:
-            columns = Columns._make(map(tuple, mine))
-            state = GroupState.from_columns(self.cohesion, self.conflict, self.ids, columns,
-                                            risks=tuple(self.risks))
             # The same circle, so the same layout: hand it over instead of working it out
             # again (states only read it).
-            state.__dict__["places"] = self.place
-            return state
-        merged = [list(column) for column in old.columns]   # the absent keep their numbers
-        for i, mid in enumerate(self.ids):
-            j = old.places[mid]
-            for full, part in zip(merged, mine):
-                full[j] = part[i]
-        return GroupState.from_columns(self.cohesion, self.conflict, old.member_ids,
-                                       Columns._make(map(tuple, merged)), old.away,
-                                       tuple(self.risks))
+            return GroupState.made({
+                "cohesion": self.cohesion, "conflict": self.conflict, "member_ids": self.ids,
+                "columns": Columns(tuple(self.engagement), tuple(self.trust),
+                                   tuple(self.distress), tuple(self.unattended),
+                                   tuple(self.unchecked)),
+                "away": old.away, "risks": tuple(self.risks), "places": self.place,
+                "in_range": True})
+        gaps = old.presence[3]
+        merged = []
+        for column, mine in zip(old.columns, (self.engagement, self.trust, self.distress,
+                                              self.unattended, self.unchecked)):
+            full = list(mine)
+            for j in gaps:              # the absent keep their numbers, in their places
+                full.insert(j, column[j])
+            merged.append(tuple(full))
+        return GroupState.made({
+            "cohesion": self.cohesion, "conflict": self.conflict, "member_ids": old.member_ids,
+            "columns": Columns._make(merged), "away": old.away, "risks": tuple(self.risks),
+            "places": old.places, "presence": old.presence,
+            "in_range": old.in_range})   # the absent as they were, the rest in range
+
+    def withdrawals(self) -> list[str]:
+        """Members who crossed into withdrawal this turn (engagement below WITHDRAWN now, not
+        when the turn began), in circle order."""
+        engagement, line = self.engagement, WITHDRAWN
+        if min(engagement, default=1.0) >= line:
+            return []
+        return [mid for mid, now, was in zip(self.ids, engagement, self.start.engagement)
+                if now < line and was >= line]

@@ -6,7 +6,8 @@ states.
 """
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from .constants import AVOID_UNSPOKEN_WEIGHT, AVOID_WITHDRAWAL_WEIGHT, SOFT_EDGE
@@ -24,25 +25,26 @@ def clamp(value: float) -> float:
 
 
 def total(values) -> float:
-    """Left-to-right float addition. Not `sum`: from Python 3.12 `sum` compensates rounding,
-    and the model's traces must be the same bytes on every supported Python."""
-    result = 0.0
-    for value in values:
-        result += value
-    return result
+    """Left-to-right float addition from 0.0. Not `sum`: from Python 3.12 `sum` compensates
+    rounding, and the model's traces must be the same bytes on every supported Python.
+    (reduce with operator.add makes exactly those additions, looping in C.)"""
+    return reduce(add, values, 0.0)
 
 
-def mean_avoidance(members) -> float:
-    """Withdrawal plus unspoken distress, averaged over (engagement, trust, distress) rows.
+def climate(engagement, trust, distress) -> tuple[float, float]:
+    """(mean engagement, mean avoidance) of the members whose columns these are, in one pass.
 
-    Per member: 0.6 x (1 - engagement)  +  0.4 x distress x (1 - trust).
+    Avoidance, per member: 0.6 x (1 - engagement)  +  0.4 x distress x (1 - trust).
     Withdrawal is what shows; distress times distrust is what a member carries and keeps
     to themselves. Both terms are 0..1 and the weights sum to 1, so avoidance is 0..1.
+    Both means are summed left to right, as `total` would.
     """
-    each = [AVOID_WITHDRAWAL_WEIGHT * (1.0 - engagement)
-            + AVOID_UNSPOKEN_WEIGHT * distress * (1.0 - trust)
-            for engagement, trust, distress in members]
-    return total(each) / len(each) if each else 0.0
+    withdrawal, unspoken = AVOID_WITHDRAWAL_WEIGHT, AVOID_UNSPOKEN_WEIGHT
+    avoiding = 0.0
+    for e, t, d in zip(engagement, trust, distress):
+        avoiding += withdrawal * (1.0 - e) + unspoken * d * (1.0 - t)
+    count = len(engagement)
+    return (total(engagement) / count, avoiding / count) if count else (0.0, 0.0)
 
 
 def nudge(value: float, delta: float) -> float:
@@ -56,7 +58,7 @@ def nudge(value: float, delta: float) -> float:
     """
     room = (1.0 - value) if delta > 0 else value
     if room < SOFT_EDGE:
-        delta *= (max(0.0, room) / SOFT_EDGE) ** 2
+        delta *= ((room if room > 0.0 else 0.0) / SOFT_EDGE) ** 2   # max(0.0, room), inline: hot
     moved = value + delta
     return 0.0 if not moved > 0.0 else (1.0 if moved > 1.0 else moved)   # clamp, inline: hot
 
@@ -99,15 +101,19 @@ class Risk(NamedTuple):
     missed: bool = False  # `risk-missed` has fired for it (once per risk)
 
 
+_SET_DICT = object.__setattr__   # GroupState refuses setattr; it sets its dict this way
+
+
 class GroupState:
     """The whole circle: the group's own climate plus every member, in scenario order.
 
     Frozen. Kept as columns (`columns.trust[i]` is the trust of the member at place i) because
     that is what the model reads and writes; `members`, the (id, MemberState) pairs, are built
-    when someone asks for them, which a headless session mostly never does.
+    when someone asks for them, which a headless session mostly never does. The fields and what
+    is worked out from them live in one dict, set in one go: a step makes a state every choice.
     """
 
-    __slots__ = ("cohesion", "conflict", "member_ids", "columns", "away", "risks", "__dict__")
+    __slots__ = ("__dict__",)
 
     def __init__(self, cohesion: float, conflict: float,
                  members: tuple[tuple[str, MemberState], ...] = (),
@@ -125,14 +131,28 @@ class GroupState:
         state._fill(cohesion, conflict, member_ids, columns, away, risks)
         return state
 
+    @classmethod
+    def made(cls, fields: dict) -> "GroupState":
+        """A state from `fields` as `_fill` would set them, already of the right types (the
+        model's own, from a Room), with anything worked out on the way (`places`, `in_range`)."""
+        state = cls.__new__(cls)
+        _SET_DICT(state, "__dict__", fields)
+        return state
+
     def _fill(self, cohesion, conflict, member_ids, columns, away, risks) -> None:
-        set_ = object.__setattr__
-        set_(self, "cohesion", cohesion)
-        set_(self, "conflict", conflict)
-        set_(self, "member_ids", member_ids)
-        set_(self, "columns", columns)
-        set_(self, "away", frozenset(away))     # members who have not joined yet (joins_at)
-        set_(self, "risks", tuple(risks))       # open risks of harm, oldest first
+        _SET_DICT(self, "__dict__", {
+            "cohesion": cohesion, "conflict": conflict, "member_ids": member_ids,
+            "columns": columns,
+            "away": frozenset(away),     # members who have not joined yet (joins_at)
+            "risks": tuple(risks),       # open risks of harm, oldest first
+        })
+
+    @cached_property
+    def in_range(self) -> bool:
+        """Every member's number already in 0..1, as clamping leaves it (so the model need not
+        look again at the columns a choice does not touch). The model's own states are."""
+        return not any(column and (min(column) < 0.0 or max(column) > 1.0)
+                       for column in self.columns[:3])
 
     def __setattr__(self, name, value):
         raise AttributeError(f"GroupState is frozen: cannot set {name!r}")
@@ -154,6 +174,19 @@ class GroupState:
         if not self.away:
             return self.member_ids
         return tuple(mid for mid in self.member_ids if mid not in self.away)
+
+    @cached_property
+    def presence(self) -> tuple:
+        """What the model's Room needs when some members are away: (the ids present, their
+        places among them, a function picking their values out of a column, the places of the
+        absent in the circle, in order). The same for every state of a session until someone
+        arrives, so states hand it on."""
+        away = self.away
+        here = [i for i, mid in enumerate(self.member_ids) if mid not in away]
+        ids = tuple(self.member_ids[i] for i in here)
+        pick = itemgetter(*here) if len(here) > 1 else (lambda column: tuple(column[i] for i in here))
+        gaps = tuple(i for i, mid in enumerate(self.member_ids) if mid in away)
+        return ids, {mid: i for i, mid in enumerate(ids)}, pick, gaps
 
     def present(self, member_id: str) -> bool:
         return member_id not in self.away
@@ -193,17 +226,20 @@ class GroupState:
         """Member id -> place in the circle (0-based, scenario order)."""
         return {mid: i for i, mid in enumerate(self.member_ids)}
 
-    @cached_property
+    @property
     def engagement(self) -> float:
         """Mean engagement of the members present (GCQ engagement)."""
-        engagement = self._present_column("engagement")
-        return total(engagement) / len(engagement) if engagement else 0.0
+        return self._climate[0]
 
-    @cached_property
+    @property
     def avoidance(self) -> float:
         """Withdrawal plus unspoken distress (GCQ avoidance), averaged over the members
-        present: see `mean_avoidance`."""
-        return mean_avoidance(zip(*(self._present_column(v) for v in MEMBER_VARS)))
+        present: see `climate`."""
+        return self._climate[1]
+
+    @cached_property
+    def _climate(self) -> tuple[float, float]:
+        return climate(*(self._present_column(v) for v in MEMBER_VARS))
 
     def _present_column(self, var: str) -> tuple:
         column = getattr(self.columns, var)

@@ -15,27 +15,14 @@ import random
 from .archetypes import apply_archetypes
 from .attention import attend
 from .breakthrough import apply_breakthroughs
-from .constants import WITHDRAWN
 from .contagion import spread
 from .effects import apply_authored
 from .move import Event, Move, StepResult
-from .need import apply_fit, need_in, need_met, risk_need, verdict_of
+from .need import apply_fit, need_in, need_met, risk_need, verdict_given
 from .risk import follow_risks, open_risks
 from .room import Room
 from .state import GroupState
 from .world import World
-
-
-def _withdrawals(before: GroupState, after: GroupState) -> list[Event]:
-    """Members who crossed into withdrawal this turn."""
-    if min(after.columns.engagement, default=1.0) >= WITHDRAWN:
-        return []
-    return [
-        Event("withdrawal", mid)
-        for mid, now, was in zip(after.member_ids, after.columns.engagement,
-                                 before.columns.engagement)
-        if now < WITHDRAWN <= was and mid not in after.away
-    ]
 
 
 def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int,
@@ -45,22 +32,26 @@ def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int,
     room = Room(state)
     if move.opens_risk:
         open_risks(room, move)                                      # 0 safety first
-    need = risk_need(room) or move.need or need_in(room, world, move.phase)  # 2 (before)
-    verdict = verdict_of(move, need)
+    need = (room.risks and risk_need(room)) or move.need or need_in(room, world, move.phase)
+    aimed = need_met(move, need)                                    # 2 (judged before)
+    verdict = verdict_given(move, aimed)
     apply_authored(room, move)                                      # 1
     apply_fit(room, move, need, verdict)                            # 2
     events = attend(room, move, world, _chance(seed, turn))         # 3
-    events += follow_risks(room, move, world, final)                # 3 risks
+    if room.risks:
+        events += follow_risks(room, move, world, final)            # 3 risks
     broke = apply_breakthroughs(state, room, move)                  # 4
-    events += broke
     spread(room, world)                                             # 5
-    workers = tuple(dict.fromkeys(move.targets + tuple(e.member for e in broke)))
-    events += apply_archetypes(state, room, move, world, workers)   # 6
-    after = room.frozen()
-    events += _withdrawals(state, after)
-    return StepResult(before=state, after=after, need=need,
-                      fit=move.stance == need.stance, events=tuple(events),
-                      met=verdict == "met", aimed=need_met(move, need), verdict=verdict)
+    if broke:
+        events += broke
+        workers = tuple(dict.fromkeys(move.targets + tuple(e.member for e in broke)))
+    else:
+        workers = move.unique_targets
+    events += apply_archetypes(room, move, world, workers)          # 6
+    for mid in room.withdrawals():
+        events.append(Event("withdrawal", mid))
+    return StepResult(state, room.frozen(), need, move.stance == need.stance, tuple(events),
+                      verdict == "met", aimed, verdict)
 
 
 def _chance(seed: int, turn: int):
