@@ -159,12 +159,23 @@ def completed(facts: AttemptFacts, sequence: int, made_at: float, session, endin
     members = {m["member"]: m["outcome"] for m in ending["members"]}
     extensions = {ext("outcome"): outcome, ext("safe"): session.safe, ext("members"): members,
                   ext("ending"): session.node_id}
-    climate = optional(session, "climate", "climate_scores")
+    climate = optional(session, "climate", "climate_scores") or _climate(session)
     if climate is not None:
         extensions[ext("climate")] = plain(climate)
     result = {"completion": True, "success": session.good_ending, "extensions": extensions}
     context = facts.context(sequence, {ext("attempt-ending"): ending}, parent=False)
     return statement(facts, "completed", facts.scenario_activity, context, made_at, result)
+
+
+def _climate(session):
+    """The members' Group Climate Questionnaire scales at the start and the end, and how they
+    moved (game.sim.climate), read from the session's history."""
+    from game.sim.climate import session_climate
+
+    history = getattr(session, "history", None)
+    if not history:
+        return None
+    return session_climate(history)
 
 
 def optional(thing, *names):

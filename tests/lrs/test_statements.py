@@ -83,7 +83,10 @@ def test_the_completion_says_outcome_safety_and_who_comes_back(tmp_path):
     assert told[X("outcome")] == "growth" and told[X("safe")] is False
     assert done["result"]["success"] is False and done["result"]["completion"] is True
     assert told[X("members")] == {o.member: o.outcome for o in session.member_outcomes()}
-    assert X("climate") not in told
+    climate = told[X("climate")]   # the GCQ-S scales at the start and the end, 0..6
+    assert set(climate["start"]) == set(climate["end"]) == {"engaged", "avoiding", "conflict"}
+    assert all(0 <= v <= 6 for part in ("start", "end") for v in climate[part].values())
+    assert climate["turns"] == 2
 
 
 def test_activity_ids_are_the_same_in_every_attempt_and_statement_ids_never_repeat(tmp_path):
