@@ -50,8 +50,8 @@ def run_classroom(args) -> int:
             return run_headless(args, room, scenario, str(result.path))
         args.classroom_room = room    # the play scene's classroom panel finds it here
         announce(room)
-        from game.ui.app import run_app
-        return run_app(args)
+        from .play import run_window
+        return run_window(args)
     finally:
         server.stop()
 

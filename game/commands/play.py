@@ -48,11 +48,37 @@ def run(args) -> int:
         return run_classroom(args)
     if args.text:
         return _play_text(args)
+    return run_window(args)
+
+
+def run_window(args) -> int:
+    """The window: the scenario named is loaded before it opens (a broken file is one line on
+    the terminal, not an empty window), and the records and the learner's name are handed in."""
+    from .common import CommandError, fail
+
+    try:
+        request = prepare(args)
+    except CommandError as err:
+        return fail("play", str(err))
     try:
         from game.ui.app import run_app
     except ImportError as err:
         return fail("play", f"the graphical front end is not available ({err}); try --text")
-    return run_app(args)
+    records = open_records(args)
+    return run_app(args, request, records, learner_name(args, records, ask=False))
+
+
+def prepare(args):
+    """What the window opens on: the scenario named on the command line, loaded (none: the
+    menu, or --resume's unfinished attempt)."""
+    from game.ui.scenes.start import Request
+
+    from .common import load_for_play
+
+    if getattr(args, "resume", False) or not getattr(args, "scenario", None):
+        return Request()
+    scenario, result = load_for_play(args.scenario)
+    return Request(scenario, str(result.path))
 
 
 def folder_name(text: str) -> str:
@@ -74,44 +100,20 @@ def open_records(args):
 def try_records(args):
     """(records, notice or None), or (None, why not): a locked, read-only or newer records file
     must never stop anyone playing."""
-    if args.no_records:
-        return None, None
-    from game.records import Records
-    try:
-        records = Records(args.data_dir)
-    except Exception as err:  # RecordsUnavailable, or anything the file system says
-        return None, f"records are off: {err}"
-    from .records import connect_lrs
-    connect_lrs(records, args)
-    return records, records.notice
+    from game.records.for_play import records_for_play
+
+    records, why = records_for_play(args.data_dir, args.no_records)
+    if records is not None:
+        from .records import connect_lrs
+        connect_lrs(records, args)
+    return records, why
 
 
 def learner_name(args, records, ask: bool) -> str:
     """--learner, else the name given before, else (once, when interactive) ask."""
-    if args.learner is not None:
-        _keep_learner(records, args.learner)
-        return args.learner
-    if records is None:
-        return ""
-    name = records.setting("learner", kind=str)
-    if name is None and ask:
-        try:
-            name = input("Your name for your records (optional, Enter to skip): ").strip()
-        except (EOFError, KeyboardInterrupt):
-            name = ""
-        _keep_learner(records, name)
-    return name or ""
+    from game.records.for_play import learner_for
 
-
-def _keep_learner(records, name: str) -> None:
-    """Remember the name for next time, if the records can be written; play goes on either way."""
-    if records is None or not getattr(records, "writable", True):
-        return
-    import sqlite3
-    try:
-        records.set_setting("learner", name)
-    except (sqlite3.Error, OSError) as err:
-        print(f"circle: your name could not be kept in the records ({err}); play goes on", file=sys.stderr)
+    return learner_for(args.learner, records, ask)
 
 
 def _play_text(args) -> int:

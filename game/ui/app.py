@@ -20,6 +20,7 @@ import time
 import pygame
 
 from game.ui import fonts, layout, theme
+from game.ui.navigator import Navigator
 from game.ui.settings import Settings, SettingsStore
 
 FPS = 60
@@ -35,16 +36,17 @@ MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION
 class App:
     """The window, the settings, the records, and the scenes on top of each other."""
 
-    def __init__(self, args, window_size: tuple[int, int] | None = None, records=_OPEN):
-        from game.commands.play import learner_name, open_records
+    def __init__(self, args, window_size: tuple[int, int] | None = None, records=_OPEN,
+                 learner: str | None = None):
         from game.records import data_dir
 
         pygame.display.init()
         pygame.font.init()
         self.args = args
         self.data_dir = data_dir(getattr(args, "data_dir", None))
-        self.records = open_records(args) if records is _OPEN else records
-        self.learner = learner_name(args, self.records, ask=False)
+        self.records = _records_of(args) if records is _OPEN else records
+        self.learner = learner if learner is not None else _learner_of(args, self.records)
+        self.navigator = Navigator(self)
         self.store = SettingsStore(self.data_dir, presenter=getattr(args, "presenter", False))
         if getattr(args, "fullscreen", False):
             self.store.active = self.store.active.with_value("fullscreen", True)
@@ -120,7 +122,10 @@ class App:
         return self.scenes[-1] if self.scenes else None
 
     def show(self, scene) -> None:
-        """Replace every scene with this one (menu -> briefing -> play -> debrief)."""
+        """Replace every scene with this one (menu -> briefing -> play -> debrief). The scenes
+        left are told, so a session none of them passes on is closed."""
+        for left in self.scenes:
+            left.leave(scene)
         self.scenes = [scene]
         self.backdrop = None
         scene.enter()
@@ -300,19 +305,15 @@ def _invisible(driver: str) -> bool:
     return driver in ("offscreen", "dummy") and not os.environ.get("SDL_VIDEODRIVER")
 
 
-def run_app(args) -> int:
-    """`python main.py [play] [SCENARIO] [--presenter] [--fullscreen] [--resume] ...`."""
+def run_app(args, request, records, learner: str) -> int:
+    """The window on what `request` asks for (a scenario's briefing, the menu, a resumed attempt),
+    with the records and the learner's name the command opened."""
     import sys
 
-    from game.ui.scenes.start import StartProblem, first_scene, prepare
+    from game.ui.scenes.start import first_scene
 
     try:
-        request = prepare(args)
-    except StartProblem as problem:
-        print(f"play: {problem}" if "\n" not in str(problem) else str(problem), file=sys.stderr)
-        return 1
-    try:
-        app = App(args)
+        app = App(args, records=records, learner=learner)
     except pygame.error as err:
         print(f"play: cannot open a window ({err}); try --text", file=sys.stderr)
         return 1
@@ -327,3 +328,21 @@ def run_app(args) -> int:
         return app.run()
     finally:
         pygame.quit()
+
+
+def _records_of(args):
+    """The records as `play` opens them, for an app made without them (tests, tools)."""
+    import sys
+
+    from game.records.for_play import records_for_play
+
+    records, why = records_for_play(getattr(args, "data_dir", None), getattr(args, "no_records", False))
+    if why:
+        print(f"circle: {why}", file=sys.stderr)
+    return records
+
+
+def _learner_of(args, records) -> str:
+    from game.records.for_play import learner_for
+
+    return learner_for(getattr(args, "learner", None), records, ask=False)

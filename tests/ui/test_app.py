@@ -11,7 +11,8 @@ import pygame
 
 from game.records import Records, data_dir
 from game.ui import audio
-from game.ui.app import App, run_app
+from game.commands.play import run_window
+from game.ui.app import App
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.name import NameScene
 from game.ui.scenes.play import PlayScene
@@ -125,7 +126,7 @@ def test_resume_with_nothing_to_resume_opens_the_menu_and_says_so():
 def test_a_scenario_that_does_not_load_exits_1_before_any_window(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\nid: x\n", encoding="utf-8")
-    assert run_app(make_args(scenario=str(bad))) == 1
+    assert run_window(make_args(scenario=str(bad))) == 1
     assert "bad.yaml" in capsys.readouterr().err
 
 

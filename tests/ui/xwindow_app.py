@@ -52,7 +52,8 @@ def main(argv: list[str]) -> int:
     import pygame
 
     from game.ui.app import App
-    from game.ui.scenes.start import first_scene, prepare
+    from game.commands.play import prepare
+    from game.ui.scenes.start import first_scene
 
     path = Path(argv[0])
     args = arguments(argv[1] if len(argv) > 1 else None)

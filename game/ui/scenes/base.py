@@ -44,6 +44,10 @@ class Scene:
         """A modal over this scene closed."""
         self.needs_redraw = True
 
+    def leave(self, following) -> None:
+        """The app replaced this scene with `following` (a session it held and `following`
+        does not is closed here: nobody will play it again)."""
+
     def relayout(self) -> None:
         """Theme, text size or window changed: lay out and draw everything again."""
         self.needs_redraw = True

@@ -79,16 +79,11 @@ class BriefingScene(Scene):
             self.back()
 
     def back(self) -> None:
-        from game.ui.scenes.menu import MenuScene
-        self.app.show(MenuScene(self.app))
+        self.app.navigator.show("menu")
 
     def start(self) -> None:
-        from game.ui.attempts import new_attempt
-        from game.ui.scenes.play import PlayScene
-
-        session, log = new_attempt(self.app, self.scenario, self.path)
         self.app.sound("choose")
-        self.app.show(PlayScene(self.app, session, log=log, path=self.path))
+        self.app.navigator.new_attempt(self.scenario, self.path)
 
     # -- drawing ------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from game.ui.scenes.common import OUTCOME_WORDS, ago, draw_outcome_badge
 from game.ui.scenes.debrief_first import draw_first_band, draw_outcomes, first_band_height, outcomes_height
 from game.ui.scenes.debrief_parts import decision_height, draw_decision
 from game.ui.scenes.play.classroom import with_class_votes
+from game.ui.scenes.play.scene import close_unless_kept
 from game.ui.theme import hex_to_rgb, mix
 from game.ui.widgets import draw_focus_ring, draw_line_chart, draw_panel
 
@@ -136,16 +137,14 @@ class DebriefScene(Scene):
         elif chosen == "menu":
             self.to_menu()
 
+    def leave(self, following) -> None:
+        close_unless_kept(self.session, following)
+
     def to_menu(self) -> None:
-        from game.ui.scenes.menu import MenuScene
-        self.app.show(MenuScene(self.app))
+        self.app.navigator.show("menu")
 
     def replay(self) -> None:
-        from game.ui.attempts import new_attempt
-        from game.ui.scenes.play import PlayScene
-
-        session, log = new_attempt(self.app, self.session.scenario, self.path)
-        self.app.show(PlayScene(self.app, session, log=log, path=self.path))
+        self.app.navigator.new_attempt(self.session.scenario, self.path)
 
     # -- drawing ------------------------------------------------------------------------------
 

@@ -81,9 +81,8 @@ class MenuScene(Scene):
             waiting = records.unfinished(self.app.learner or None)
             self.unfinished = waiting[0] if waiting else None
             if records.setting("learner") is None and getattr(self.app.args, "learner", None) is None:
-                from game.ui.scenes.name import NameScene
                 self._layout()
-                self.app.push(NameScene(self.app))
+                self.app.navigator.push("name")
 
     def refresh_records(self) -> None:
         """The learner changed (the name prompt): their attempts and unfinished work, not another's."""
@@ -185,16 +184,14 @@ class MenuScene(Scene):
         if name == "quit":
             self.app.quit(0)
         elif name == "settings":
-            from game.ui.scenes.settings_panel import SettingsScene
-            self.app.push(SettingsScene(self.app))
+            self.app.navigator.push("settings")
         elif name == "resume":
             self.resume_attempt()
         elif name.startswith("card:"):
             entry = self.entries[int(name[5:])]
             if entry.ok:
-                from game.ui.scenes.briefing import BriefingScene
                 self.app.sound("choose")
-                self.app.show(BriefingScene(self.app, entry.scenario, str(entry.path)))
+                self.app.navigator.show("briefing", entry.scenario, str(entry.path))
 
     def resume_attempt(self) -> None:
         from game.ui.scenes.start import resume_scene

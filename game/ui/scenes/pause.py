@@ -57,11 +57,9 @@ class PauseScene(Scene):
             self.app.pop()
             self.play.restart()
         elif name == "settings":
-            from game.ui.scenes.settings_panel import SettingsScene
-            self.app.push(SettingsScene(self.app))
+            self.app.navigator.push("settings")
         elif name == "menu":
-            from game.ui.scenes.menu import MenuScene
-            self.app.show(MenuScene(self.app))
+            self.app.navigator.show("menu")
 
     def draw_full(self, canvas: pygame.Surface) -> None:
         palette, text = self.palette, self.text

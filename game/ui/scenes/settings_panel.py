@@ -95,8 +95,7 @@ class SettingsScene(Scene):
         if chosen == "done":
             self.app.pop()
         elif chosen == "learner":
-            from game.ui.scenes.name import NameScene
-            self.app.push(NameScene(self.app))
+            self.app.navigator.push("name")
         elif chosen:
             self.change(chosen, 1)
 

@@ -1,12 +1,12 @@
-"""Where the app starts: what the command line asked for, and resuming an unfinished attempt."""
+"""Where the app starts: the screen the command asked for, and resuming an unfinished attempt.
+
+The command loads the scenario it names before any window opens (`Request`); the window only
+chooses its first screen from it.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-
-class StartProblem(Exception):
-    """The scenario named on the command line cannot be played (message says why)."""
 
 
 @dataclass
@@ -15,28 +15,13 @@ class Request:
     path: str = ""
 
 
-def prepare(args) -> Request:
-    """Load the scenario named on the command line before any window opens."""
-    from game.commands.common import CommandError, load_for_play
-
-    if getattr(args, "resume", False) or not getattr(args, "scenario", None):
-        return Request()
-    try:
-        scenario, result = load_for_play(args.scenario)
-    except CommandError as err:
-        raise StartProblem(str(err)) from None
-    return Request(scenario, str(result.path))
-
-
 def first_scene(app, request: Request):
-    from game.ui.scenes.briefing import BriefingScene
-    from game.ui.scenes.menu import MenuScene
-
+    screens = app.navigator
     if getattr(app.args, "resume", False):
-        return _resume_requested(app) or MenuScene(app, notice=app.notice)
+        return _resume_requested(app) or screens.scene("menu", notice=app.notice)
     if request.scenario is not None:
-        return BriefingScene(app, request.scenario, request.path)
-    return MenuScene(app)
+        return screens.scene("briefing", request.scenario, request.path)
+    return screens.scene("menu")
 
 
 def _resume_requested(app):
@@ -59,12 +44,26 @@ def _resume_requested(app):
 
 
 def resume_scene(app, attempt, entries):
-    """(PlayScene continuing the attempt, None) or (None, why it cannot be resumed)."""
+    """(the play screen continuing the attempt, None) or (None, why it cannot be resumed)."""
     from game.engine import SaveMismatch
     from game.records import resume
-    from game.scenario import load_path
     from game.ui.attempts import listening
-    from game.ui.scenes.play import PlayScene
+
+    scenario, path = _scenario_of(attempt, entries)
+    if scenario is None:
+        return None, f"The scenario of that attempt ({attempt.scenario_id}) cannot be loaded now."
+    try:
+        log = listening(resume(app.records, attempt, scenario))
+    except SaveMismatch as err:
+        return None, f"That attempt cannot be resumed: {err}."
+    return app.navigator.scene("play", log.session, log=log, path=path, resumed=True), None
+
+
+def _scenario_of(attempt, entries):
+    """(scenario, its file) for an attempt: the file it was played from, else the library's
+    entry with its id, else the shipped scenario of that id; (None, ...) when none loads."""
+    from game.scenario import load_path
+    from game.ui.library import SHIPPED
 
     scenario, path = None, attempt.scenario_path
     if path and Path(path).exists():
@@ -74,17 +73,10 @@ def resume_scene(app, attempt, entries):
         if entry is not None:
             scenario, path = entry.scenario, str(entry.path)
     if scenario is None:
-        from game.commands.common import SHIPPED
         shipped = SHIPPED / f"{attempt.scenario_id}.yaml"
         scenario = _loaded(load_path, shipped) if shipped.exists() else None
         path = str(shipped)
-    if scenario is None:
-        return None, f"The scenario of that attempt ({attempt.scenario_id}) cannot be loaded now."
-    try:
-        log = listening(resume(app.records, attempt, scenario))
-    except SaveMismatch as err:
-        return None, f"That attempt cannot be resumed: {err}."
-    return PlayScene(app, log.session, log=log, path=path, resumed=True), None
+    return scenario, path
 
 
 def _loaded(load_path, path):

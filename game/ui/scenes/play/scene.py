@@ -21,6 +21,12 @@ from game.ui.scenes.play.state import REGIONS, Demo, Frame, PlayState, Stage, To
 from game.ui.scenes.play_circle import CircleView
 from game.ui.widgets import Transcript
 
+def close_unless_kept(session, following) -> None:
+    """Close `session` unless the screen that follows plays or shows it on."""
+    if getattr(following, "session", None) is not session:
+        session.close()
+
+
 KEPT_BY_THE_CIRCLE = ("room", "stance", "speaker", "speaking", "tones", "before_tones", "targets")
 
 
@@ -205,27 +211,26 @@ class PlayScene(Scene):
     # -- other screens ------------------------------------------------------------------------
 
     def pause(self) -> None:
-        from game.ui.scenes.pause import PauseScene
-        self.app.push(PauseScene(self.app, self))
+        self.app.navigator.push("pause", self)
 
     def to_debrief(self) -> None:
-        from game.ui.scenes.debrief import DebriefScene
         state = self.state
-        self.app.show(DebriefScene(self.app, state.session, state.log, state.path))
+        self.app.navigator.show("debrief", state.session, state.log, state.path)
 
     def open_compare(self) -> None:
         state = self.state
         if state.kept is None:
             state.effects.toasts.add(presenter.NOTHING_TO_COMPARE, "info", still=True)
             return
-        from game.ui.scenes.compare import CompareScene
-        self.app.push(CompareScene(self.app, state.kept, Branch.of(state.session)))
+        self.app.navigator.push("compare", state.kept, Branch.of(state.session))
 
     def open_jump(self) -> None:
-        from game.ui.scenes.jump_picker import JumpScene
-        self.app.push(JumpScene(self.app, self))
+        self.app.navigator.push("jump", self)
 
     # -- the scene protocol -----------------------------------------------------------------
+
+    def leave(self, following) -> None:
+        close_unless_kept(self.state.session, following)
 
     def handle(self, event) -> None:
         classroom = self.classroom()
