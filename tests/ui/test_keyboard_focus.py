@@ -82,3 +82,19 @@ def test_when_the_cards_open_after_next_had_the_ring_a_key_shows_the_ring_before
     assert play.controls.focused == "choice:1" and play.session.turn == turn, "shown, not taken"
     frames(app, 2, [key(pygame.K_SPACE)])
     assert play.session.turn == turn + 1
+
+
+def test_space_held_through_the_ending_stays_on_the_debrief():
+    app, play = at_the_first_choice()
+    session = play.session
+    for _ in range(400):   # Space held down: a key repeat every few frames, cards taken by number
+        if not isinstance(app.scene, PlayScene):
+            break
+        frames(app, 3, [key(pygame.K_SPACE), key(pygame.K_1)])
+    for _ in range(20):    # ...and on, past the ending
+        frames(app, 3, [key(pygame.K_SPACE)])
+    debrief = app.scene
+    assert type(debrief).__name__ == "DebriefScene" and debrief.session is session, "no new attempt unread"
+    assert debrief.controls.focused == "decisions"
+    frames(app, 1, [key(pygame.K_TAB), key(pygame.K_TAB), key(pygame.K_RETURN)])
+    assert isinstance(app.scene, PlayScene) and app.scene.session is not session, "Tab reaches Play again"

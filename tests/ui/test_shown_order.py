@@ -136,7 +136,7 @@ def test_without_a_seed_each_attempt_draws_a_fresh_one(monkeypatch):
     play.restart()
     assert play.session is not first and play.session.seed == 222, "a restart is a new attempt"
     _to_debrief(app, play)
-    frames(app, 1, [key(pygame.K_RETURN)])          # Play again
+    frames(app, 1, [key(pygame.K_TAB), key(pygame.K_TAB), key(pygame.K_RETURN)])   # Tab to Play again
     assert isinstance(app.scene, PlayScene) and app.scene.session.seed == 333
 
 
@@ -146,7 +146,7 @@ def test_a_given_seed_is_kept_for_every_attempt():
     play.restart()
     assert play.session.seed == 7
     _to_debrief(app, play)
-    frames(app, 1, [key(pygame.K_RETURN)])
+    frames(app, 1, [key(pygame.K_TAB), key(pygame.K_TAB), key(pygame.K_RETURN)])
     assert app.scene.session.seed == 7
 
 

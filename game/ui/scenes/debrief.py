@@ -93,7 +93,9 @@ class DebriefScene(Scene):
         self.controls.set([Control("decisions", self.decisions_rect())] + buttons)
 
     def enter(self) -> None:
-        self.controls.focus("replay")
+        """The focus starts on the decisions (arrows scroll them), never on Play again: Space
+        or Enter still held from the ending must not start a new attempt unread."""
+        self.controls.focus("decisions")
 
     def relayout(self) -> None:
         self._layout()
@@ -162,7 +164,7 @@ class DebriefScene(Scene):
         self._draw_comparison(canvas, compare.inflate(-40, -20))
         self._draw_decisions(canvas)
         self.controls.draw_buttons(canvas, palette, text)
-        key_hint(canvas, text, palette, "Enter play again · Esc menu · PgUp/PgDn or wheel scroll the decisions",
+        key_hint(canvas, text, palette, "Tab to Play again · Esc menu · ↑↓ PgUp/PgDn or wheel scroll the decisions",
                  (MARGIN, LOGICAL_SIZE[1] - 34))
 
     def _draw_header(self, canvas) -> None:
