@@ -126,9 +126,9 @@ class Session(Observed):
 
     def _shown_order(self) -> list[OfferedChoice]:
         """The offered choices in shown order (the numbers are added only when asked)."""
-        node_id = self.node_id
-        return shown_order(self.choices, self._machine.stops[node_id].leads,
-                           shown_ranks(self.seed, node_id, len(self.node.choices)))
+        node_id = self._seat.node_id
+        leads = self._machine.stops[node_id].leads
+        return shown_order(self.choices, leads, shown_ranks(self.seed, node_id, len(leads)))
 
     def shown_number(self, shown: int) -> int:
         """The authored number (`choose` takes it) of the choice shown as `shown`."""

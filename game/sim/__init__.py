@@ -7,7 +7,8 @@ what the group needed, whether the move met it, and what happened (events).
 Each step, in order (GROUP_MODEL.md): 1 authored effects (effects.py), 2 need and stance fit
 (need.py), 3 attention, support and neglect (attention.py), 4 breakthrough (breakthrough.py),
 5 contagion (contagion.py), 6 archetypes (archetypes.py). Within a step the rules change one
-working copy of the circle (room.py); states themselves are frozen. Every module's docstring
+working copy of the circle (room.py); states themselves are frozen. What a move does in a
+circle is worked out once and kept with the move (plan.py). Every module's docstring
 states its formulas in words; every number lives, named and explained, in constants.py.
 MODEL.md in this folder gathers it all for scenario authors.
 """

@@ -204,27 +204,26 @@ def _benders(world: World, place: dict[str, int]) -> list[tuple]:
     return found
 
 
-def _actions(move: Move, world: World, room: Room) -> tuple:
-    """(action, place, id, reading) of every rule that may act on this move, in ORDER: worked
-    out once per move, world and circle (the engine plays one Move per choice, in one World)."""
-    key = ("archetypes", room.ids)
-    found = move.memo.get(key)
-    if found is None or found[0] is not world:
-        actions = []
-        for kind, i, mid in _benders(world, room.place):
-            read, act = RULES[kind]
-            reading = read(move, mid)
-            if reading is not IDLE:
-                actions.append((act, i, mid, reading))
-        found = move.memo[key] = (world, tuple(actions))
-    return found[1]
+def actions_plan(move: Move, world: World, room: Room) -> tuple:
+    """(action, place, id, reading) of every rule that may act on this move, in ORDER. A step
+    keeps it in the move's plan (plan.py)."""
+    actions = []
+    for kind, i, mid in _benders(world, room.place):
+        read, act = RULES[kind]
+        reading = read(move, mid)
+        if reading is not IDLE:
+            actions.append((act, i, mid, reading))
+    return tuple(actions)
 
 
-def apply_archetypes(room: Room, move: Move, world: World,
-                     workers: tuple[str, ...]) -> list[Event]:
-    """Every member's archetype bends the room this turn; the events."""
+def apply_archetypes(room: Room, move: Move, world: World, workers: tuple[str, ...],
+                     actions: tuple | None = None) -> list[Event]:
+    """Every member's archetype bends the room this turn; the events (`actions`:
+    actions_plan)."""
+    if actions is None:
+        actions = actions_plan(move, world, room)
     events = []
-    for act, i, mid, reading in _actions(move, world, room):
+    for act, i, mid, reading in actions:
         event = act(room, i, mid, reading, workers)
         if event is not None:
             events.append(event)

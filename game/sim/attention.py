@@ -96,27 +96,24 @@ def _neglect(room: Room, lost: int, world: World) -> None:
     room.cohesion = nudge(room.cohesion, -NEGLECT_COHESION_COST)
 
 
-def _heard(move: Move, ids: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def heard_plan(move: Move, ids: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Who the move itself leaves unattended (targets and an authored breakthrough are
     attended), as 0 or 1 per place, and the places it eases by being heard (none for a harmful
-    move). Worked out once per move and circle: the engine plays the same Move for a choice in
-    every session."""
-    key = ("attention", ids)
-    found = move.memo.get(key)
-    if found is None:
-        named = set(move.targets)
-        if move.breakthrough:
-            named.add(move.breakthrough)
-        eased = () if move.quality == "harmful" else tuple(
-            i for i, mid in enumerate(ids) if mid in move.targets)
-        found = move.memo[key] = (tuple(0 if mid in named else 1 for mid in ids), eased)
-    return found
+    move). A step keeps it in the move's plan (plan.py)."""
+    named = set(move.targets)
+    if move.breakthrough:
+        named.add(move.breakthrough)
+    eased = () if move.quality == "harmful" else tuple(
+        i for i, mid in enumerate(ids) if mid in move.targets)
+    return tuple(0 if mid in named else 1 for mid in ids), eased
 
 
-def attend(room: Room, move: Move, world: World, draw: Callable[[], float]) -> list[Event]:
-    """Attention, support and neglect for this turn, in the room; the events."""
+def attend(room: Room, move: Move, world: World, draw: Callable[[], float] | None,
+           heard: tuple | None = None) -> list[Event]:
+    """Attention, support and neglect for this turn, in the room; the events (`draw`: see
+    group_support, asked only of a follow; `heard`: heard_plan)."""
     events: list[Event] = []
-    unheard, eased = _heard(move, room.ids)
+    unheard, eased = heard or heard_plan(move, room.ids)
     support = group_support(room, move, world, draw) if move.stance == "follow" else None
     if support is not None:
         events.append(support)

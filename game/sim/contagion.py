@@ -28,19 +28,15 @@ def influence(world: World, member_id: str) -> float:
     return INFLUENCE.get(world.archetype(member_id), TYPICAL_INFLUENCE)
 
 
-def _weights(world: World, ids: tuple[str, ...]) -> tuple[list[float], float, list[float]]:
-    """Each member's influence in circle order, their sum, and for each member the others'
-    share of it (the divisor of their mean). Worked out once per world and circle."""
-    key = ("influence", ids)
-    found = world.memo.get(key)
-    if found is None:
-        weights = [influence(world, mid) for mid in ids]
-        weight = total(weights)
-        found = world.memo[key] = (weights, weight, [weight - w for w in weights])
-    return found
+def pull_plan(world: World, ids: tuple[str, ...]) -> tuple[list[float], list[float]]:
+    """Each member's influence in circle order, and for each member the others' share of their
+    sum (the divisor of their mean). A step keeps it in the move's plan (plan.py)."""
+    weights = [influence(world, mid) for mid in ids]
+    weight = total(weights)
+    return weights, [weight - w for w in weights]
 
 
-def spread(room: Room, world: World) -> None:
+def spread(room: Room, world: World, pulls: tuple | None = None) -> None:
     """Every member's engagement and distress pulled toward the others' (weighted) mean.
 
     For each member, the others' weighted mean is the whole room's weighted sum (added left to
@@ -48,7 +44,7 @@ def spread(room: Room, world: World) -> None:
     pull = CONTAGION_RATE * world.contagion
     if pull <= 0 or len(room.ids) < 2:
         return
-    weights, _, spans = _weights(world, room.ids)
+    weights, spans = pulls or pull_plan(world, room.ids)
     engagement, distress = room.engagement, room.distress
     pulled_e = total(map(mul, weights, engagement))   # the weighted sums, left to right
     pulled_d = total(map(mul, weights, distress))

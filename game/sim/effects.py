@@ -55,23 +55,18 @@ def _member_ops(move: Move, ids: tuple[str, ...]) -> list[tuple[int, int, float]
             for var, delta in _add(dict(shared), by_party.get(mid, {})).items()]
 
 
-def _plan(move: Move, ids: tuple[str, ...]):
+def authored_plan(move: Move, ids: tuple[str, ...]) -> tuple:
     """(cohesion delta, conflict delta, member ops, the columns they touch) of the move in
-    this circle, worked out once: the engine plays the same Move for a choice in every
-    session."""
-    key = ("authored", ids)
-    plan = move.memo.get(key)
-    if plan is None:
-        group = _group_deltas(move, ids)
-        ops = _member_ops(move, ids)
-        plan = move.memo[key] = (group.get("cohesion", 0.0), group.get("conflict", 0.0), ops,
-                                 tuple(sorted({column for column, _, _ in ops})))
-    return plan
+    this circle (a step keeps it in the move's plan: plan.py)."""
+    group = _group_deltas(move, ids)
+    ops = _member_ops(move, ids)
+    return (group.get("cohesion", 0.0), group.get("conflict", 0.0), ops,
+            tuple(sorted({column for column, _, _ in ops})))
 
 
-def apply_authored(room: Room, move: Move) -> None:
-    """Add the choice's authored deltas to the room, then clamp."""
-    cohesion, conflict, ops, touched = _plan(move, room.ids)
+def apply_authored(room: Room, move: Move, planned: tuple | None = None) -> None:
+    """Add the choice's authored deltas to the room, then clamp (`planned`: authored_plan)."""
+    cohesion, conflict, ops, touched = planned or authored_plan(move, room.ids)
     room.cohesion += cohesion
     room.conflict += conflict
     columns = (room.engagement, room.trust, room.distress)   # as in MEMBER_VARS

@@ -19,6 +19,7 @@ from .contagion import spread
 from .effects import apply_authored
 from .move import Event, Move, StepResult
 from .need import apply_fit, need_in, need_met, risk_need, verdict_given
+from .plan import plan_of
 from .risk import follow_risks, open_risks
 from .room import Room
 from .state import GroupState
@@ -30,24 +31,26 @@ def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int,
     """Apply one choice to the group; see GROUP_MODEL.md and this package's docstring.
     `final`: this choice ends the session (a risk still open is missed now)."""
     room = Room(state)
+    plan = plan_of(move, world, room)
     if move.opens_risk:
         open_risks(room, move)                                      # 0 safety first
     need = (room.risks and risk_need(room)) or move.need or need_in(room, world, move.phase)
     aimed = need_met(move, need)                                    # 2 (judged before)
     verdict = verdict_given(move, aimed)
-    apply_authored(room, move)                                      # 1
+    apply_authored(room, move, plan.authored)                       # 1
     apply_fit(room, move, need, verdict)                            # 2
-    events = attend(room, move, world, _chance(seed, turn))         # 3
+    draw = _chance(seed, turn) if move.stance == "follow" else None   # only a follow may draw
+    events = attend(room, move, world, draw, plan.heard)            # 3
     if room.risks:
         events += follow_risks(room, move, world, final)            # 3 risks
     broke = apply_breakthroughs(state, room, move)                  # 4
-    spread(room, world)                                             # 5
+    spread(room, world, plan.pulls)                                 # 5
     if broke:
         events += broke
         workers = tuple(dict.fromkeys(move.targets + tuple(e.member for e in broke)))
     else:
         workers = move.unique_targets
-    events += apply_archetypes(room, move, world, workers)          # 6
+    events += apply_archetypes(room, move, world, workers, plan.actions)  # 6
     for mid in room.withdrawals():
         events.append(Event("withdrawal", mid))
     return StepResult(state, room.frozen(), need, move.stance == need.stance, tuple(events),
