@@ -45,7 +45,7 @@ def run(args) -> int:
         if args.format in ("html", "md"):
             learner = args.learner if args.learner is not None else records.setting("learner", kind=str)
             attempt = choose_attempt(records, learner, scenario_id, args.attempt)
-            report = debrief_report(records, attempt, finder, args.format)
+            report = debrief_report(records, attempt, finder, args.format, chart=_chart_drawer())
         else:
             attempts = choose_attempts(records, args.learner, scenario_id, args.attempt)
             report = export_report(attempts, finder, args.format)
@@ -56,6 +56,15 @@ def run(args) -> int:
         records.close()
     _tell(records.report_lines() + report.warnings)
     return _deliver(report.text, args.output)
+
+
+def _chart_drawer():
+    """The window's chart as a PNG for the HTML report, when pygame is there to draw it."""
+    try:
+        from game.ui.chart_image import chart_png
+    except ImportError:
+        return None
+    return chart_png
 
 
 def attempt_number(text: str) -> int:

@@ -18,6 +18,7 @@ import io
 import os
 import tempfile
 from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 from .attempt_view import attempt_view
@@ -76,15 +77,18 @@ def _filters(learner: str | None, scenario_id: str | None) -> str:
     return (" " + " ".join(parts) if parts else "") + " in the records"
 
 
-def debrief_report(records: Records, attempt: Attempt, finder: ScenarioFinder, fmt: str) -> Report:
-    """One attempt as HTML or Markdown."""
+def debrief_report(records: Records, attempt: Attempt, finder: ScenarioFinder, fmt: str,
+                   chart: Callable[[object, object], bytes] | None = None) -> Report:
+    """One attempt as HTML or Markdown. `chart(debrief, scenario)` draws the chart's PNG for
+    HTML (the window's chart, handed in by the command); without it the report has the
+    chart's table and words only."""
     view = attempt_view(records, attempt, finder)
     if fmt == "md":
         from .report_markdown import markdown_report
         return Report(markdown_report(view), view.warnings)
-    from .chart_image import chart_png
     from .report_html import html_report
-    png = chart_png(view.debrief, view.replayed.scenario) if view.debrief and view.debrief.decisions else None
+    drawn = chart is not None and view.debrief and view.debrief.decisions
+    png = chart(view.debrief, view.replayed.scenario) if drawn else None
     return Report(html_report(view, png), view.warnings)
 
 

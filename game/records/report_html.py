@@ -170,7 +170,7 @@ def _scores(view: AttemptView) -> str:
 
 
 def _chart(view: AttemptView, png: bytes | None) -> str:
-    from .chart_image import chart_alt
+    from .chart_words import chart_alt
 
     debrief = view.debrief
     figure = ""

@@ -1,6 +1,7 @@
 """The debrief's chart as a PNG, drawn offscreen with the game's own chart widget.
 
-The report shows the same picture the debrief screen does. Nothing here opens a window:
+The report shows the same picture the debrief screen does: `report` hands `chart_png` to the
+records' report, which never draws (nor imports pygame) itself. Nothing here opens a window:
 pygame draws on a plain Surface (fonts need no display), and the PNG is written to memory.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from game.ui.theme import BLUE, GREEN, LIGHT, VERMILLION, complete_look, hex_to_
 from game.ui.widgets.chart import draw_line_chart  # noqa: E402
 
 GROUP_SERIES = {"cohesion": ("Cohesion", BLUE), "engagement": ("Engagement", GREEN),
-                "conflict": ("Conflict", VERMILLION)}
+                "conflict": ("Conflict", VERMILLION)}   # the same order and names as records.chart_words
 PAPER = replace(LIGHT, name="paper", panel=(255, 255, 255))
 SIZE = (1200, 520)   # drawn large so the picture stays sharp when printed at page width
 
@@ -49,19 +50,3 @@ def chart_png(debrief, scenario) -> bytes:
     buffer = io.BytesIO()
     pygame.image.save(surface, buffer, "chart.png")
     return buffer.getvalue()
-
-
-def chart_alt(debrief) -> str:
-    """A sentence saying what the chart shows, for readers who cannot see it."""
-    moves = []
-    for key, (label, _) in GROUP_SERIES.items():
-        values = debrief.series[key]
-        if values:
-            moves.append(f"{label.lower()} from {_percent(values[0])} to {_percent(values[-1])}")
-    turns = max(0, len(debrief.series["cohesion"]) - 1)
-    return (f"Line chart of the group over {turns} turn{'s' if turns != 1 else ''}: "
-            + ", ".join(moves) + ". Each member's engagement is a thin line. The table below gives every value.")
-
-
-def _percent(value: float) -> str:
-    return f"{round(value * 100)}%"
