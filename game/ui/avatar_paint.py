@@ -15,8 +15,8 @@ import pygame
 
 from game.ui.theme import Palette, hex_to_rgb, mix, shade
 
-BOX = (100, 108)        # the sprite's box at scale 1, in px
-ORIGIN = (50, 74)       # where the seat centre sits inside the box
+BOX = (78, 108)         # the sprite's box at scale 1, in px: every pose, and the floor shadow, fit it
+ORIGIN = (39, 74)       # where the seat centre sits inside the box
 HEAD_SCALE = 1.3        # heads large, so faces and gaze read at presenter distance
 HEAD_RADIUS = 12 * HEAD_SCALE   # the head with its hair, in figure units
 HEAD_TOP = -66          # the top of an upright member's hair (a bun reaches a little higher)
@@ -147,6 +147,7 @@ def _scratch(scale: float, fringe) -> tuple[Pen, pygame.Surface, tuple[int, int]
 def render_chair(scale: float, palette: Palette, facing: float = 0.0) -> pygame.Surface:
     """An empty chair turned toward the middle of the circle."""
     pen, scratch, size = _scratch(scale, shade(palette.chair, 0.3))
+    draw_floor_shadow(pen, palette)
     draw_chair(pen, palette, _clamp(facing * 0.55, -1, 1))
     return pygame.transform.smoothscale(scratch, size)
 
@@ -155,6 +156,7 @@ def render_member(look: dict, pose, scale: float, facing: float, palette: Palett
     skin, hair, top, legs = (hex_to_rgb(look[n]) for n in ("skin", "hair", "top", "legs"))
     pen, scratch, size = _scratch(scale, shade(top, 0.35))  # invisible pixels the outline's colour: no fringes
     f = frame(pose, facing)
+    draw_floor_shadow(pen, palette)
     draw_chair(pen, palette, f.yaw)
     _draw_legs(pen, legs, f.knee)
     _draw_torso(pen, top, skin, f, pose.hunch)
@@ -164,6 +166,11 @@ def render_member(look: dict, pose, scale: float, facing: float, palette: Palett
     if pose.speaking > 0.05:
         _draw_sound(head, palette, f.side, pose.speaking, phase)
     return pygame.transform.smoothscale(scratch, size)
+
+
+def draw_floor_shadow(pen: Pen, palette: Palette) -> None:
+    """The shadow under the chair, painted into the sprite: one blit a member, not two."""
+    pen.ellipse((*palette.shadow, 90), -29, 19, 58, 14)
 
 
 def draw_chair(pen: Pen, palette: Palette, yaw: float = 0.0) -> None:

@@ -47,6 +47,11 @@ class SpeechBubble:
     _frame: tuple | None = field(default=None, init=False, repr=False)   # (key, surface, topleft)
     _whole: tuple | None = field(default=None, init=False, repr=False)   # the same with all the text
 
+    def __post_init__(self) -> None:
+        # Placed at once, while the scene handles input or updates: the frame's drawing budget
+        # then already counts the search, and the frame that shows the bubble stays short.
+        self.rect()
+
     # -- reveal -----------------------------------------------------------------
     def update(self, dt: float, chars_per_second: float = CHARS_PER_SECOND) -> None:
         """Reveal more of the line; call once a frame with the seconds elapsed."""
@@ -112,7 +117,7 @@ class SpeechBubble:
         tries = [(self.max_lines, self.max_width), (2, self.max_width), (1, self.max_width),
                  (1, self.max_width * 2 // 3), (1, self.max_width // 2)]
         limits = list(dict.fromkeys((min(n, self.max_lines), w) for n, w in tries))
-        places = {}
+        places: dict[tuple[int, int], pygame.Rect] = {}
         for strict in (True, False):
             for limit in limits:
                 self._limit = limit
@@ -134,7 +139,12 @@ class SpeechBubble:
                 best, best_cost = moved, cost
         behind_usual = len(candidates) * 400    # a grid place ranks after every usual one
         if best_cost > behind_usual:   # every usual place covers something: look further
-            for place, far in self._further(best.size):
+            for far, place in sorted(self._further(best.size), key=lambda found: found[0]):
+                if behind_usual + far * 30 >= best_cost:
+                    break              # nearest first: no place further away can cost less
+                place = pygame.Rect(place)
+                if covering.touches_face(place):
+                    continue
                 cost = covering.cost(place) + behind_usual + far * 30
                 if cost < best_cost:
                     best, best_cost = place, cost
@@ -146,10 +156,10 @@ class SpeechBubble:
         w, h = size
         ax, ay = self.anchor
         b = self.bounds
-        for x in range(b.left, b.right - w + 1, 16):
-            for y in range(b.top, b.bottom - h + 1, 12):
-                place = pygame.Rect(x, y, w, h)
-                yield place, abs(place.centerx - ax) + abs((place.bottom if place.bottom <= ay else place.top) - ay)
+        for x in range(b.left, b.right - w + 1, max(20, w // 7)):
+            for y in range(b.top, b.bottom - h + 1, max(14, h // 3)):
+                far = abs(x + w / 2 - ax) + abs((y + h if y + h <= ay else y) - ay)
+                yield far, (x, y, w, h)
 
     def tail(self, body: pygame.Rect) -> list[tuple[int, int]]:
         """A triangle from the bubble's nearest edge toward the speaker, stopping short of
