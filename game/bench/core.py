@@ -10,7 +10,7 @@ from transitions import Machine
 from game.engine import Session
 from game.engine.machine import trigger_name
 from game.scenario import Scenario, load_path, load_text
-from game.scenario.yamlsource import _Loader
+from game.scenario.yamlsource import SafeLoader
 
 from .generate import generated_scenario
 
@@ -33,7 +33,7 @@ def loading(decisions: int = 5000, runs: int = 3) -> dict:
     result = load_text(text)
     if result.scenario is None:
         raise RuntimeError(f"generated scenario does not load: {result.errors[:3]}")
-    parse = best_of(runs, lambda: yaml.load(text, Loader=_Loader))  # safe: _Loader is CSafeLoader
+    parse = best_of(runs, lambda: yaml.load(text, Loader=SafeLoader))  # safe: libyaml's CSafeLoader where built
     ours = best_of(runs, lambda: load_text(text))
     return {"parse_s": parse, "validate_s": ours, "validate_ratio": ours / parse, "bytes": len(text.encode())}
 
