@@ -78,7 +78,7 @@ def graph_of(scenario: Scenario) -> ScenarioGraph:
 
 def _node(scenario: Scenario, state: str, key: str) -> GraphNode:
     node = scenario.nodes[state]
-    phase = node.phase.value if node.phase else PHASES[0]
+    phase = node.phase.value
     outcome = node.ending.outcome.value if node.ending else None
     return GraphNode(state, key, phase, outcome, state == scenario.start)
 

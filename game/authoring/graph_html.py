@@ -199,7 +199,7 @@ def _node(scenario: Scenario, node_id: str, x: float, y: float, on_path: bool, n
     if node.is_ending:
         fill, stroke = OUTCOME_COLOURS[node.ending.outcome.value]
         style = f' style="fill:{fill};stroke:{stroke};stroke-width:{3.5 if on_path else 2.2}"'
-    sub = node.ending.outcome.value if node.is_ending else (node.phase.value if node.phase else "")
+    sub = node.ending.outcome.value if node.is_ending else node.phase.value
     parts = [f'<g class="{css}" data-id="{html.escape(node_id)}" tabindex="0" '
              f'transform="translate({x - w / 2:.1f},{y - h / 2:.1f})">',
              f"<title>{html.escape(node_id)}</title>",
@@ -224,7 +224,7 @@ def _node_data(scenario: Scenario, node_id: str, on_path: bool, notes: list[str]
     node = scenario.nodes[node_id]
     names = {m.id: m.name for m in scenario.members}
     kind = f"Ending ({node.ending.outcome.value})" if node.is_ending else \
-        f"Decision, {node.phase.value if node.phase else 'opening'} phase"
+        f"Decision, {node.phase.value} phase"
     return {
         "id": node_id, "kind": kind + (", the start" if node_id == scenario.start else ""),
         "on_path": on_path, "notes": notes, "narration": _fit(node.narration.strip(), MAX_PANEL_TEXT),

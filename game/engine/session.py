@@ -360,8 +360,7 @@ class Session(Observed):
         self.phases.enter(self._machine.stops[node_id].arrival)
 
     def _node_phase(self) -> str:
-        phase = self.node.phase
-        return phase.value if phase else "opening"
+        return self.node.phase.value   # every loaded node has one (scenario.model.inherit_phases)
 
     def _offered_by_number(self, number) -> OfferedChoice:
         choices = self.choices

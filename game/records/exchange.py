@@ -210,9 +210,9 @@ def decisions_of(session, debrief: Debrief, offered_each_turn: list) -> list[Exp
     """The session's decisions as the export writes them (the xAPI statements carry the same)."""
     decisions = []
     for reaction, told, offered in zip(session.history, debrief.decisions, offered_each_turn):
-        phase = session.scenario.nodes[reaction.node_id].phase
+        phase = session.scenario.nodes[reaction.node_id].phase.value
         decisions.append(ExportedDecision(
-            turn=reaction.turn, node=reaction.node_id, phase=phase.value if phase else None,
+            turn=reaction.turn, node=reaction.node_id, phase=phase,
             choice=reaction.offered.index, number=reaction.offered.number,
             choice_text=told.choice_text, stance=told.stance, skill=told.skill, need=told.need,
             need_reason=told.need_reason, fit=told.fit, verdict=told.verdict,

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from . import rules
 from .diagnostics import Diagnostic
 from .files import FileProblem, read_regular_file
-from .model import Choice, Line, Member, Node, PathTest, Phase, Scenario
+from .model import Choice, Line, Member, Node, PathTest, Scenario, inherit_phases
 from .schema_errors import diagnostics_from
 from .textcheck import check_text
 from .yamlsource import MAX_BYTES, SourceError, decode, read_yaml
@@ -81,7 +81,7 @@ def _load(text: str, result: LoadResult) -> LoadResult:
             "not-a-mapping", f"the file holds {kind}; a scenario is a mapping that starts with 'format: 1'"))
         return result
     scenario, complete = _typed(source, result.diagnostics)
-    resolve_phases(scenario)
+    inherit_phases(scenario.nodes)   # a validated scenario has done it; a partial one has not
     known_nodes = set(source.data["nodes"]) if isinstance(source.data.get("nodes"), dict) else set()
     intact = {n for n, node in scenario.nodes.items() if not getattr(node, "salvaged", False)}
     sound = complete and not any(d.is_error for d in result.diagnostics)
@@ -154,12 +154,3 @@ def _each_valid(model, items):
 
 def _as_list(value) -> list:
     return value if isinstance(value, list) else []
-
-
-def resolve_phases(scenario: Scenario) -> None:
-    """A node without `phase` takes the previous node's (in file order), the first `opening`."""
-    previous = Phase.opening
-    for node in scenario.nodes.values():
-        if node.phase is None:
-            node.phase = previous
-        previous = node.phase

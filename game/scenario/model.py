@@ -282,6 +282,8 @@ class AuthoredNeed(_Strict):
 
 
 class Node(_Strict):
+    # Optional as written; once the scenario is read every node has one (`inherit_phases`),
+    # so nothing after loading needs a fallback.
     phase: Optional[Phase] = Field(None, description="Session phase; inherits if omitted.")
     narration: str = Field("", max_length=MAX_PROSE,
                            description=f"What the trainee sees and hears; at most {MAX_PROSE} characters.")
@@ -394,6 +396,11 @@ class Scenario(_Strict):
     _digest: str = PrivateAttr(default="")
     _built: dict = PrivateAttr(default_factory=dict)
 
+    @model_validator(mode="after")
+    def _every_node_has_a_phase(self) -> "Scenario":
+        inherit_phases(self.nodes)
+        return self
+
     @property
     def digest(self) -> str:
         return self._digest
@@ -412,3 +419,14 @@ class Scenario(_Strict):
     @property
     def display_title(self) -> str:
         return self.title or self.id
+
+
+def inherit_phases(nodes: dict) -> None:
+    """The one rule for a node's phase: a node without `phase` takes the previous node's (in
+    file order), the first `opening`. Applied as a scenario is read, so after loading every
+    node has its phase and the engine, the screens and the reports all read the same one."""
+    previous = Phase.opening
+    for node in nodes.values():
+        if node.phase is None:
+            node.phase = previous
+        previous = node.phase

@@ -50,7 +50,7 @@ class JumpScene(Scene):
         words = self.query.lower().split()
         found = []
         for node_id, node in self.scenario.nodes.items():
-            haystack = " ".join([node_id, node.narration, node.phase.value if node.phase else "",
+            haystack = " ".join([node_id, node.narration, node.phase.value,
                                  f"ending {node.ending.outcome.value}" if node.ending else ""]).lower()
             if all(word in haystack for word in words):
                 found.append(node_id)
@@ -202,7 +202,7 @@ class JumpScene(Scene):
         x, y = rect.x + 14, rect.y + 6
         name = text.render(node_id, "body", palette.text, bold=True)
         canvas.blit(name, (x, y))
-        kind = f"ending · {node.ending.outcome.value}" if node.ending else (node.phase.value if node.phase else "")
+        kind = f"ending · {node.ending.outcome.value}" if node.ending else node.phase.value
         if kind:
             draw_tag(canvas, kind, (x + name.get_width() + 10, y), palette, text, size="tiny")
         self._draw_distance(canvas, rect, node_id)
