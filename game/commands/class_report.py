@@ -13,7 +13,7 @@ from .common import fail
 
 
 def add_arguments(parser) -> None:
-    from .records import lrs_address
+    from .lrs import lrs_address
 
     parser.add_argument("files", nargs="*", metavar="FILE", help="JSON files from `report --format json`")
     parser.add_argument("--lrs", type=lrs_address, metavar="URL",

@@ -50,7 +50,7 @@ def run_classroom(args) -> int:
             return run_headless(args, room, scenario, str(result.path))
         args.classroom_room = room    # the play scene's classroom panel finds it here
         announce(room)
-        from .play import run_window
+        from .window import run_window
         return run_window(args)
     finally:
         server.stop()
@@ -103,7 +103,7 @@ def _headless_session(args, room, scenario, path: str):
     from game.records import AttemptLog
     from game.records.class_votes import record_class_votes
 
-    from .play import fresh_seed, learner_name, open_records
+    from .opening import fresh_seed, learner_name, open_records
 
     records = open_records(args)
     session = Session(scenario, seed=fresh_seed(args.seed))

@@ -8,8 +8,10 @@ from __future__ import annotations
 import sys
 
 
-
 def add_arguments(parser) -> None:
+    from .lrs import lrs_address
+    from .opening import folder_name
+
     parser.add_argument("scenario", nargs="?", metavar="SCENARIO", help="a scenario file or shipped id; none opens the menu")
     parser.add_argument("--text", action="store_true", help="play in the terminal")
     parser.add_argument("--coach", action="store_true", default=True,
@@ -30,7 +32,6 @@ def add_arguments(parser) -> None:
     parser.add_argument("--data-dir", type=folder_name,
                         help="where records are kept (default: the user data folder, or $CIRCLE_DATA_DIR)")
     parser.add_argument("--no-records", action="store_true", help="do not record this attempt")
-    from .records import lrs_address
     parser.add_argument("--lrs", type=lrs_address, metavar="URL",
                         help="also send xAPI statements to the learning record store at URL (its xAPI endpoint, "
                              "e.g. http://127.0.0.1:8100/xAPI/; default: the one set with `records lrs`)")
@@ -48,77 +49,15 @@ def run(args) -> int:
         return run_classroom(args)
     if args.text:
         return _play_text(args)
+    from .window import run_window
     return run_window(args)
-
-
-def run_window(args) -> int:
-    """The window: the scenario named is loaded before it opens (a broken file is one line on
-    the terminal, not an empty window), and the records and the learner's name are handed in."""
-    from .common import CommandError, fail
-
-    try:
-        request = prepare(args)
-    except CommandError as err:
-        return fail("play", str(err))
-    try:
-        from game.ui.app import run_app
-    except ImportError as err:
-        return fail("play", f"the graphical front end is not available ({err}); try --text")
-    records = open_records(args)
-    return run_app(args, request, records, learner_name(args, records, ask=False))
-
-
-def prepare(args):
-    """What the window opens on: the scenario named on the command line, loaded (none: the
-    menu, or --resume's unfinished attempt)."""
-    from game.ui.scenes.start import Request
-
-    from .common import load_for_play
-
-    if getattr(args, "resume", False) or not getattr(args, "scenario", None):
-        return Request()
-    scenario, result = load_for_play(args.scenario)
-    return Request(scenario, str(result.path))
-
-
-def folder_name(text: str) -> str:
-    """--data-dir: an empty name is a mistake to point out, not a reason to use another folder."""
-    if not text.strip():
-        import argparse
-        raise argparse.ArgumentTypeError("the folder name is empty")
-    return text
-
-
-def open_records(args):
-    """The records database, or None (with a one-line notice) when it cannot be used."""
-    records, why = try_records(args)
-    if why:
-        print(f"circle: {why}", file=sys.stderr)
-    return records
-
-
-def try_records(args):
-    """(records, notice or None), or (None, why not): a locked, read-only or newer records file
-    must never stop anyone playing."""
-    from game.records.for_play import records_for_play
-
-    records, why = records_for_play(args.data_dir, args.no_records)
-    if records is not None:
-        from .records import connect_lrs
-        connect_lrs(records, args)
-    return records, why
-
-
-def learner_name(args, records, ask: bool) -> str:
-    """--learner, else the name given before, else (once, when interactive) ask."""
-    from game.records.for_play import learner_for
-
-    return learner_for(args.learner, records, ask)
 
 
 def _play_text(args) -> int:
     from game.engine import SaveMismatch, Session
     from game.records import AttemptLog
+
+    from .opening import fresh_seed, learner_name, open_records
 
     records = open_records(args)
     learner = learner_name(args, records, ask=sys.stdin.isatty())
@@ -149,15 +88,6 @@ def _run_text(session, log, args) -> int:
     with session:
         session.subscribe(log.update)
         return TextPlay(session, coach=args.coach or args.presenter, skills=args.skills).run()
-
-
-def fresh_seed(given: int | None) -> int:
-    """The seed asked for, else a new one for this attempt (it is kept in the attempt's record,
-    so the attempt can be replayed)."""
-    if given is not None:
-        return given
-    import random
-    return random.SystemRandom().randrange(1, 1_000_000)
 
 
 def _resume_text(records, learner: str, scenario_name: str | None):

@@ -12,7 +12,7 @@ import json
 import sys
 
 from .common import SHIPPED, fail
-from .play import folder_name
+from .opening import folder_name
 
 
 def add_arguments(parser) -> None:
@@ -29,7 +29,7 @@ def run(args) -> int:
     from game.records.progress_text import progress_text
     from game.records.replay import ScenarioFinder
 
-    from .play import try_records
+    from .opening import try_records
 
     records, why = try_records(args)
     if records is None:

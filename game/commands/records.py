@@ -9,12 +9,12 @@ only where the credentials come from.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 
 
 def add_arguments(parser) -> None:
-    from .play import folder_name
+    from .lrs import lrs_address
+    from .opening import folder_name
 
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     actions.required = True
@@ -34,33 +34,6 @@ def add_arguments(parser) -> None:
                         help="read user:password from the first line of standard input and keep it")
     secret.add_argument("--forget-auth", action="store_true", help="remove the kept credentials")
     lrs.add_argument("--data-dir", type=folder_name, help="where records are kept")
-
-
-def lrs_address(text: str) -> str:
-    """An argparse type: an http(s) address, else a one-line usage error."""
-    from game.records.lrs_settings import BadEndpoint, endpoint_of
-    try:
-        endpoint_of(text)
-    except BadEndpoint as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-    return text
-
-
-def connect_lrs(records, args) -> None:
-    """For play: when a store is given or set, each record also makes its statements, and a
-    background sender sends them. A stored address that cannot be used still makes them (they
-    wait in the outbox until it is put right), so an attempt is never left out."""
-    if records is None or not hasattr(args, "lrs"):
-        return
-    from game.records.lrs_link import connect
-    from game.records.lrs_settings import BadEndpoint, read_settings
-    from game.records.outbox import StatementMaker
-    try:
-        connect(records, args.lrs)
-    except BadEndpoint as err:
-        records.statements = StatementMaker(read_settings(records.folder).identify)
-        print(f"circle: the learning record store in the settings cannot be used ({err}); "
-              "statements wait in the records until it is put right", file=sys.stderr)
 
 
 def run(args) -> int:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .common import SHIPPED, CommandError, fail, load_for_play
-from .play import folder_name
+from .opening import folder_name
 
 LARGEST_ID = 2 ** 63 - 1    # SQLite's largest row id: a larger number names no attempt
 
@@ -32,7 +32,7 @@ def run(args) -> int:
     from game.records.replay import ScenarioFinder
     from game.records.report import NothingToReport, choose_attempt, choose_attempts, debrief_report, export_report
 
-    from .play import try_records
+    from .opening import try_records
 
     records, why = try_records(args)
     if records is None:

@@ -11,7 +11,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from game.ui.app import App  # noqa: E402
-from game.commands.play import prepare  # noqa: E402
+from game.commands.window import prepare  # noqa: E402
 from game.ui.scenes.start import first_scene  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ import pygame
 
 from game.records import Records, data_dir
 from game.ui import audio
-from game.commands.play import run_window
+from game.commands.window import run_window
 from game.ui.app import App
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.name import NameScene

@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     import pygame
 
     from game.ui.app import App
-    from game.commands.play import prepare
+    from game.commands.window import prepare
     from game.ui.scenes.start import first_scene
 
     path = Path(argv[0])
