@@ -74,6 +74,12 @@ class Scene:
         """The whole screen."""
 
 
+def close_unless_kept(session, following) -> None:
+    """Close `session` unless the screen that follows plays or shows it on (nobody else will)."""
+    if getattr(following, "session", None) is not session:
+        session.close()
+
+
 @dataclass
 class Control:
     name: str

@@ -9,12 +9,10 @@ import pygame
 from game.engine import debrief_of
 from game.ui import input as keys
 from game.ui.layout import LOGICAL_SIZE
-from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row, key_hint
+from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row, close_unless_kept, key_hint
 from game.ui.scenes.common import OUTCOME_WORDS, ago, draw_outcome_badge
 from game.ui.scenes.debrief_first import draw_first_band, draw_outcomes, first_band_height, outcomes_height
 from game.ui.scenes.debrief_parts import decision_height, draw_decision
-from game.ui.scenes.play.classroom import with_class_votes
-from game.ui.scenes.play.scene import close_unless_kept
 from game.ui.theme import hex_to_rgb, mix
 from game.ui.widgets import draw_focus_ring, draw_line_chart, draw_panel
 
@@ -311,3 +309,18 @@ def _share_lines(wanted: list[int], spare: int, most: int) -> list[int]:
             if want >= depth and spare > 0:
                 given[i], spare = depth, spare - 1
     return given
+
+
+def with_class_votes(debrief, room):
+    """The debrief with the class's votes beside each verdict (a line under the decision's
+    events), when the session was a class session; unchanged otherwise."""
+    if room is None:
+        return debrief
+    from dataclasses import replace
+
+    from game.classroom.moment import class_vote_words
+
+    votes = {d.turn: d for d in room.decisions}
+    decisions = tuple(replace(d, events=(class_vote_words(votes[d.turn]), *d.events)) if d.turn in votes else d
+                      for d in debrief.decisions)
+    return replace(debrief, decisions=decisions)

@@ -111,18 +111,3 @@ def _post_wake() -> None:
             pygame.event.post(pygame.event.Event(WAKE))
     except pygame.error:
         pass
-
-
-def with_class_votes(debrief, room):
-    """The debrief with the class's votes beside each verdict (a line under the decision's
-    events), when the session was a class session; unchanged otherwise."""
-    if room is None:
-        return debrief
-    from dataclasses import replace
-
-    from game.classroom.moment import class_vote_words
-
-    votes = {d.turn: d for d in room.decisions}
-    decisions = tuple(replace(d, events=(class_vote_words(votes[d.turn]), *d.events)) if d.turn in votes else d
-                      for d in debrief.decisions)
-    return replace(debrief, decisions=decisions)

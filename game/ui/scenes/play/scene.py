@@ -12,7 +12,7 @@ import pygame
 from game.engine import ChoiceNotOffered
 from game.present import Branch
 from game.ui import layout
-from game.ui.scenes.base import Controls, Scene
+from game.ui.scenes.base import Controls, Scene, close_unless_kept
 from game.ui.scenes.play import demo, drawing, input as play_input, presenter, reload, speech, stages
 from game.ui.scenes.play.classroom import ClassroomPart
 from game.ui.scenes.play.effects import Effects
@@ -20,12 +20,6 @@ from game.ui.scenes.play.room import RoomView
 from game.ui.scenes.play.state import REGIONS, Demo, Frame, PlayState, Stage, Tools
 from game.ui.scenes.play_circle import CircleView
 from game.ui.widgets import Transcript
-
-def close_unless_kept(session, following) -> None:
-    """Close `session` unless the screen that follows plays or shows it on."""
-    if getattr(following, "session", None) is not session:
-        session.close()
-
 
 KEPT_BY_THE_CIRCLE = ("room", "stance", "speaker", "speaking", "tones", "before_tones", "targets")
 
