@@ -43,8 +43,7 @@ def shortest_paths(scenario, seed: int = 0, limit: int = MAX_SESSIONS) -> dict[s
     reaches: one breadth-first search for all of them, for a picker that marks the nodes no
     path reaches. Each path's end is kept as a session snapshot, so a step costs one choice."""
     found = {scenario.start: []}
-    session = Session(scenario, seed=seed)
-    try:
+    with Session(scenario, seed=seed) as session:
         queue = deque([([], session.snapshot())])
         tried = 0
         while queue and tried < limit:
@@ -58,9 +57,7 @@ def shortest_paths(scenario, seed: int = 0, limit: int = MAX_SESSIONS) -> dict[s
                     found[session.node_id] = path + [offered.number]
                     if not session.ended:
                         queue.append((path + [offered.number], session.snapshot()))
-        return found
-    finally:
-        session.close()
+    return found
 
 
 def session_at(scenario, node_id: str | None, seed: int | None = 0) -> tuple[Session, str]:
