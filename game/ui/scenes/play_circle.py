@@ -332,6 +332,14 @@ class CircleView:
         cx, cy = self.ellipse.center
         return pygame.Rect(round(cx - r), round(cy - r * 0.8), round(2 * r), round(1.6 * r))
 
+    def face_while(self, figure: Figure, speaker: str | None) -> pygame.Rect:
+        """The figure's face as drawn while `speaker` talks (heads turn to them), with room to move."""
+        if self.room is None:
+            return figure.head_rect()
+        pose = self.pose(figure, self.room.member(figure.member_id), None, speaker, False)
+        margin = (round(8 * figure.scale), round(6 * figure.scale))
+        return face_rect(figure.seat, figure.scale, pose, figure.facing).inflate(*margin)
+
     def avoid_rects(self, speaker: str | None) -> list:
         """What a speech bubble should not cover: every name tag (most of all), the other
         members, and (less) the group."""
@@ -340,7 +348,7 @@ class CircleView:
         if self.inner:   # the numbers under each tag are read as closely as the name
             rects += [(self.bars_rect(f, label), LABEL_WEIGHT) for f, label in zip(here, self.label_rects(speaker))]
         rects += [f.body_rect() for f in here]   # the speaker's own too: the bubble points at them
-        rects += [(f.head_rect(), HEAD_WEIGHT) for f in here]   # faces most, the speaker's too
+        rects += [(self.face_while(f, speaker), HEAD_WEIGHT) for f in here]   # faces most, the speaker's too
         you = pygame.Rect(0, 0, 70, 80)
         you.midbottom = (round(self.you_seat[0]), round(self.you_seat[1] + 44))
         if speaker != YOU:
