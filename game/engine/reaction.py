@@ -60,18 +60,19 @@ class OfferedChoice:
 
 class TakenChoice(OfferedChoice):
     """A choice taken in headless play, whose `shown` number is worked out the first time
-    anyone reads it (a trace, a report), from where it was offered: `place()` with the
-    arguments saved in `placing`. Simulations and searches never read it, and placing a
-    choice costs a CRC per offered choice of its stance. Equal to the OfferedChoice with the
-    same fields, as that choice, placed."""
+    anyone reads it (a trace, a report), from where it was offered: `place(seed, node_id,
+    among, leads, offered)` (shown.shown_place). Simulations and searches never read it, and
+    placing a choice costs a CRC per offered choice of its stance. Equal to the OfferedChoice
+    with the same fields, as that choice, placed."""
 
-    def __init__(self, offered: OfferedChoice, place, placing: tuple):
+    def __init__(self, offered: OfferedChoice, place, seed: int, node_id: str, among, leads):
         self.__dict__.update(number=offered.number, index=offered.index, choice=offered.choice,
-                             _place=place, _placing=placing)
+                             _offered=offered, _place=place, _seed=seed, _node_id=node_id,
+                             _among=among, _leads=leads)
 
     @cached_property
     def shown(self) -> int:
-        return self._place(*self._placing)
+        return self._place(self._seed, self._node_id, self._among, self._leads, self._offered)
 
     def _fields(self) -> tuple:
         return self.number, self.index, self.choice, self.shown

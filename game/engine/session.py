@@ -7,6 +7,7 @@ saving, hot reload and reports can never drift from what was played.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from transitions import EventData
 
@@ -220,8 +221,8 @@ class Session(Observed):
             offered = next(c for c in self._shown if c.index == offered.index)
         else:   # headless play: placed on screen only if someone asks where
             node_id = seat.node_id
-            offered = TakenChoice(offered, shown_place, (
-                self.seed, node_id, self._offered, self._machine.stops[node_id].leads, offered))
+            offered = TakenChoice(offered, shown_place, self.seed, node_id, self._offered,
+                                  self._machine.stops[node_id].leads)
         if seat.phases.reached == "briefing":
             self.begin()
         self._pending = offered
@@ -255,8 +256,8 @@ class Session(Observed):
     def snapshot(self) -> "Snapshot":
         """Where the session stands now, to come back to with `restore` (for search tools:
         going back to a snapshot costs nothing, where `replay` costs every choice again)."""
-        return Snapshot(self.node_id, self._state, dict(self._scores), tuple(self._visited),
-                        tuple(self.history), self.phases.reached)
+        return Snapshot(self.node_id, self._state, dict(self._scores), self._visited,
+                        len(self._visited), self.history, len(self.history), self.phases.reached)
 
     @changes
     def restore(self, snapshot: "Snapshot") -> None:
@@ -264,8 +265,8 @@ class Session(Observed):
         self.node_id = snapshot.node_id
         self._state = snapshot.state
         self._scores = dict(snapshot.scores)
-        self._visited = dict.fromkeys(snapshot.visited)
-        self.history = list(snapshot.history)
+        self._visited = dict.fromkeys(islice(snapshot.seen, snapshot.places))
+        self.history = snapshot.made[:snapshot.turns]
         self._offered = self._shown = None
         self.phases.enter(snapshot.phase)
 
@@ -377,9 +378,26 @@ QUALITY_RANK = {"best": 0, "good": 1, "poor": 2, "harmful": 3}
 
 @dataclass(frozen=True)
 class Snapshot:
+    """Where a session stood. Its history and the nodes it visited are kept as the session's
+    own list and dict with how much of each was this snapshot's: a session only ever adds to
+    them (restoring, replaying and starting again make new ones), so what was there stays
+    there. A search keeps thousands of snapshots along paths of thousands of choices; copying
+    each history would cost time and memory by the square of the path, and every copy would
+    be one more thing for the garbage collector to look through."""
+
     node_id: str
     state: GroupState
     scores: dict
-    visited: tuple[str, ...]
-    history: tuple[Reaction, ...]
+    seen: dict          # the session's visited nodes (in order), when the snapshot was taken
+    places: int         # ... of which the first `places` are this snapshot's
+    made: list          # the session's history list
+    turns: int          # ... of which the first `turns` reactions are this snapshot's
     phase: str
+
+    @property
+    def visited(self) -> tuple[str, ...]:
+        return tuple(islice(self.seen, self.places))
+
+    @property
+    def history(self) -> tuple[Reaction, ...]:
+        return tuple(self.made[:self.turns])

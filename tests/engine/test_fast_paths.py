@@ -123,3 +123,21 @@ def test_a_session_let_go_of_is_freed_without_the_garbage_collector(library):
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_snapshot_keeps_its_history_whatever_is_played_after_it(library):
+    scenario = library[0]
+    session = Session(scenario, seed=3)
+    session.choose(session.choices[0].number)
+    early = session.snapshot()
+    session.choose(session.choices[0].number)
+    session.choose(session.choices[-1].number)
+    late, late_history, late_visited = session.snapshot(), list(session.history), session.visited
+    session.restore(early)
+    while not session.ended and session.turn < 6:      # another path from the early snapshot
+        session.choose(session.choices[-1].number)
+    assert early.history == tuple(late_history[:1]) and early.turns == 1
+    session.restore(late)
+    assert session.history == late_history and session.visited == late_visited
+    assert late.history == tuple(late_history)
+    session.close()
