@@ -40,7 +40,7 @@ EXPRESSIONS: dict[str, tuple[float, float, float, float, float, float]] = {
     "sad":       (-0.75, 0.9, 0.7, 0.0, 0.65, 0.0),
     "angry":     (-0.55, 1.05, -1.0, -0.2, 0.9, 0.35),
     "hopeful":   (0.6, 1.0, 0.35, 0.5, 1.1, 0.2),
-    "flat":      (0.0, 0.85, 0.0, -0.4, 0.5, 0.0),
+    "flat":      (0.0, 0.85, 0.0, -0.4, 0.75, 0.0),   # heavy lids, eyes still seen: where they look is a cue
     "defensive": (-0.25, 0.75, -0.5, -0.1, 0.8, 0.0),
     "warm":      (0.95, 1.15, 0.1, 0.2, 0.85, 0.45),
 }
@@ -138,7 +138,7 @@ def _gaze(toward: tuple[float, float] | None, attention: float, down: float) -> 
     length = math.hypot(*toward)
     if length > 1:
         toward = (toward[0] / length, toward[1] / length)
-    x, y = toward[0] * (0.35 + 0.65 * attention), toward[1]
+    x, y = toward[0] * attention, toward[1]
     down = _clamp(down)
     return (x * (1 - down), y + (1 - y) * down)
 
@@ -163,7 +163,7 @@ def face_rect(seat: tuple[float, float], scale: float, pose: Pose | None = None,
     f = frame(pose or Pose(), facing)
     r = paint.HEAD_RADIUS * scale
     cx, cy = seat[0] + f.hx * scale, seat[1] + f.hy * scale
-    return pygame.Rect(round(cx - r), round(cy - r * 1.08), round(2 * r), round(2.08 * r))
+    return pygame.Rect(round(cx - r), round(cy - r), round(2 * r), round(1.95 * r))   # hair's top to chin
 
 
 # -- drawing and the sprite cache -------------------------------------------------------

@@ -38,10 +38,9 @@ HUNCH_FROM, HUNCH_FULL = 0.3, 0.8  # distress: shoulders rise and draw in a litt
 HANDS_FROM, HANDS_FULL = 0.3, 0.9  # distress: knees at 0.3, clasped 0.5, wringing 0.7 (the model's
                                    # "distressed" is 0.6), over the face from 0.9
 ARMS_FROM, ARMS_FULL = 0.6, 0.15   # trust: arms begin to fold below 0.6, fully crossed at 0.15
-TURN_FROM, TURN_FULL = 0.45, 0.9   # withdrawal (low trust and engagement): the chair turns out of the circle
-TURN_TRUST_SHARE = 0.5             # ...half from distrust, half from disengagement
-FLOOR_SHARE = 0.7                  # eyes that leave the speaker go to the floor when distress is high...
-DOOR_SHARE = 0.7                   # ...and toward the door (out of the circle) when trust is low
+TURN_FROM, TURN_FULL = 0.4, 0.8    # withdrawal (low engagement, and trust): the chair turns out of the circle
+TURN_TRUST_SHARE = 0.3             # ...a third from distrust, the rest from disengagement
+DOOR_SHARE = 0.5                   # how much distrust (rather than calm) sends wandering eyes to the door
 
 # The four points the hands pass through as distress grows (see HANDS_FROM..HANDS_FULL).
 HAND_STAGES = ("resting on the knees", "clasped in the lap", "wringing", "covering the face")
@@ -67,11 +66,14 @@ def cues_from_state(engagement: float, trust: float, distress: float) -> Cues:
     attention = ramp(engagement, ATTENTION_FROM, ATTENTION_FULL)
     elsewhere = 1.0 - attention
     withdrawal = TURN_TRUST_SHARE * (1 - trust) + (1 - TURN_TRUST_SHARE) * (1 - engagement)
+    # Eyes that leave the speaker drop to the floor when the member carries a lot, and
+    # drift out of the circle, to the door, when they distrust it; otherwise half and half.
+    outward = (1 - DOOR_SHARE) * (1 - ramp(distress, 0.3, 0.8)) + DOOR_SHARE * ramp(1 - trust, 0.45, 0.8)
     return Cues(
         lean=max(-1.0, min(1.0, (engagement - 0.5) * LEAN_SPAN)),
         attention=attention,
-        floor=elsewhere * (1 - FLOOR_SHARE + FLOOR_SHARE * ramp(distress, 0.3, 0.8)),
-        door=elsewhere * DOOR_SHARE * ramp(1 - trust, 0.45, 0.8),
+        floor=elsewhere * (1 - outward),
+        door=elsewhere * outward,
         bow=ramp(distress, BOW_FROM, BOW_FULL),
         hunch=ramp(distress, HUNCH_FROM, HUNCH_FULL),
         hands=ramp(distress, HANDS_FROM, HANDS_FULL),

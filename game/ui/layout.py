@@ -310,8 +310,8 @@ def facing(seat: Point, centre: Point) -> float:
 # Figure units (see avatar_paint): the hair's top and the name tag's top, from the seat.
 HEAD_REACH = 66
 TAG_DROP = 30
-FAR = 0.86              # the back of the circle is drawn this much smaller than the front
-AREA_PER_SCALE = 245    # a circle area this tall holds figures at scale 1 with room to spare
+FAR = 0.88              # the back of the circle is drawn this much smaller than the front
+AREA_PER_SCALE = 232    # a circle area this tall holds figures at scale 1 with room to spare
 MOST_SCALE, LEAST_SCALE = 1.6, 0.7
 
 

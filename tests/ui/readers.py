@@ -44,7 +44,7 @@ class Reading:
     hands_up: float     # how high the hands are above the knees, in face heights
     eyes: float           # eye white seen, as a share of the face's box
     lean_out: float       # the head's offset from the knees, away from the circle's middle
-    turn_out: float       # the eyes' offset from the head's centre, away from the middle
+    turn_out: float       # the eyes' offset from the middle of the head's outline, away from the middle
 
 
 def load(png: Path, layout_json: Path) -> tuple[pygame.Surface, dict]:
@@ -72,14 +72,16 @@ def _read_member(shot, image, member, look, middle: float, bubbles) -> Reading:
     hands = [p for p in found["skin"] if p[1] > face.bottom + 0.1 * unit]
     hands_y = _centre(hands)[1] if len(hands) >= 4 else face.centery   # none below the face: at the face
     whites = [p for p in found["white"] if face.collidepoint(p)]
-    ex = _centre(whites)[0] if whites else hx
+    outline = [p for p in head if face.collidepoint(p)] or [face.center]
+    middle_x = (min(p[0] for p in outline) + max(p[0] for p in outline)) / 2   # the head's middle, by its outline
+    fx = _centre(whites)[0] if len(whites) >= 3 else middle_x                  # the eyes, if they show
     return Reading(
         member=member["id"], shot=shot,
         head_drop=(hy - ky) / unit,
         hands_up=(ky - hands_y) / unit,
         eyes=len(whites) / max(1, face.width * face.height),
         lean_out=(hx - kx) * outward / unit,
-        turn_out=(ex - hx) * outward / unit,
+        turn_out=(fx - middle_x) * outward / unit,
     )
 
 
