@@ -103,11 +103,11 @@ CUES: tuple[Cue, ...] = (
         ((0.05, 0.65, 0.2), (0.35, 0.65, 0.2), (0.8, 0.65, 0.2))),
     Cue("Head and shoulders", "distress", "head", "head up, shoulders easy", "head bowed, shoulders hunched",
         ((0.6, 0.65, 0.1), (0.6, 0.65, 0.55), (0.6, 0.65, 0.95))),
-    Cue("Hands", "distress", "hands", "resting on the knees", "clasped, then wringing, then covering the face",
+    Cue("Hands", "distress", "hands", "resting on the knees", "clasped, wringing, over the face",
         ((0.6, 0.65, 0.2), (0.6, 0.65, 0.55), (0.6, 0.65, 0.8), (0.6, 0.65, 1.0))),
     Cue("Arms", "trust", "posture", "arms crossed, closed", "arms open, hands loose",
         ((0.6, 0.1, 0.2), (0.6, 0.4, 0.2), (0.6, 0.8, 0.2))),
-    Cue("Chair", "trust", "orientation", "chair and body turned out of the circle", "turned toward the group",
+    Cue("Chair", "engagement and trust", "orientation", "turned out of the circle", "turned toward the group",
         ((0.15, 0.1, 0.2), (0.4, 0.35, 0.2), (0.7, 0.8, 0.2))),
 )
 
@@ -121,9 +121,9 @@ class Gesture:
 
 
 GESTURES: tuple[Gesture, ...] = (
-    Gesture("nod", "trust or engagement rose: the member agrees, feels met"),
-    Gesture("glance at the leader", "a withdrawn member's engagement rose: they check you noticed"),
-    Gesture("flinch", "distress jumped: something landed hard"),
-    Gesture("look away", "trust or engagement fell: the member pulls back"),
+    Gesture("nod", "trust or engagement rose"),
+    Gesture("glance at the leader", "a withdrawn member was drawn in"),
+    Gesture("flinch", "distress jumped"),
+    Gesture("look away", "trust or engagement fell"),
     Gesture("roll of the eyes", "a hostile member's trust or engagement fell"),
 )
