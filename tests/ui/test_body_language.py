@@ -188,3 +188,40 @@ def test_a_gesture_rises_and_falls_between_the_poses_before_and_after(gesture):
         canvas.blit(sprite, (0, 0))
         canvases.append(canvas)
     assert seen(canvases[0], canvases[1]) >= VISIBLE_PIXELS and seen(canvases[2], canvases[1]) >= VISIBLE_PIXELS
+
+
+# -- the legend ----------------------------------------------------------------------------------
+
+def test_the_pause_screen_shows_every_cue_of_the_legend_drawn():
+    from game.ui.scenes.pause import PauseScene
+    from game.ui.widgets.cue_legend import cue_cells
+    from tests.ui.driver import ROOT, frames, key, start_app
+
+    app = start_app(scenario=str(ROOT / "scenarios" / "grief-week3.yaml"), learner=None, no_records=True)
+    frames(app, 1, [key(pygame.K_RETURN)])
+    frames(app, 2)
+    frames(app, 1, [key(pygame.K_ESCAPE)])
+    frames(app, 2)
+    pause = app.scene
+    assert isinstance(pause, PauseScene)
+    canvas = pygame.Surface(layout.LOGICAL_SIZE)
+    pause.draw_full(canvas)
+    legend = pause.legend_rect()
+    cells = cue_cells(legend.inflate(-32, -120))
+    assert len(cells) == len(CUES)
+    for cell, cue in zip(cells, CUES):
+        colours = {canvas.get_at((x, y))[:3] for x in range(cell.left, cell.right, 3)
+                   for y in range(cell.centery - 20, cell.centery + 20, 3)}
+        assert len(colours) > 12, f"{cue.name}: no figures drawn"
+
+
+def test_the_authoring_guide_has_the_same_legend():
+    from tests.ui.driver import ROOT
+
+    guide = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### Reading the room"):]
+    section = section[:section.index("\n### ", 5)]
+    for cue in CUES:
+        assert f"**{cue.name}**" in section and cue.low in section and cue.high in section, cue.name
+    for gesture in GESTURES:
+        assert gesture.name in section.lower(), gesture.name
