@@ -26,6 +26,13 @@ def region_of(control: str) -> str:
     return OWNERS.get(control, "side")
 
 
+def regions_showing(*controls: str | None) -> set[str]:
+    """The regions to redraw when the pointer or the ring moves between these controls: only
+    those that draw them (Next is drawn with the circle, every frame). Redrawing every region
+    instead would let a quick run of Tabs keep the last regions waiting behind the first."""
+    return {region_of(name) for name in controls if name and name != "next"}
+
+
 def next_button_rect(layout, text) -> pygame.Rect:
     """The Next button, in the circle's bottom-right corner."""
     circle = layout.circle
@@ -76,7 +83,7 @@ def _refocus(state, before: str | None) -> None:
     else:
         ring.clear()
     if state.controls.focused != before:
-        state.frame.dirty.update(TAB_REGIONS)
+        state.frame.dirty.update(regions_showing(before, state.controls.focused))
 
 
 def show_targets(state) -> None:

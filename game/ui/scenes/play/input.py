@@ -11,7 +11,6 @@ from game.ui import input as keys
 from game.ui.scenes.play import demo, focus, reload
 from game.ui.scenes.play.state import Stage
 
-POINTED = ("choices", "side", "top", "floor", "timeline")   # what a moved focus or hover may redraw
 ACTIONS = {"reload": ("reload",), "timeline": ("timeline",), "compare": ("compare",), "jump": ("jump",),
            "undo": ("undo",), "meters": ("toggle", "meters"), "inner": ("toggle", "inner_state")}
 CONTROLS = {"next": ("advance",), "debrief": ("debrief",), "undo": ("undo",), "pause": ("pause",),
@@ -66,11 +65,12 @@ def _controls(event, state, tools) -> tuple | None:
     """The pointer and the focus ring over the screen's controls; a click on the floor moves
     the lines on, as Space does."""
     controls = state.controls
+    pointed = (controls.hovered, controls.focused)
     chosen = controls.handle(event)
     if controls.changed:
         controls.changed = False
         focus.show_targets(state)
-        state.frame.dirty.update(POINTED)
+        state.frame.dirty.update(focus.regions_showing(*pointed, controls.hovered, controls.focused))
     if chosen:
         return activation(chosen, state, tools)
     if keys.is_click(event) and state.stage == Stage.LINES and state.layout.circle.collidepoint(event.pos):
