@@ -7,7 +7,6 @@ saving, hot reload and reports can never drift from what was played.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
 
 from transitions import EventData
 
@@ -21,6 +20,7 @@ from .observers import Observed, changes
 from .machine import Seat, machine_for
 from .reaction import OfferedChoice, Reaction, TakenChoice
 from .shown import shown_order, shown_place, shown_ranks
+from .snapshots import Snapshot
 
 
 class ChoiceNotOffered(ValueError):
@@ -265,7 +265,7 @@ class Session(Observed):
         self.node_id = snapshot.node_id
         self._state = snapshot.state
         self._scores = dict(snapshot.scores)
-        self._visited = dict.fromkeys(islice(snapshot.seen, snapshot.places))
+        self._visited = dict.fromkeys(snapshot.visited)
         self.history = snapshot.made[:snapshot.turns]
         self._offered = self._shown = None
         self.phases.enter(snapshot.phase)
@@ -374,30 +374,3 @@ class Session(Observed):
 
 
 QUALITY_RANK = {"best": 0, "good": 1, "poor": 2, "harmful": 3}
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Where a session stood. Its history and the nodes it visited are kept as the session's
-    own list and dict with how much of each was this snapshot's: a session only ever adds to
-    them (restoring, replaying and starting again make new ones), so what was there stays
-    there. A search keeps thousands of snapshots along paths of thousands of choices; copying
-    each history would cost time and memory by the square of the path, and every copy would
-    be one more thing for the garbage collector to look through."""
-
-    node_id: str
-    state: GroupState
-    scores: dict
-    seen: dict          # the session's visited nodes (in order), when the snapshot was taken
-    places: int         # ... of which the first `places` are this snapshot's
-    made: list          # the session's history list
-    turns: int          # ... of which the first `turns` reactions are this snapshot's
-    phase: str
-
-    @property
-    def visited(self) -> tuple[str, ...]:
-        return tuple(islice(self.seen, self.places))
-
-    @property
-    def history(self) -> tuple[Reaction, ...]:
-        return tuple(self.made[:self.turns])
