@@ -119,7 +119,7 @@ def render(session, args, path: str = "") -> None:
             app.step([], 0.0)
             pygame.image.save(app.window, args.out)
             if getattr(args, "layout", None):
-                write_layout(scene, args.size, args.layout)
+                write_layout(scene, app.window.get_size(), args.layout)   # the image's own size
         finally:
             pygame.quit()
 

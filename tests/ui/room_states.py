@@ -25,6 +25,15 @@ LONG_LINE = ("I keep coming back to what you said last week about the kitchen an
 RANGES = {"engagement": (0.15, 0.8), "trust": (0.1, 0.7), "distress": (0.25, 0.8)}
 
 
+def shoot_session(session, args, path: str = "") -> None:
+    """`screenshot`'s own rendering, in a display of its own: a window an earlier test left
+    (fullscreen, another size) would otherwise be reused at its size."""
+    import pygame
+
+    pygame.quit()
+    render(session, args, path)
+
+
 def random_states(seed: int) -> dict[str, tuple[float, float, float]]:
     """(engagement, trust, distress) for each member, each drawn on its own."""
     rng = random.Random(seed)
@@ -68,7 +77,7 @@ def shoot(folder: Path, shot: int, states, size=(1280, 720), text_size: str = "n
     png, layout = folder / f"room-{shot}.png", folder / f"room-{shot}.json"
     args = argparse.Namespace(size=size, theme="light", text_size=text_size, meters=False, inner_state=False,
                               seed=0, out=str(png), layout=str(layout))
-    render(session, args, str(result.path))
+    shoot_session(session, args, str(result.path))
     model = {mid: session.state.member(mid) for mid in states}
     looks = {m.id: (m.look.model_dump() if m.look else None, i) for i, m in enumerate(scenario.members)}
     return png, layout, model, looks

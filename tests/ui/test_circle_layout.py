@@ -17,7 +17,6 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from game.commands.common import load_for_play  # noqa: E402
-from game.commands.screenshot import render  # noqa: E402
 from game.ui import fonts, layout  # noqa: E402
 from game.ui.widgets.bubble import MAX_LINES, SpeechBubble  # noqa: E402
 from tests.ui import room_states  # noqa: E402
@@ -129,7 +128,7 @@ def test_no_bubble_meets_a_face_in_the_shipped_scenarios(tmp_path, scenario):
         args = argparse.Namespace(size=(1280, 720), theme="light", text_size="presenter" if k % 2 else "normal",
                                   meters=False, inner_state=False, seed=0, out=str(tmp_path / f"{k}.png"),
                                   layout=str(tmp_path / f"{k}.json"))
-        render(session, args, str(result.path))
+        room_states.shoot_session(session, args, str(result.path))
         _faces_clear(_read(tmp_path / f"{k}.json"))
 
 

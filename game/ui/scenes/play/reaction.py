@@ -27,11 +27,11 @@ class Effects:
 
 def reaction_effects(reaction, circle, names: dict, text, still: bool, beat: float) -> Effects:
     effects = Effects()
-    placed: list[pygame.Rect] = []
+    placed: list[pygame.Rect] = [circle.face_while(f, None) for f in circle.present_figures()]   # keep off faces
     for i, words in enumerate(present_captions(reaction, names)):
         who = caption_member(words, names)
         figure = circle.figure(who) if who else None
-        pos = (figure.seat[0], figure.seat[1] - 86 * figure.scale) if figure else \
+        pos = (figure.seat[0], figure.head()[1] - 16) if figure else \
             (circle.ellipse.centerx, circle.ellipse.centery - 30)
         pos = free_spot(words, pos, placed, text, circle.area.inflate(-8, -8))
         caption = Caption(words, pos, life=3.4, rise=0.0 if still else 18.0)
@@ -55,10 +55,10 @@ def present_captions(reaction, names: dict) -> list[str]:
 
 
 def free_spot(words: str, pos, placed: list[pygame.Rect], text, bounds: pygame.Rect):
-    """Move a caption up or down until it overlaps no caption placed before it."""
+    """Move a caption up or down until it overlaps no caption placed before it (nor a face)."""
     width, height = text.width(words, "small") + 16, text.line_height("small") + 8
     rect = pygame.Rect(0, 0, width, height)
-    for shift in (0, -height - 4, height + 4, -2 * height - 8, 2 * height + 8):
+    for shift in (0, -height - 4, height + 4, -2 * height - 8, 2 * height + 8, 3 * height + 12):
         rect = pygame.Rect(0, 0, width, height)
         rect.center = (round(pos[0]), round(pos[1] + shift))
         rect = rect.clamp(bounds)
