@@ -117,16 +117,17 @@ class SpeechBubble:
         tries = [(self.max_lines, self.max_width), (2, self.max_width), (1, self.max_width),
                  (1, self.max_width * 2 // 3), (1, self.max_width // 2)]
         limits = list(dict.fromkeys((min(n, self.max_lines), w) for n, w in tries))
-        places: dict[tuple[int, int], pygame.Rect] = {}
-        for strict in (True, False):
+        places: dict[tuple[int, int], pygame.Rect] = {}    # by the bubble's size: a short line is
+        for strict in (True, False):                       # the same bubble under several limits
             for limit in limits:
                 self._limit = limit
-                if limit not in places:
-                    places[limit] = self._best_rect(covering)
-                if covering.clear(places[limit], strict):
-                    return places[limit]
+                size = self.size()
+                if size not in places:
+                    places[size] = self._best_rect(covering)
+                if covering.clear(places[size], strict):
+                    return places[size]
         self._limit = limits[0]
-        return places[limits[0]]
+        return places[self.size()]
 
     def _best_rect(self, covering: Obstacles) -> pygame.Rect:
         best, best_cost = None, None
@@ -139,11 +140,13 @@ class SpeechBubble:
                 best, best_cost = moved, cost
         behind_usual = len(candidates) * 400    # a grid place ranks after every usual one
         if best_cost > behind_usual:   # every usual place covers something: look further
-            for far, place in sorted(self._further(best.size), key=lambda found: found[0]):
+            for far, place in sorted(self._further(best.size)):
                 if behind_usual + far * 30 >= best_cost:
                     break              # nearest first: no place further away can cost less
                 place = pygame.Rect(place)
-                if covering.touches_face(place):
+                # Once a place touching no name tag is found, a place touching one cannot win.
+                blockers = covering.blockers if best_cost < behind_usual + TOUCH else covering.faces
+                if place.collidelist(blockers) >= 0:
                     continue
                 cost = covering.cost(place) + behind_usual + far * 30
                 if cost < best_cost:
@@ -265,6 +268,7 @@ class Obstacles:
                       for rect, weight in pairs]
         self.weights = [weight for _, weight in pairs]
         self.faces = [rect for rect, weight in zip(self.rects, self.weights) if weight >= FACE]
+        self.blockers = [rect for rect, weight in zip(self.rects, self.weights) if weight >= HARD]
 
     def touches_face(self, rect: pygame.Rect) -> bool:
         return rect.collidelist(self.faces) >= 0
