@@ -30,8 +30,14 @@ def shoot_session(session, args, path: str = "") -> None:
     (fullscreen, another size) would otherwise be reused at its size."""
     import pygame
 
+    from game.ui import fonts
+
+    scale = fonts.default.scale_name    # the window sets the shared text size: leave it as found
     pygame.quit()
-    render(session, args, path)
+    try:
+        render(session, args, path)
+    finally:
+        fonts.set_text_scale(scale)
 
 
 def random_states(seed: int) -> dict[str, tuple[float, float, float]]:
