@@ -354,7 +354,8 @@ def _largest_clear_scale(n: int, area: pygame.Rect) -> float:
 
 
 def hidden_faces(seats: list[Point], scales: list[float]) -> list[int]:
-    """Members (seat indices from 1) whose face a nearer figure, or the trainee, covers."""
+    """Members (seat indices from 1) whose face a nearer figure, or the trainee, covers.
+    (Name tags keep off faces where they are placed: see play_circle.)"""
     hidden = []
     for i, (seat, scale) in enumerate(zip(seats, scales)):
         if i == 0:

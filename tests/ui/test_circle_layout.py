@@ -156,3 +156,33 @@ def test_a_bubble_gives_up_words_rather_than_cover_a_face():
     place = bubble.rect()
     assert place.collidelist([face.inflate(2, 2) for face, _ in faces]) < 0
     assert len(bubble.lines) < MAX_LINES
+
+
+# -- name tags and faces -----------------------------------------------------------------------------
+
+def _play(path, presenter: bool):
+    from game.ui.scenes.play import PlayScene
+    from tests.ui.driver import frames, key, start_app
+
+    app = start_app(scenario=str(path), presenter=presenter, learner=None, no_records=True)
+    frames(app, 1, [key(pygame.K_RETURN)])
+    frames(app, 2)
+    assert isinstance(app.scene, PlayScene)
+    return app.scene
+
+
+@pytest.mark.parametrize("presenter", [False, True])
+@pytest.mark.parametrize("n", [8, 10, 12])
+def test_no_name_tag_sits_on_another_members_face(tmp_path, n, presenter):
+    from game.ui.drawn_layout import drawn_face
+    from game.ui.widgets.panel import draw_pill  # noqa: F401  (the tags are drawn over every figure)
+
+    path = tmp_path / "circle.yaml"
+    path.write_text(room_states.scenario_text(room_states.circle_of(n, seed=n), speaker="ada"), encoding="utf-8")
+    circle = _play(path, presenter).state.circle
+    for figure in circle.present_figures():
+        tag = circle.label_rect(figure)
+        for other in circle.present_figures():
+            if other is not figure:
+                assert not tag.colliderect(drawn_face(other)), f"{figure.name}'s tag on {other.name}'s face"
+        assert circle.area.contains(tag)

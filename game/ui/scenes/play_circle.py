@@ -21,6 +21,7 @@ from game.ui import fonts, layout
 from game.ui.avatar import (Pose, blit_member, body_rect, chair_sprite, complete_look, face_rect, mouth_phase,
                             pose_from_state, sprite_key, sprite_topleft)
 from game.ui.gestures import gesture_for, reaction_poses
+from game.ui.widgets.seat import clear_of_faces
 from game.ui.sprite_bank import SpriteBank
 from game.ui.third_party import group_radius, render_group
 from game.ui.widgets import draw_name_label, draw_target_ring, draw_trainee_seat
@@ -315,13 +316,15 @@ class CircleView:
         pill = pygame.Rect(0, 0, fonts.default.width(figure.name, size, bold=talking) + 14 + (12 if talking else 0),
                            fonts.default.line_height(size, talking) + 2)
         pill.midtop = (round(figure.seat[0]), round(figure.seat[1] + 30 * figure.scale))
-        return pill.clamp(self.area.inflate(-6, 0)) if pill.width < self.area.width - 6 else pill
+        pill = pill.clamp(self.area.inflate(-6, 0)) if pill.width < self.area.width - 6 else pill
+        return clear_of_faces(pill, figure, self.figures, self.area, self.ellipse.centerx)
 
     def _label_at(self, figure: Figure, talking: bool, size: str) -> tuple[float, float]:
-        """The point to draw the tag from: the seat, moved sideways if the tag would leave the area
-        (presenter text on the side seats), so no name is cut off."""
+        """The point to draw the tag from: the seat, moved if the tag would leave the area (presenter
+        text on the side seats), so no name is cut off, or sit on a face (see clear_of_faces)."""
         pill = self.label_rect(figure, talking, size)
-        return (figure.seat[0] + pill.centerx - round(figure.seat[0]), figure.seat[1])
+        under = round(figure.seat[1] + 30 * figure.scale)   # where draw_name_label puts its top
+        return (figure.seat[0] + pill.centerx - round(figure.seat[0]), figure.seat[1] + pill.top - under)
 
     def label_rects(self, speaker: str | None = None) -> list[pygame.Rect]:
         """Every member's name tag, the speaker's drawn bold and marked (so a little wider)."""

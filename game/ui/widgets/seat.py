@@ -9,6 +9,7 @@ import math
 import pygame
 
 from game.ui import fonts
+from game.ui.avatar import Pose, face_rect
 from game.ui.theme import Palette, mix, readable_on, shade, stance_colour
 from game.ui.widgets import icons
 from game.ui.widgets.panel import draw_panel, draw_pill
@@ -39,6 +40,55 @@ def draw_name_label(surface: pygame.Surface, seat: tuple[float, float], name: st
         draw_pill(surface, pill, fill, palette.panel_edge)
     surface.blit(label, (pill.x + 7 + extra, pill.y + 1))
     return pill
+
+
+def clear_of_faces(tag: pygame.Rect, owner, figures, area: pygame.Rect, middle_x: float) -> pygame.Rect:
+    """A name tag placed on no other member's face, bowed or upright: under the chair if it
+    can, else a little to one side or lower on the floor, else over the owner's own head, else
+    beside it, else further aside, else the nearest clear spot; where nothing is clear it
+    stays under the chair.
+
+    In a full circle the side seats stand one above another, and a tag under one chair would
+    otherwise fall on the face of the member below: tags are drawn over every figure."""
+    faces = [_face_reach(f) for f in figures if f is not owner]
+    inside = area.inflate(-6, -6)
+    faces.append(pygame.Rect(area.x, area.y, BUTTONS_WIDTH, fonts.default.line_height("small") + 26))
+    outward = -1 if owner.seat[0] < middle_x else 1
+    own = face_rect(owner.seat, owner.scale, None, owner.facing)
+    above = tag.copy()
+    above.midbottom = (own.centerx, own.top - 2)
+    beside = []
+    for side in (outward, -outward):
+        place = tag.copy()
+        place.centery = own.centery
+        if side < 0:
+            place.right = own.left - 4
+        else:
+            place.left = own.right + 4
+        beside.append(place)
+    near = [tag.move(side * step, 0) for step in range(6, 36, 6) for side in (outward, -outward)]
+    lower = [tag.move(side * step, down) for down in (8, 16, 24) for step in (0, 12, 24) for side in (outward, -outward)]
+    far = [tag.move(side * step, 0) for step in range(36, 120, 6) for side in (outward, -outward)]
+    for place in [tag] + near + lower + [above] + beside + far:
+        if inside.contains(place) and place.collidelist(faces) < 0:
+            return place
+    anywhere = sorted(((dx * dx + dy * dy, dx, dy) for dx in range(-160, 161, 8) for dy in range(-200, 49, 8)))
+    for _, dx, dy in anywhere:      # a crowded corner: the nearest clear spot
+        place = tag.move(dx, dy)
+        if inside.contains(place) and place.collidelist(faces) < 0:
+            return place
+    return tag
+
+
+def _face_reach(figure) -> pygame.Rect:
+    """Everywhere the member's face may be drawn: upright or bowed, turned or leaning a little."""
+    upright = face_rect(figure.seat, figure.scale, None, figure.facing)
+    bowed = face_rect(figure.seat, figure.scale, _BOWED, figure.facing)
+    return upright.union(bowed).inflate(round(24 * figure.scale), round(4 * figure.scale))
+
+
+_BOWED = Pose(head_down=1.0, hunch=1.0)
+BUTTONS_WIDTH = 240     # Undo and Pause sit in the circle's top-left corner: no tag goes there either
 
 
 def draw_target_ring(surface: pygame.Surface, seat: tuple[float, float], palette: Palette,
