@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 
 import pygame
 
@@ -105,6 +106,7 @@ def _expression_for(distress: float, engagement: float, trust: float, tone: str 
     return "neutral"
 
 
+@lru_cache(maxsize=2048)     # the circle, its bubbles and its captions ask for the same poses
 def pose_from_state(engagement: float, trust: float, distress: float, tone: str | None = None,
                     gaze: tuple[float, float] | None = None, speaking: bool = False) -> Pose:
     """The body language of a member with these numbers (each 0..1).

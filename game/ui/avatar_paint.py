@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -56,6 +57,7 @@ class Frame:
     knee: float        # how far the knees point sideways
 
 
+@lru_cache(maxsize=2048)     # poses are frozen: painting and the layout ask for the same frames
 def frame(pose, facing: float) -> Frame:
     """The body's geometry for `pose` on a chair turned toward `facing` (-1..1)."""
     side = 1.0 if facing >= 0 else -1.0

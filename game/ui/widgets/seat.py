@@ -72,8 +72,7 @@ def clear_of_faces(tag: pygame.Rect, owner, figures, area: pygame.Rect, middle_x
     for place in [tag] + near + lower + [above] + beside + far:
         if inside.contains(place) and place.collidelist(faces) < 0:
             return place
-    anywhere = sorted(((dx * dx + dy * dy, dx, dy) for dx in range(-160, 161, 8) for dy in range(-200, 49, 8)))
-    for _, dx, dy in anywhere:      # a crowded corner: the nearest clear spot
+    for dx, dy in _NEAREST_FIRST:      # a crowded corner: the nearest clear spot
         place = tag.move(dx, dy)
         if inside.contains(place) and place.collidelist(faces) < 0:
             return place
@@ -82,9 +81,20 @@ def clear_of_faces(tag: pygame.Rect, owner, figures, area: pygame.Rect, middle_x
 
 def _face_reach(figure) -> pygame.Rect:
     """Everywhere the member's face may be drawn: upright or bowed, turned or leaning a little."""
-    upright = face_rect(figure.seat, figure.scale, None, figure.facing)
-    bowed = face_rect(figure.seat, figure.scale, _BOWED, figure.facing)
-    return upright.union(bowed).inflate(round(24 * figure.scale), round(4 * figure.scale))
+    key = (figure.seat, figure.scale, figure.facing)
+    reach = _reaches.get(key)
+    if reach is None:
+        if len(_reaches) > 256:
+            _reaches.clear()
+        upright = face_rect(figure.seat, figure.scale, None, figure.facing)
+        bowed = face_rect(figure.seat, figure.scale, _BOWED, figure.facing)
+        reach = _reaches[key] = upright.union(bowed).inflate(round(24 * figure.scale), round(4 * figure.scale))
+    return reach
+
+
+_reaches: dict[tuple, pygame.Rect] = {}
+_NEAREST_FIRST = [(dx, dy) for _, dx, dy in sorted((dx * dx + dy * dy, dx, dy) for dx in range(-160, 161, 8)
+                                                   for dy in range(-200, 49, 8))]
 
 
 _BOWED = Pose(head_down=1.0, hunch=1.0)
