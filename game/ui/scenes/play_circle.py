@@ -336,10 +336,14 @@ class CircleView:
         return pygame.Rect(round(cx - r), round(cy - r * 0.8), round(2 * r), round(1.6 * r))
 
     def face_while(self, figure: Figure, speaker: str | None) -> pygame.Rect:
-        """The figure's face as drawn while `speaker` talks (heads turn to them), with room to move."""
-        if self.room is None:
+        """The figure's face as drawn while `speaker` talks, with room to move: turning to a new
+        speaker moves a head less than the margin, so the pose drawn now serves if there is one."""
+        if figure.memo is not None:
+            pose = figure.memo[1][-1]
+        elif self.room is None:
             return figure.head_rect()
-        pose = self.pose(figure, self.room.member(figure.member_id), None, speaker, False)
+        else:
+            pose = self.pose(figure, self.room.member(figure.member_id), None, speaker, False)
         margin = (round(8 * figure.scale), round(6 * figure.scale))
         return face_rect(figure.seat, figure.scale, pose, figure.facing).inflate(*margin)
 

@@ -43,14 +43,10 @@ class SpeechBubble:
     max_lines: int = MAX_LINES
     _lines: tuple | None = field(default=None, init=False, repr=False)     # (limit, width, lines)
     _limit: tuple[int, int] | None = field(default=None, init=False, repr=False)  # (lines, width) placed
+    _waited: bool = field(default=False, init=False, repr=False)   # the first frame has passed
     _place: tuple | None = field(default=None, init=False, repr=False)
     _frame: tuple | None = field(default=None, init=False, repr=False)   # (key, surface, topleft)
     _whole: tuple | None = field(default=None, init=False, repr=False)   # the same with all the text
-
-    def __post_init__(self) -> None:
-        # Placed at once, while the scene handles input or updates: the frame's drawing budget
-        # then already counts the search, and the frame that shows the bubble stays short.
-        self.rect()
 
     # -- reveal -----------------------------------------------------------------
     def update(self, dt: float, chars_per_second: float = CHARS_PER_SECOND) -> None:
@@ -58,8 +54,10 @@ class SpeechBubble:
         self.shown = min(len(self.text), self.shown + dt * chars_per_second)
 
     def finish(self) -> None:
-        """Show the whole line at once (a click or key while it types out)."""
+        """Show the whole line at once (a click or key while it types out). The bubble is placed
+        now, while the scene handles input, so the frame's drawing budget counts the search."""
         self.shown = float(len(self.text))
+        self.rect()
 
     @property
     def done(self) -> bool:
@@ -196,7 +194,13 @@ class SpeechBubble:
 
     # -- drawing ----------------------------------------------------------------
     def draw(self, surface: pygame.Surface, palette: Palette) -> pygame.Rect:
-        """Draw the bubble; its outline is drawn once and kept, only the typed text changes."""
+        """Draw the bubble; its outline is drawn once and kept, only the typed text changes.
+
+        A line that starts typing is placed one frame late: the frame a line starts already
+        turns every head and redraws the transcript, and nothing of the line shows yet."""
+        if self._place is None and not self._waited and not self.done:
+            self._waited = True
+            return pygame.Rect(round(self.anchor[0]), round(self.anchor[1]), 0, 0)
         body = self.rect()
         frame, topleft = self._frame_surface(body, palette)
         if self.done:
