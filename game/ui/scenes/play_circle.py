@@ -103,7 +103,10 @@ class CircleView:
                                   layout.depth_scale(seat, ellipse) * size, layout.facing(seat, ellipse.center),
                                   archetype=getattr(member.archetype, "value", member.archetype)))
         you = (seats[0][0], seats[0][1] - 8)  # a little up, so the "You" tag stays on the floor
-        return cls(play.circle, ellipse, figures, you, live, SpriteBank(unlimited=not live))
+        view = cls(play.circle, ellipse, figures, you, live, SpriteBank(unlimited=not live))
+        for figure in figures:   # tags find their places now, not in the frame a member first speaks
+            view.label_rect(figure, talking=False), view.label_rect(figure, talking=True)
+        return view
 
     def figure(self, member_id: str) -> Figure | None:
         return next((f for f in self.figures if f.member_id == member_id), None)
