@@ -71,7 +71,7 @@ def _read_member(shot, image, member, look, middle: float, bubbles) -> Reading:
     kx, ky = _centre(knees)
     hands = [p for p in found["skin"] if p[1] > face.bottom + 0.1 * unit]
     hands_y = _centre(hands)[1] if len(hands) >= 4 else face.centery   # none below the face: at the face
-    whites = [p for p in found["white"] if face.collidepoint(p)]
+    whites = _eyes([p for p in found["white"] if face.collidepoint(p)], face)
     outline = [p for p in head if face.collidepoint(p)] or [face.center]
     middle_x = (min(p[0] for p in outline) + max(p[0] for p in outline)) / 2   # the head's middle, by its outline
     fx = _centre(whites)[0] if len(whites) >= 3 else middle_x                  # the eyes, if they show
@@ -83,6 +83,15 @@ def _read_member(shot, image, member, look, middle: float, bubbles) -> Reading:
         lean_out=(hx - kx) * outward / unit,
         turn_out=(fx - middle_x) * outward / unit,
     )
+
+
+def _eyes(whites, face: pygame.Rect) -> list:
+    """The whites of the eyes: small patches. A row of white wider than both eyes together is
+    something else (a name tag, a speech bubble's edge)."""
+    rows: dict[int, int] = {}
+    for _, y in whites:
+        rows[y] = rows.get(y, 0) + 1
+    return [p for p in whites if rows[p[1]] <= 0.45 * face.width]
 
 
 def _classify(image, box: pygame.Rect, colours: dict, bubbles) -> dict[str, list]:

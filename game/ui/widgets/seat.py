@@ -80,15 +80,14 @@ def clear_of_faces(tag: pygame.Rect, owner, figures, area: pygame.Rect, middle_x
 
 
 def _face_reach(figure) -> pygame.Rect:
-    """Everywhere the member's face may be drawn: upright or bowed, turned or leaning a little."""
+    """Everywhere the member's face may be drawn: upright or bowed, leaning, turned away or to a speaker."""
     key = (figure.seat, figure.scale, figure.facing)
     reach = _reaches.get(key)
     if reach is None:
         if len(_reaches) > 256:
             _reaches.clear()
-        upright = face_rect(figure.seat, figure.scale, None, figure.facing)
-        bowed = face_rect(figure.seat, figure.scale, _BOWED, figure.facing)
-        reach = _reaches[key] = upright.union(bowed).inflate(round(24 * figure.scale), round(4 * figure.scale))
+        faces = [face_rect(figure.seat, figure.scale, pose, figure.facing) for pose in _EXTREMES]
+        reach = _reaches[key] = faces[0].unionall(faces[1:]).inflate(round(4 * figure.scale), round(4 * figure.scale))
     return reach
 
 
@@ -97,7 +96,8 @@ _NEAREST_FIRST = [(dx, dy) for _, dx, dy in sorted((dx * dx + dy * dy, dx, dy) f
                                                    for dy in range(-200, 49, 8))]
 
 
-_BOWED = Pose(head_down=1.0, hunch=1.0)
+_EXTREMES = (Pose(), Pose(head_down=1.0, hunch=1.0, lean=1.0), Pose(lean=-1.0), Pose(lean=1.0),
+             Pose(turned_away=1.0, door=1.0, lean=-1.0), Pose(gaze=(1.0, 0.0)), Pose(gaze=(-1.0, 0.0)))
 BUTTONS_WIDTH = 240     # Undo and Pause sit in the circle's top-left corner: no tag goes there either
 
 
