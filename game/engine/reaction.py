@@ -109,6 +109,8 @@ class Reaction:
     aimed: bool = True             # the stance axis: fit and, for a member's need, turned to
                                    #   them (for an open risk: checked it)
     verdict: str = "met"           # met | partly | missed: both axes (TEACHING.md)
+    retry: int = field(default=0, compare=False)        # tries taken back at this moment first
+    reading: object = field(default=None, compare=False)  # the trainee's Reading made here, if any
 
     @classmethod
     def made(cls, turn: int, node_id: str, offered: OfferedChoice, result, after: GroupState,

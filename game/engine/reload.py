@@ -31,6 +31,7 @@ def reload_session(session: Session, result: LoadResult) -> Reloaded:
         problems = tuple(d.format_text(result.path) for d in result.errors)
         return Reloaded(session, f"The file has {len(problems)} error(s); still playing the last good version.", problems)
     fresh = Session(result.scenario, seed=session.seed)
+    session.carry_practice(fresh)
     made = session.history
     for done, reaction in enumerate(made):
         number = _same_choice(fresh, reaction)

@@ -9,13 +9,16 @@ class SaveMismatch(ValueError):
 
 
 def save_of(session) -> dict:
-    return {
+    save = {
         "version": SAVE_VERSION,
         "scenario": session.scenario.id,
         "digest": session.scenario.digest,
         "seed": session.seed,
         "choices": session.choice_numbers,
     }
+    if session.tries or session.readings or session.ask_every:
+        save["practice"] = {**session.practice_save(), "ask_every": session.ask_every}
+    return save
 
 
 def session_from_save(cls, data: dict, scenario):
@@ -27,12 +30,24 @@ def session_from_save(cls, data: dict, scenario):
     choices, seed = data.get("choices"), data.get("seed", 0)
     if not isinstance(seed, int) or not isinstance(choices, list) or not all(isinstance(c, int) for c in choices):
         raise SaveMismatch("this save is damaged (seed or choices are not numbers)")
-    session = cls(scenario, seed=seed)
+    practice = data.get("practice")
+    session = cls(scenario, seed=seed, ask_every=isinstance(practice, dict) and practice.get("ask_every") is True)
     try:
         session.replay(choices)
+        if isinstance(practice, dict):
+            _restore_practice(session, practice, cls)
     except ValueError as err:
         changed = data.get("digest") not in ("", None, scenario.digest)
         why = "the scenario file has changed since this was saved, and " if changed else ""
         session.close()
         raise SaveMismatch(f"{why}the saved choices no longer replay: {err}") from None
     return session
+
+
+def _restore_practice(session, practice: dict, cls) -> None:
+    """The save's tries and readings; a damaged part is a SaveMismatch, like damaged choices."""
+    try:
+        session.restore_practice(practice, cls)
+        session.replay(session.choice_numbers)   # the choices made again, marked with their practice
+    except (KeyError, TypeError, AttributeError) as err:
+        raise ValueError(f"its practice record is damaged ({err})") from None

@@ -17,6 +17,7 @@ from game.sim.outcomes import MemberOutcome, Moment, member_outcomes
 
 from .conditions import ConditionEnv
 from .observers import Observed, changes
+from .practice import QUALITY_RANK, Practising
 from .machine import Seat, machine_for
 from .reaction import OfferedChoice, Reaction, TakenChoice
 from .shown import shown_order, shown_place, shown_ranks
@@ -52,10 +53,11 @@ class Left:
         return self.phase
 
 
-class Session(Observed):
-    """A trainee's run through one scenario with one seed."""
+class Session(Observed, Practising):
+    """A trainee's run through one scenario with one seed. `ask_every`: ask for a reading of
+    the room at every node, not only at those marked `ask: true` (practice.py)."""
 
-    def __init__(self, scenario: Scenario, seed: int = 0):
+    def __init__(self, scenario: Scenario, seed: int = 0, *, ask_every: bool = False):
         self.scenario = scenario
         self.seed = seed
         self._machine = machine_for(scenario)
@@ -63,6 +65,7 @@ class Session(Observed):
         self.names = self._machine.display_names
         self._seat = self._machine.seat(self)   # the machine moves the seat from node to node
         self.phases = self._seat.phases
+        self._start_practice(ask_every)
         self._reset()
 
     # -- what front ends read -----------------------------------------------------------------
@@ -231,6 +234,8 @@ class Session(Observed):
             raise ChoiceNotOffered(before_node, number, [c.number for c in self.choices])
         reaction = self._last_reaction
         self._after_move(reaction)
+        if self.tries or self.readings:
+            self._mark_practice(reaction)
         return reaction
 
     @changes
@@ -372,5 +377,3 @@ class Session(Observed):
                 return offered
         raise ChoiceNotOffered(self.node_id, number, [c.number for c in choices])
 
-
-QUALITY_RANK = {"best": 0, "good": 1, "poor": 2, "harmful": 3}

@@ -17,7 +17,7 @@ from .attention import attend
 from .breakthrough import apply_breakthroughs
 from .contagion import spread
 from .effects import apply_authored
-from .move import Event, Move, StepResult
+from .move import Event, Move, Need, StepResult
 from .need import apply_fit, need_in, need_met, risk_need, verdict_given
 from .plan import plan_of
 from .risk import follow_risks, open_risks
@@ -55,6 +55,17 @@ def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int,
         events.append(Event("withdrawal", mid))
     return StepResult(state, room.frozen(), need, move.stance == need.stance, tuple(events),
                       verdict == "met", aimed, verdict)
+
+
+def need_before(state: GroupState, move: Move, world: World) -> Need:
+    """What the group needs as a choice at this node is about to be made: the judgement `step`
+    makes first (the node's risk lines opened, then safety, the author's `need:`, the rules).
+    It depends on the node, never on which of its choices is taken, so a front end may ask it
+    before the trainee chooses (to compare with the trainee's own reading of the room)."""
+    room = Room(state)
+    if move.opens_risk:
+        open_risks(room, move)
+    return (room.risks and risk_need(room)) or move.need or need_in(room, world, move.phase)
 
 
 def _chance(seed: int, turn: int):
