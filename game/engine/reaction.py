@@ -124,7 +124,7 @@ class Reaction:
             turn=turn, node_id=node_id, offered=offered, before=result.before, after=after,
             need=result.need, fit=result.fit, met=result.met, events=result.events,
             next_node=next_node, expert=expert, names=names, aimed=result.aimed,
-            verdict=result.verdict)
+            verdict=result.verdict, retry=0, reading=None)
         return reaction
 
     @cached_property
