@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.sim import Event
+from game.sim.climate import ClimateChange, session_climate
 from game.sim.outcomes import MemberOutcome
 
 from .reaction import MARKS
@@ -71,11 +72,20 @@ class Decision:
     expert_feedback: str | None
     events: tuple[str, ...]      # described
     shown: int = 0               # its number on screen
+    retries: int = 0             # tries taken back at this moment before this choice
+    first_verdict: str | None = None     # the first try's verdict, when the moment was retried
+    first_choice_text: str | None = None
+    reading: object = None       # the trainee's Reading made at this moment, if any
 
     @property
     def mark(self) -> str:
         """✓ for met, ~ for partly, ✗ for missed: a tick never sits beside a poor move."""
         return MARKS[self.verdict]
+
+    @property
+    def first_mark(self) -> str:
+        """The mark of the first try at this moment (the decision's own when not retried)."""
+        return MARKS[self.first_verdict or self.verdict]
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,22 @@ class Debrief:
     safe: bool = True            # no risk of harm was missed
     missed_risks: tuple[str, ...] = ()        # "Wren hinted at a risk of harm ... (turn 4)"
     members: tuple[MemberOutcome, ...] = ()   # who comes back, each with the reason
+    climate: ClimateChange | None = None      # the members' GCQ-S scales at the start and the end
+    readings: tuple = ()         # every reading of the room the trainee made (practice.Reading)
+
+    @property
+    def first_tries_met(self) -> int:
+        """Decisions whose need was met at the first try (a retried moment counts its first try)."""
+        return sum((d.first_verdict or d.verdict) == "met" for d in self.decisions)
+
+    @property
+    def retried(self) -> int:
+        """Moments tried again."""
+        return sum(1 for d in self.decisions if d.retries)
+
+    @property
+    def readings_matched(self) -> int:
+        return sum(1 for r in self.readings if r.matched)
 
     @property
     def good(self) -> bool:
@@ -115,7 +141,8 @@ class Debrief:
 
 def debrief_of(session) -> Debrief:
     names = session.names
-    decisions = tuple(_decision(r, names) for r in session.history)
+    numbers = session.choice_numbers
+    decisions = tuple(_decision(r, names, _first_try(session, numbers[:i], r)) for i, r in enumerate(session.history))
     ending = session.ending if session.ended else None
     states = [session.history[0].before] if session.history else [session.state]
     states += [r.after for r in session.history]
@@ -133,12 +160,25 @@ def debrief_of(session) -> Debrief:
         fits=sum(d.met for d in decisions),
         series={v: [getattr(s, v) for s in states] for v in ("cohesion", "engagement", "conflict")},
         member_series={mid: [s.member(mid).engagement for s in states] for mid in session.scenario.member_ids},
+        climate=session_climate(session.history, session.state),
+        readings=tuple(getattr(session, "readings", ())),
     )
 
 
-def _decision(reaction, names) -> Decision:
+def _first_try(session, path: list[int], reaction):
+    """The first choice taken back at the moment `reaction` was made, if it was retried."""
+    if not reaction.retry:
+        return None
+    path = tuple(path)
+    return next((t.reaction for t in session.tries if t.path == path and t.node_id == reaction.node_id), None)
+
+
+def _decision(reaction, names, first=None) -> Decision:
     expert = reaction.expert.choice if reaction.expert else None
     return Decision(
+        retries=reaction.retry, reading=reaction.reading,
+        first_verdict=first.verdict if first is not None else None,
+        first_choice_text=first.choice.text if first is not None else None,
         turn=reaction.turn, node_id=reaction.node_id, choice_text=reaction.choice.text,
         stance=reaction.stance, skill=reaction.offered.skill, need=reaction.need.stance,
         need_reason=reaction.need.text(names), fit=reaction.fit, met=reaction.met,
