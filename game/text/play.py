@@ -17,8 +17,8 @@ from game.present import coach_note, event_lines, event_mark, thoughts_of
 from game.scenario.characters import printable
 from game.scenario.credits import credit_lines
 
-SPARKS = "▁▂▃▄▅▆▇█"
-OUTCOME_MARKS = {"returns": "+", "uncertain": "?", "may_drop_out": "!"}
+from .debrief import show_debrief
+
 HELP = ("Type a choice's number and Enter. m = the group's meters, t = what members are "
         "thinking, u = undo the last choice, q = quit, ? = this help.")
 
@@ -195,51 +195,10 @@ class TextPlay:
     # -- the debrief --------------------------------------------------------------------------
 
     def show_debrief(self) -> None:
-        debrief = debrief_of(self.session)
-        self.heading("Debrief")
-        for line in debrief.first_lines:   # a missed risk, then who may not come back: first
-            self.say(f"! {line}")
-        if debrief.first_lines:
-            self.say()
-        self.say(debrief.outcome_words)
-        if debrief.ending_text:
-            self.say(debrief.ending_text.strip())
-        if debrief.members:
-            self.heading("Who comes back")
-            for outcome in debrief.members:
-                self.say(f"{OUTCOME_MARKS[outcome.outcome]} {outcome.reason}", "  ")
-        self.heading("Objectives")
-        for _, text, points in debrief.scores:
-            self.say(f"{points:+d}  {text}", "  ")
-        self.heading("The room over time")
-        for label, values in debrief.series.items():
-            self.say(f"{label.capitalize():<11} {sparkline(values)}  {values[0]:.0%} → {values[-1]:.0%}", "  ")
-        self.heading(f"Your decisions: the need met in {debrief.fits} of {len(debrief.decisions)}")
-        self.say("✓ met: the right stance and a good move · ~ partly: the right stance, a poor move · "
-                 "✗ missed: the wrong stance, aimed elsewhere, or a risk left unchecked")
-        for d in debrief.decisions:
-            self.show_decision(d)
-
-    def show_decision(self, d) -> None:
-        skill = f", {d.skill.replace('_', ' ')}" if d.skill else ""
-        self.say()
-        self.say(f"{d.turn}. You chose to {d.stance.upper()}{skill}: “{d.choice_text.strip()}”")
-        self.say(f"{d.mark} The group needed you to {d.need}: {d.need_reason}. {d.verdict_line} "
-                 f"(The move: {d.quality}.)", "   ")
-        if d.feedback:
-            self.say(d.feedback.strip(), "   ")
-        for event in d.events:
-            self.say(f"• {event}", "   ")
-        if d.expert_text:
-            self.say(f"Recommended: “{d.expert_text.strip()}” {d.expert_feedback or ''}".rstrip(), "   ")
+        show_debrief(self, debrief_of(self.session))
 
 
 def offered_number(answer: str, offered: int) -> bool:
     """True when `answer` is the number of an offered choice. Plain ASCII digits and short:
     `int()` would take "²" or fail on a 5,000-digit line, and either must only ask again."""
     return answer.isascii() and answer.isdigit() and len(answer) <= 3 and 1 <= int(answer) <= offered
-
-
-def sparkline(values: list[float]) -> str:
-    """0..1 values as block characters, so a trend reads at a glance in a terminal."""
-    return "".join(SPARKS[min(len(SPARKS) - 1, int(v * len(SPARKS)))] for v in values)
