@@ -7,7 +7,7 @@ on the projector goes out: no expert marks, no qualities, no skill names before 
 from __future__ import annotations
 
 from game.engine import debrief_of
-from game.engine.reaction import MARKS
+from game.present import coach_note, node_entries
 
 
 def moment_of(session) -> dict:
@@ -20,8 +20,8 @@ def moment_of(session) -> dict:
         "phase": session.phase,
         "title": session.scenario.display_title,
         "narration": node.narration.strip(),
-        "lines": [{"name": names.get(line.speaker, line.speaker), "text": line.text.strip()}
-                  for line in node.lines],
+        "lines": [{"name": entry.speaker, "text": entry.text}
+                  for entry in node_entries(node, names) if entry.kind == "member"],
         "choices": [{"shown": c.shown, "text": c.choice.text.strip(), "stance": c.stance}
                     for c in session.shown_choices],
         "ended": ending is not None,
@@ -37,18 +37,20 @@ def ending_of(session) -> dict:
 
 
 def verdict_of(reaction, votes: dict | None = None) -> dict:
-    """The coach's verdict on the choice the class took, for the projector and every phone."""
+    """The coach's verdict on the choice the class took, for the projector and every phone:
+    the coach's own note (present.coach), the words the window and the terminal show."""
+    note = coach_note(reaction)
     return {
         "turn": reaction.turn,
         "shown": reaction.offered.shown,
         "text": reaction.choice.text.strip(),
-        "stance": reaction.stance,
-        "need": reaction.need.stance,
-        "verdict": reaction.verdict,
-        "mark": MARKS[reaction.verdict],
-        "verdict_line": reaction.verdict_line,
-        "need_text": reaction.need_text,
-        "feedback": reaction.feedback.strip(),
+        "stance": note.chosen,
+        "need": note.needed,
+        "verdict": note.verdict,
+        "mark": note.mark,
+        "verdict_line": note.verdict_line,
+        "need_text": f"the group needed you to {note.needed}: {note.reason}",
+        "feedback": note.feedback.strip(),
         "class": votes,
     }
 

@@ -98,7 +98,9 @@ def run_headless(args, room, scenario, path: str) -> int:
 
 
 def _headless_session(args, room, scenario, path: str):
-    """(session, attempt log), the log also keeping the class's votes after every move."""
+    """(session, attempt log): the log listens to the session, and the room hands it the
+    class's votes after every move (the attempt's row exists by then: listeners hear of a
+    choice before the room looks at it)."""
     from game.engine import Session
     from game.records import AttemptLog
     from game.records.class_votes import record_class_votes
@@ -108,11 +110,7 @@ def _headless_session(args, room, scenario, path: str):
     records = open_records(args)
     session = Session(scenario, seed=fresh_seed(args.seed))
     log = AttemptLog(records, session, learner_name(args, records, ask=False), path)
-    room.recorder = lambda played, decisions: _record(log, played, decisions, record_class_votes)
+    session.subscribe(log.update)   # the attempt is kept as the window keeps it: by listening
+    room.recorder = lambda played, decisions: record_class_votes(log, decisions)
     session.begin()
     return session, log
-
-
-def _record(log, session, decisions, record_class_votes) -> None:
-    log.update(session)
-    record_class_votes(log, decisions)
