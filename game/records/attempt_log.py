@@ -11,6 +11,8 @@ import sys
 from game.engine import SaveMismatch, Session
 from game.scenario import Scenario
 
+from .practice_rows import offsets_for
+from .replay import session_of
 from .store import Attempt, Records
 
 
@@ -43,10 +45,14 @@ class AttemptLog:
 
 
 def resume(records: Records, attempt: Attempt, scenario: Scenario) -> AttemptLog:
-    """The unfinished attempt's session, its choices replayed, logging on into the same row."""
-    session = Session.from_save(
-        {"version": 1, "scenario": attempt.scenario_id, "digest": attempt.scenario_digest,
-         "seed": attempt.seed, "choices": attempt.choices}, scenario)
+    """The unfinished attempt's session, its choices replayed with the tries and readings made
+    on the way (so the debrief still shows first tries and retries), logging on into the same
+    row. Tries that no longer replay on a changed file are said once and left out of the
+    session; they stay in the records."""
+    session, problem = session_of(attempt, scenario)
+    if problem:
+        print(f"circle: attempt #{attempt.id}: {problem}; play goes on without them.", file=sys.stderr)
+    records.practice_offsets[attempt.id] = offsets_for(records.db, attempt.id, session)
     return AttemptLog(records, session, attempt.learner, attempt.scenario_path, attempt.id)
 
 

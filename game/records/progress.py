@@ -4,8 +4,10 @@ Feedback teaches only when a student can see a pattern across attempts: "you kee
 moment Helen goes quiet" says more than one debrief. Every attempt in the records is replayed
 (the records keep only choices and seeds; replay.py), and each decision is counted under the
 skill of the choice made: tried, and met when its verdict was `met` (the only verdict that
-earns a tick, TEACHING.md). Decisions whose verdict was not `met` are the moments missed,
-counted per scenario and node. The suggestions (`next`) come from them: the moments missed
+earns a tick, TEACHING.md). A choice taken back to try the moment again (a try, kept in the
+records) was tried too, and so is the retry after it: both count, and the retries are counted
+apart. Moments whose first try was not `met` are the moments missed, counted per scenario and
+node: a retry that met the need does not hide the miss before it. The suggestions (`next`) come from them: the moments missed
 most, a moment that calls for the weakest skill, then scenarios not yet played, easiest first.
 
 Attempts that cannot be replayed (their scenario file is gone or no longer fits the choices)
@@ -14,14 +16,14 @@ are named in `problems` and left out of the counts: a guess would mislead more t
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.scenario import Scenario, load_path
 from game.scenario.model import Level, Skill
 from game.scenario.skill_domains import skill_with_domain
 
-from .readings import ReadingTally, tally_readings
+from .readings import ReadingTally
 from .replay import ScenarioFinder, replay
 from .store import Attempt, Records
 
@@ -38,6 +40,7 @@ LEVEL_ORDER = {level.value: rank for rank, level in enumerate(Level)}
 class SkillTally:
     tried: int = 0
     met: int = 0
+    retries: int = 0            # of the tries, how many were a moment tried again
 
     @property
     def share(self) -> float:
@@ -53,8 +56,8 @@ class MomentTally:
 
     scenario: str
     node: str
-    reached: int = 0            # decisions made here
-    missed: int = 0             # of them, verdict other than `met`
+    reached: int = 0            # times this moment was met (its first try; retries are not counted here)
+    missed: int = 0             # of them, first tries whose verdict was other than `met`
     need: str = ""              # what the group needed, the last time it was missed here
     need_stance: str = ""       # ... and the stance that was
     skill: str | None = None    # the skill of the recommended (expert) choice here, if any
@@ -83,6 +86,7 @@ class Progress:
     learner: str | None
     attempts: int = 0
     decisions: int = 0
+    retries: int = 0                 # of the decisions, how many tried a moment again
     skills: dict[str, SkillTally] = field(default_factory=lambda: {s.value: SkillTally() for s in Skill})
     moments: dict[tuple[str, str], MomentTally] = field(default_factory=dict)
     reading: ReadingTally = field(default_factory=ReadingTally)
@@ -119,8 +123,9 @@ def progress_of(records: Records, learner: str | None, finder: ScenarioFinder,
     attempts = records.attempts(learner)
     for attempt in attempts:
         _count_attempt(progress, attempt, finder)
-    progress.reading, problem = tally_readings(records.db, [a.id for a in attempts])
-    progress.problems += records.report_lines() + ([problem] if problem else [])
+    progress.reading = ReadingTally(asked=sum(len(a.readings) for a in attempts),
+                                    matched=sum(r.matched for a in attempts for r in a.readings))
+    progress.problems += records.report_lines()
     progress.next = suggest(progress, library or [])
     return progress
 
@@ -139,8 +144,8 @@ def _count_attempt(progress: Progress, attempt: Attempt, finder: ScenarioFinder)
         progress.titles[attempt.scenario_id] = replayed.scenario.display_title
         if replayed.session.ended and _good_ending(replayed.session):
             progress.good.add(attempt.scenario_id)
-        for reaction in replayed.session.history:
-            _count_decision(progress, replayed.scenario, reaction)
+        for decision in decisions_made(replayed.session, attempt.tries):
+            _count_decision(progress, replayed.scenario, decision)
     finally:
         replayed.close()
 
@@ -149,23 +154,59 @@ def _good_ending(session) -> bool:
     return session.ending.outcome.value in ("breakthrough", "growth") and session.safe
 
 
-def _count_decision(progress: Progress, scenario: Scenario, reaction) -> None:
+def _count_decision(progress: Progress, scenario: Scenario, decision: Made) -> None:
+    """Every decision counts for its skill, a retry as much as a first try; a moment counts
+    once, by its first try, so a retry that met the need never hides the miss before it."""
     progress.decisions += 1
-    met = reaction.verdict == MET
-    skill = reaction.offered.skill
-    if skill is not None:
-        tally = progress.skills.setdefault(skill, SkillTally())
+    progress.retries += decision.retry
+    met = decision.verdict == MET
+    if decision.skill is not None:
+        tally = progress.skills.setdefault(decision.skill, SkillTally())
         tally.tried += 1
         tally.met += met
-    moment = progress.moments.get((scenario.id, reaction.node_id))
+        tally.retries += decision.retry
+    if decision.retry:
+        return
+    moment = progress.moments.get((scenario.id, decision.node))
     if moment is None:
-        skill_there, stance_there = _expert(scenario, reaction.node_id)
-        moment = MomentTally(scenario.id, reaction.node_id, skill=skill_there, stance=stance_there)
-        progress.moments[(scenario.id, reaction.node_id)] = moment
+        skill_there, stance_there = _expert(scenario, decision.node)
+        moment = MomentTally(scenario.id, decision.node, skill=skill_there, stance=stance_there)
+        progress.moments[(scenario.id, decision.node)] = moment
     moment.reached += 1
     if not met:
         moment.missed += 1
-        moment.need, moment.need_stance = reaction.need_text, reaction.need.stance
+        moment.need, moment.need_stance = decision.need_text, decision.need_stance
+
+
+@dataclass(frozen=True)
+class Made:
+    """One decision as progress counts it: a choice kept in the history, or one taken back."""
+
+    node: str
+    skill: str | None
+    verdict: str
+    need_text: str
+    need_stance: str
+    retry: bool               # not the first try at its moment
+
+
+def decisions_made(session, tries) -> list[Made]:
+    """The session's decisions with the tries taken back (records' StoredTry) in their places:
+    at each moment, its tries in the order made, then the choice that stayed."""
+    kept = {tuple(session.choice_numbers[:i]): r for i, r in enumerate(session.history)}
+    by_moment: dict[tuple, list[Made]] = {}
+    for taken in tries:
+        need = kept[taken.path].need_text if taken.path in kept else f"the group needed you to {taken.need_stance}"
+        by_moment.setdefault(taken.path, []).append(
+            Made(taken.node, taken.skill, taken.verdict, need, taken.need_stance, False))
+    for path, reaction in kept.items():
+        by_moment.setdefault(path, []).append(
+            Made(reaction.node_id, reaction.offered.skill, reaction.verdict, reaction.need_text,
+                 reaction.need.stance, False))
+    made = []
+    for decisions in by_moment.values():
+        made += [decisions[0]] + [replace(d, retry=True) for d in decisions[1:]]
+    return made
 
 
 def _expert(scenario: Scenario, node_id: str) -> tuple[str | None, str | None]:
@@ -200,7 +241,7 @@ def _missed_moments(progress: Progress, library: list[Scenario]):
     need the trainee last missed here (the model's need follows the room, which differs from
     one attempt to the next)."""
     for moment in progress.most_missed(MISSED_MOMENTS):
-        why = f"Not met {moment.missed} of {moment.reached} time{'s' if moment.reached > 1 else ''} here."
+        why = f"Not met at the first try {moment.missed} of {moment.reached} time{'s' if moment.reached > 1 else ''} here."
         if moment.need:
             why += f" Last time, {moment.need}."
         if moment.skill and moment.stance == moment.need_stance:

@@ -41,7 +41,13 @@ def _skills(progress: Progress) -> list[str]:
     for skill, tally in sorted(tried, key=lambda pair: (-pair[1].tried, pair[0])):
         share = f"{round(100 * tally.share):3d}%"
         lines.append(f"  {skill.replace('_', ' '):<{width}}  {tally.met:3d} of {tally.tried:<3d} met {share}"
-                     f"   {domain_of(skill).domain.title}")
+                     f"   {domain_of(skill).domain.title}"
+                     + (f" ({tally.retries} of them {'a retry' if tally.retries == 1 else 'retries'})"
+                        if tally.retries else ""))
+    if progress.retries:
+        lines.append(f"  Of the {_count(progress.decisions, 'decision')}, {progress.retries} "
+                     f"{'was a retry' if progress.retries == 1 else 'were retries'} of a moment tried again "
+                     "(each counted as tried, as it was).")
     untried = [skill.replace("_", " ") for skill, tally in progress.skills.items() if not tally.tried]
     if untried:
         lines.append(f"  Not tried yet: {', '.join(untried)}.")
@@ -63,7 +69,7 @@ def _moments(progress: Progress) -> list[str]:
     lines = ["Moments missed most:"]
     for moment in missed:
         title = progress.titles.get(moment.scenario, moment.scenario)
-        lines.append(f"  {title} ({moment.scenario}), at '{moment.node}': not met "
+        lines.append(f"  {title} ({moment.scenario}), at '{moment.node}': not met at the first try "
                      f"{moment.missed} of {_count(moment.reached, 'time')}")
     return lines
 

@@ -2,10 +2,9 @@
 
 At a node marked `ask: true` (or everywhere, when the trainee chooses), the trainee says what the
 group needs before the choices appear, and the model's reading is shown beside theirs. Each
-reading is one row of the table `readings`, in the shape of READINGS_TABLE. Until a records
-file has that table no reading has been kept in it, and the tally is zero: this module reads the
-table when it is there and never creates it (making it is the records schema's job, by
-migration, together with the code that writes the rows).
+reading is one row of the table `readings` (made by the records schema's migration, written by
+practice_rows.py with the attempt). A records file opened read-only from before that migration
+has no such table: no reading was kept in it, and the tally is zero.
 
 `matched` is decided when the reading is made and stored with it: the stance said is the
 model's, and when the trainee also named a member, it is the member the need was about. A
@@ -16,21 +15,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-TABLE = "readings"
-READINGS_TABLE = """
-CREATE TABLE readings (
-    id INTEGER PRIMARY KEY,
-    attempt_id INTEGER NOT NULL,
-    turn INTEGER NOT NULL,            -- the decision it came before (1-based, as in the history)
-    node TEXT NOT NULL,
-    stance TEXT NOT NULL,             -- what the trainee said the group needs: lead | follow
-    member TEXT,                      -- who they said most needs attention, if anyone
-    model_stance TEXT NOT NULL,       -- the model's reading at that moment
-    model_member TEXT,
-    matched INTEGER NOT NULL,         -- 1 when the trainee's reading matched the model's
-    made_at REAL NOT NULL
-)
-"""
+TABLE = "readings"    # made by the records schema (store.MIGRATIONS), written by practice_rows.py
 
 
 @dataclass

@@ -88,13 +88,41 @@ def replay(attempt: Attempt, finder: ScenarioFinder) -> Replayed:
     scenario, problem = finder.find(attempt)
     if scenario is None:
         return Replayed(attempt, problem=problem)
-    save = {"version": 1, "scenario": attempt.scenario_id, "digest": attempt.scenario_digest,
-            "seed": attempt.seed, "choices": attempt.choices}
     try:
-        session = Session.from_save(save, scenario)
+        session, _ = session_of(attempt, scenario)
     except SaveMismatch as err:
         return Replayed(attempt, scenario, problem=str(err))
     return Replayed(attempt, scenario, session, offered=_offered_each_turn(attempt, scenario))
+
+
+def save_of(attempt: Attempt, practice: bool = True) -> dict:
+    """The attempt as a save: its choices, and (unless `practice` is False) its tries and
+    readings, so the replayed choices carry their retries and readings as when they were made."""
+    save = {"version": 1, "scenario": attempt.scenario_id, "digest": attempt.scenario_digest,
+            "seed": attempt.seed, "choices": attempt.choices}
+    asked_every = attempt.play_settings.get("ask") == "every"
+    if practice and (attempt.tries or attempt.readings or asked_every):
+        save["practice"] = {"tries": [t.as_save() for t in attempt.tries],
+                            "readings": [r.as_save() for r in attempt.readings], "ask_every": asked_every}
+    return save
+
+
+def session_of(attempt: Attempt, scenario: Scenario) -> tuple[Session, str | None]:
+    """(the attempt's session, None), or, when its tries no longer replay on this file while
+    its choices do, (the session without them, why). SaveMismatch when the choices do not."""
+    try:
+        session = Session.from_save(save_of(attempt), scenario)
+    except SaveMismatch as err:
+        if not (attempt.tries or attempt.readings):
+            raise
+        session = Session.from_save(save_of(attempt, practice=False), scenario)
+        return _with_settings(session, attempt), f"its tries and readings could not be replayed ({err})"
+    return _with_settings(session, attempt), None
+
+
+def _with_settings(session: Session, attempt: Attempt) -> Session:
+    session.play_settings = dict(attempt.play_settings)
+    return session
 
 
 def _offered_each_turn(attempt: Attempt, scenario: Scenario) -> list[list[OfferedChoice]]:

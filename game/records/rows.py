@@ -14,10 +14,11 @@ import sqlite3
 
 COLUMNS = ("id", "learner", "scenario_id", "scenario_digest", "scenario_path", "seed", "choices",
            "started_at", "updated_at", "finished_at", "outcome", "ending_node", "scores", "final_state",
-           "safe", "member_outcomes")
+           "safe", "member_outcomes", "play_settings")
 # What a missing column reads as (SQL): the schema's own default, or NULL (which damages the row).
 DEFAULTS = {"learner": "''", "scenario_digest": "''", "scenario_path": "''", "seed": "0", "choices": "'[]'",
-            "scores": "'{}'", "final_state": "'{}'", "member_outcomes": "'{}'"}
+            "scores": "'{}'", "final_state": "'{}'", "member_outcomes": "'{}'",
+            "play_settings": "'{}'"}
 LATEST = 1e11            # seconds since 1970: past the year 5000, so later times are damage
 LARGEST = 2 ** 63        # SQLite's integers; anything larger did not come from the program
 GROUP_LIMIT = 1e6        # group numbers are shares of 1; this far out is damage
@@ -58,6 +59,7 @@ def fields_of(row: tuple) -> dict:
     fields["final_state"] = _final_state(_json(raw, "final_state", dict))
     fields["safe"] = None if raw["safe"] is None else bool(_integer(raw["safe"], "safe"))
     fields["member_outcomes"] = _member_outcomes(_json(raw, "member_outcomes", dict))
+    fields["play_settings"] = _json(raw, "play_settings", dict)
     return fields
 
 

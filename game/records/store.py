@@ -13,12 +13,13 @@ import os
 import sqlite3
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import platformdirs
 
 from . import opening, rows
+from .practice_rows import read_practice, write_practice
 from .opening import RecordsUnavailable
 
 APP_NAME = "circle-sim"
@@ -78,6 +79,46 @@ MIGRATIONS = [
     CREATE INDEX outbox_waiting ON outbox (sent_at, id);
     CREATE INDEX outbox_by_registration ON outbox (registration, id)
     """,
+    # Deliberate practice (practice_rows.py): each reading of the room and each try taken back,
+    # once each (seq is its place in the session's own list), and how the attempt was played.
+    """
+    CREATE TABLE readings (
+        id INTEGER PRIMARY KEY,
+        attempt_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        turn INTEGER NOT NULL,
+        node TEXT NOT NULL,
+        path TEXT NOT NULL DEFAULT '[]',
+        stance TEXT NOT NULL,
+        member TEXT,
+        model_stance TEXT NOT NULL,
+        model_member TEXT,
+        model_reason TEXT NOT NULL DEFAULT '',
+        model_risk INTEGER NOT NULL DEFAULT 0,
+        matched INTEGER NOT NULL,
+        made_at REAL NOT NULL,
+        UNIQUE (attempt_id, seq)
+    );
+    CREATE TABLE tries (
+        id INTEGER PRIMARY KEY,
+        attempt_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        turn INTEGER NOT NULL,
+        node TEXT NOT NULL,
+        path TEXT NOT NULL DEFAULT '[]',
+        number INTEGER NOT NULL,
+        shown INTEGER NOT NULL DEFAULT 0,
+        skill TEXT,
+        stance TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        quality TEXT NOT NULL,
+        need_stance TEXT NOT NULL,
+        need_member TEXT,
+        made_at REAL NOT NULL,
+        UNIQUE (attempt_id, seq)
+    );
+    ALTER TABLE attempts ADD COLUMN play_settings TEXT NOT NULL DEFAULT '{}'
+    """,
 ]
 
 
@@ -112,6 +153,9 @@ class Attempt:
     final_state: dict
     safe: bool | None = None          # no risk of harm missed; None: recorded before risks were known
     member_outcomes: dict = field(default_factory=dict)   # member id -> returns | uncertain | may_drop_out
+    play_settings: dict = field(default_factory=dict)     # how it was played: scaffolds, asking (Session.play_settings)
+    tries: tuple = ()              # practice_rows.StoredTry: choices taken back to try a moment again
+    readings: tuple = ()           # practice_rows.StoredReading: the trainee's readings of the room
 
     @property
     def finished(self) -> bool:
@@ -162,6 +206,9 @@ class Records:
         self.statements = None
         self.on_queued = None
         self.statement_problem: str | None = None
+        # attempt id -> where a resumed session's tries and readings start among its rows
+        # (practice_rows.offsets_for): not (0, 0) only when some could not be restored.
+        self.practice_offsets: dict[int, tuple[int, int]] = {}
 
     def close(self) -> None:
         self.db.close()
@@ -219,17 +266,26 @@ class Records:
         return cursor.lastrowid
 
     def record(self, attempt_id: int, session) -> None:
-        """Write the attempt as it stands now (after a choice, an undo or the ending)."""
+        """Write the attempt as it stands now (after a choice, an undo, a retry, a reading or the
+        ending), with its tries and readings not yet written, in one transaction. Safe to call
+        after every change: nothing is written twice, and nothing practised is ever removed."""
         ending = session.ending if session.ended else None
         now = time.time()
+
+        def practice_and_statements() -> int:
+            write_practice(self.db, attempt_id, session, now, self.practice_offsets.get(attempt_id, (0, 0)))
+            return self._queue_statements(attempt_id, session, now)
+
         self._write(
             "UPDATE attempts SET choices = ?, updated_at = ?, scores = ?, final_state = ?,"
-            " finished_at = ?, outcome = ?, ending_node = ?, safe = ?, member_outcomes = ? WHERE id = ?",
+            " finished_at = ?, outcome = ?, ending_node = ?, safe = ?, member_outcomes = ?,"
+            " play_settings = ? WHERE id = ?",
             (json.dumps(session.choice_numbers), now, json.dumps(session.scores),
              json.dumps(session.state.as_dict()), now if ending else None,
              ending.outcome.value if ending else None, session.node_id if ending else None,
-             int(session.safe), json.dumps(_member_outcomes(session) if ending else {}), attempt_id),
-            also=lambda: self._queue_statements(attempt_id, session, now))
+             int(session.safe), json.dumps(_member_outcomes(session) if ending else {}),
+             _settings_json(session), attempt_id),
+            also=practice_and_statements)
 
     def discard(self, attempt_id: int) -> None:
         self._write("DELETE FROM attempts WHERE id = ?", (attempt_id,))
@@ -290,7 +346,17 @@ class Records:
                 attempts.append(Attempt(**rows.fields_of(row)))
             except rows.DamagedRow as err:
                 self.damaged[row[0]] = str(err)
-        return attempts
+        return self._with_practice(attempts)
+
+    def _with_practice(self, attempts: list[Attempt]) -> list[Attempt]:
+        """Each attempt with its tries and readings; damaged ones are named in `problems`."""
+        if not attempts:
+            return attempts
+        practice = read_practice(self.db, [a.id for a in attempts])
+        for line in practice.problems:
+            self._problem(line)
+        return [replace(a, tries=practice.tries.get(a.id, ()), readings=practice.readings.get(a.id, ()))
+                for a in attempts]
 
     def _problem(self, line: str) -> list:
         if line not in self.problems:
@@ -319,6 +385,15 @@ class Records:
                 best = attempt
             summary[attempt.scenario_id] = (count + 1, best)
         return summary
+
+
+def _settings_json(session) -> str:
+    """How the attempt is played, as the front end set it; anything not JSON is left out
+    rather than costing the record."""
+    try:
+        return json.dumps(dict(getattr(session, "play_settings", None) or {}))
+    except (TypeError, ValueError):
+        return "{}"
 
 
 def _member_outcomes(session) -> dict[str, str]:

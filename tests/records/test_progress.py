@@ -13,10 +13,10 @@ from collections import Counter
 import pytest
 
 from game.records import Records
-from game.records.readings import READINGS_TABLE
 from game.scenario.model import Skill
 
 from .playing import CHECKED, GRIEF, MISSED_RISK, RISKY, SMALL, cli, play
+from .practising import practise
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_the_moment_missed_most_comes_first_in_next(records, capsys):
     most = max(missed.values())
     first = progress_json(capsys, records, "--learner", "Sam")["next"][0]
     assert missed[(first["scenario"], first["node"])] == most
-    assert f"Not met {most} of" in first["why"]
+    assert f"Not met at the first try {most} of" in first["why"]
 
 
 def test_with_no_attempts_the_tutorial_comes_first(records, capsys):
@@ -119,16 +119,13 @@ def test_suggestions_never_repeat_a_scenario_or_moment(records, capsys):
 
 # -- reading the room -------------------------------------------------------------------------
 
-def test_readings_count_from_the_records_when_they_keep_them(records, capsys):
-    play(records, GRIEF, "Sam", rng_seed=1)
-    play(records, GRIEF, "Kim", rng_seed=2)
-    ids = {a.learner: a.id for a in records.attempts()}
-    records.db.executescript(READINGS_TABLE)
-    rows = [(ids["Sam"], 1, 1), (ids["Sam"], 2, 0), (ids["Sam"], 3, 1), (ids["Kim"], 1, 1)]
-    records.db.executemany("INSERT INTO readings (attempt_id, turn, node, stance, model_stance, matched, made_at)"
-                           " VALUES (?, ?, 'n', 'lead', 'lead', ?, 0)", rows)
-    records.db.commit()
-    assert progress_json(capsys, records, "--learner", "Sam")["reading"] == {"asked": 3, "matched": 2}
+def test_reading_counts_the_readings_made_in_the_learners_attempts(records, capsys):
+    mine = [practise(records, GRIEF, "Sam", rng_seed=seed)[0] for seed in (1, 2)]
+    practise(records, GRIEF, "Kim", rng_seed=3)
+    made = [reading for session in mine for reading in session.readings]
+    assert made, "asking at every node makes readings"
+    found = progress_json(capsys, records, "--learner", "Sam")["reading"]
+    assert found == {"asked": len(made), "matched": sum(r.matched for r in made)}
 
 
 # -- text, and attempts that cannot be replayed --------------------------------------------------
@@ -140,7 +137,7 @@ def test_text_names_each_skill_with_its_asgw_domain_and_the_moments_missed(recor
     assert out.startswith("Progress: Sam\n2 attempts at 1 scenario")
     assert "Implementation of group interventions" in out
     (scenario, node), count = not_met(*sessions).most_common(1)[0]
-    assert f"at '{node}': not met {count} of" in out
+    assert f"at '{node}': not met at the first try {count} of" in out
     assert "What to practise next:\n  1. " in out
     assert "Reading the room: no readings kept yet." in out
 
