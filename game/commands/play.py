@@ -1,4 +1,4 @@
-"""`play [SCENARIO] [--text] [--presenter] [--fullscreen] [--seed N] [--resume]`: play.
+"""`play [SCENARIO] [--text] [--ask-every] [--scaffolds LEVEL] [--presenter] [--fullscreen] [--seed N] [--resume]`: play.
 
 Bare `python main.py` opens the menu. `--text` plays in the terminal (no display needed).
 Every attempt is recorded (see game/records) unless `--no-records`.
@@ -21,6 +21,14 @@ def add_arguments(parser) -> None:
     parser.add_argument("--skills", choices=("level", "before", "after"), default="level",
                         help="(text) skill names before choosing, after it, or as the level says (default: "
                              "before at beginner, after at intermediate and advanced)")
+    parser.add_argument("--ask-every", action="store_true",
+                        help="(text) read the room before the choices at every moment, not only at the "
+                             "moments the scenario marks")
+    parser.add_argument("--scaffolds", choices=("by-level", "beginner", "intermediate", "advanced"),
+                        default="by-level",
+                        help="(text) when the meters and thoughts may be seen: as the scenario's level sets "
+                             "(the default), or as at another level (beginner: always; intermediate: "
+                             "thoughts after each choice; advanced: only in the debrief)")
     parser.add_argument("--presenter", action="store_true", help="classroom mode: fullscreen, larger text, coach and inner state on")
     parser.add_argument("--fullscreen", action="store_true", help="open fullscreen")
     parser.add_argument("--demo", action="store_true", help="play the expert path by itself, with pauses (for a projector)")
@@ -77,7 +85,7 @@ def _play_text(args) -> int:
         scenario, result = load_for_play(args.scenario)
     except CommandError as err:
         return fail("play", str(err))
-    session = Session(scenario, seed=fresh_seed(args.seed))
+    session = Session(scenario, seed=fresh_seed(args.seed), ask_every=args.ask_every)
     return _run_text(session, AttemptLog(records, session, learner, result.path), args)
 
 
@@ -85,9 +93,12 @@ def _run_text(session, log, args) -> int:
     """The session in the terminal, its record written after every change, closed at the end."""
     from game.text import TextPlay
 
+    if args.ask_every:      # a resumed attempt may be asked at every moment from here on
+        session.ask_every = True
     with session:
-        session.subscribe(log.update)
-        return TextPlay(session, coach=args.coach or args.presenter, skills=args.skills).run()
+        play = TextPlay(session, coach=args.coach or args.presenter, skills=args.skills, scaffolds=args.scaffolds)
+        session.subscribe(log.update)   # after TextPlay has set how the attempt is played
+        return play.run()
 
 
 def _resume_text(records, learner: str, scenario_name: str | None):
