@@ -39,7 +39,7 @@ class TextPlay:
         self.coach = coach
         # What may be seen of the model while choosing fades with the level (or the setting);
         # the attempt's record keeps which scaffolds were used and whether every moment asked.
-        self.scaffolds = scaffolds_for(session.scenario.level.value, scaffolds)
+        self.scaffolds = scaffolds_for(session.scenario.level.value, kept_scaffolds(session, scaffolds))
         session.play_settings = {"scaffolds": self.scaffolds.as_record(),
                                  "ask": "every" if session.ask_every else "marked"}
         # Skill names before choosing ("before"), only after it ("after"), or as the level says:
@@ -313,13 +313,22 @@ class TextPlay:
                 self.say("r = try this moment again (with a hint): type it at the next prompt, "
                          "or read on and choose.", "  ")
         for view in practice.after_choice_views(self.scaffolds):
-            self.say(f"{view.capitalize()} now:", "  ")
+            self.say(f"{practice.VIEWS[view][0].upper()}{practice.VIEWS[view][1:]} now:", "  ")
             (self.show_meters if view == "meters" else self.show_inner_state)()
 
     # -- the debrief --------------------------------------------------------------------------
 
     def show_debrief(self) -> None:
         show_debrief(self, debrief_of(self.session))
+
+
+def kept_scaffolds(session, setting: str) -> str:
+    """The scaffolds setting to play with: a resumed attempt played with a level of its own
+    keeps it, unless another is asked for now."""
+    saved = session.play_settings.get("scaffolds") if isinstance(session.play_settings, dict) else None
+    if setting == "by-level" and isinstance(saved, dict) and saved.get("set_by") == "settings":
+        return str(saved.get("level"))
+    return setting
 
 
 def offered_number(answer: str, offered: int) -> bool:

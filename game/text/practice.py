@@ -18,9 +18,15 @@ VIEWS = {"meters": "the group's meters", "thoughts": "the members' thoughts"}
 
 def reading_intro(out) -> None:
     """Said once per moment, before the question: the choices wait until the reading is made."""
+    opening = [key for key, view in (("m", "meters"), ("t", "thoughts")) if shown_while_choosing(out, view)]
+    after = f" ({' and '.join(opening)} open after your reading.)" if opening else ""
     out.say()
-    out.say("Read the room first: before the choices, say what the group needs now. "
-            "(m and t open after your reading.)")
+    out.say(f"Read the room first: before the choices, say what the group needs now.{after}")
+
+
+def shown_while_choosing(out, view: str) -> bool:
+    scaffolds = out.scaffolds
+    return (scaffolds.meters_shown if view == "meters" else scaffolds.thoughts_shown)(choosing=True)
 
 
 def reading_prompt(out) -> str:
@@ -91,6 +97,8 @@ def match_words(reading, names: dict[str, str]) -> str:
         return "✓ The same reading: the same stance, and the same member."
     if model_member:
         return f"✓ The same stance. The model's eye is on {model_member}."
+    if reading.member:
+        return "✓ The same stance. The model's reading is about the whole group, not one member."
     return "✓ The same stance."
 
 
@@ -120,11 +128,11 @@ def refusal(out, view: str) -> str | None:
     if not shown(choosing=False):
         return (f"At {scaffolds.level} level {label} stay hidden until the debrief: read the room "
                 f"from what members say and do. (Choose {flag}.)")
-    if out.session.asking:
-        return f"{label[0].upper()}{label[1:]} open after your reading: say first what the group needs."
     if not shown(choosing=True) and not out.session.ended:
         return (f"At {scaffolds.level} level {label} show after each choice, not while you choose. "
                 f"(Choose {flag}.)")
+    if out.session.asking:
+        return f"{label[0].upper()}{label[1:]} open after your reading: say first what the group needs."
     return None
 
 

@@ -293,7 +293,7 @@ def test_intermediate_scaffolds_keep_thoughts_for_after_the_choice(scenario_path
     assert "At intermediate level the members' thoughts show after each choice" in before_choice
     assert "engaged " not in before_choice and "Cohesion" in before_choice
     after_choice = text[text.index("In the room:"):]
-    assert "Thoughts now:" in after_choice and "Ana: engaged" in after_choice
+    assert "The members' thoughts now:" in after_choice and "Ana: engaged" in after_choice
     assert session.play_settings["scaffolds"] == {"level": "intermediate", "set_by": "scenario"}
 
 
@@ -334,6 +334,19 @@ def test_a_resumed_session_asks_and_retries_as_a_fresh_one(scenario_path):
     assert text.startswith("Resuming") and "Scaffolds: beginner" in text
     assert len(session.readings) == 1 and len(session.tries) == 1 and session.node_id == "middle"
     assert "Look again:" in text
+
+
+def test_a_resumed_attempt_keeps_the_scaffolds_it_was_set_to_play_with(scenario_path):
+    path = scenario_path(ask_middle=False)
+    session = Session(scenario_of(path), seed=1)
+    session.play_settings = {"scaffolds": {"level": "advanced", "set_by": "settings"}, "ask": "marked"}
+    _, text, session = play(path, "\nm\nq\n", session=session)
+    assert "At advanced level the group's meters stay hidden" in text and "Cohesion" not in text
+    assert session.play_settings["scaffolds"] == {"level": "advanced", "set_by": "settings"}
+    session = Session(scenario_of(path), seed=1)
+    session.play_settings = {"scaffolds": {"level": "advanced", "set_by": "settings"}}
+    _, text, _ = play(path, "\nm\nq\n", session=session, scaffolds="beginner")
+    assert "Cohesion" in text     # a setting given now wins
 
 
 def test_the_command_line_takes_the_new_flags_and_never_prints_a_traceback(scenario_path):
