@@ -38,7 +38,8 @@ def window_size(text: str) -> tuple[int, int]:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("scenario", metavar="SCENARIO", help="a scenario file (or a shipped scenario's id)")
+    parser.add_argument("scenario", metavar="SCENARIO", nargs="?",
+                        help="a scenario file (or a shipped scenario's id); not with --screen progress")
     parser.add_argument("--node", help="the node to show (default: the start)")
     parser.add_argument("--size", type=window_size, default=(1280, 720), metavar="WxH",
                         help="the image size (default 1280x720); the screen is letterboxed into it")
@@ -50,6 +51,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
     parser.add_argument("--layout", metavar="FILE.json",
                         help="also write what was drawn where: each member's body and face, each bubble, in pixels")
+    from .screenshot_progress import add_screen_arguments
+    add_screen_arguments(parser)
     parser.epilog = ("--node is reached by playing: the shortest path of choices from the start that arrives "
                      "there. A node no path reaches is shown with the group as it starts (a note says so).")
 
@@ -57,10 +60,15 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    if getattr(args, "screen", "play") != "play":
+        from .screenshot_progress import run_screen
+        return run_screen(args, check_out)
     try:
         check_out(args.out)
         if getattr(args, "layout", None):
             check_out(args.layout, "--layout")
+        if not args.scenario:
+            raise CommandError("give a SCENARIO (or --screen progress)")
         scenario, result = load_for_play(args.scenario)
     except CommandError as err:
         return fail("screenshot", str(err))

@@ -49,6 +49,11 @@ def _compare(app, kept, current):
     return CompareScene(app, kept, current)
 
 
+def _progress(app):
+    from game.ui.scenes.progress import ProgressScene
+    return ProgressScene(app)
+
+
 def _jump(app, play):
     from game.ui.scenes.jump_picker import JumpScene
     return JumpScene(app, play)
@@ -56,7 +61,7 @@ def _jump(app, play):
 
 SCREENS = {
     "menu": _menu, "briefing": _briefing, "play": _play, "debrief": _debrief, "pause": _pause,
-    "settings": _settings, "name": _name, "compare": _compare, "jump": _jump,
+    "settings": _settings, "name": _name, "compare": _compare, "jump": _jump, "progress": _progress,
 }
 
 

@@ -132,7 +132,8 @@ class MenuScene(Scene):
             items.append(Control("resume", pygame.Rect(LOGICAL_SIZE[0] - MARGIN - 150, self.resume_top() + 6, 138, 44),
                                  "Resume", primary=True))
         items += [Control(f"card:{index}", self.card_rect(index)) for index in range(len(self.entries))]
-        items += [Control("settings", pygame.Rect(LOGICAL_SIZE[0] - MARGIN - 250, 40, 130, 44), "Settings"),
+        items += [Control("progress", pygame.Rect(LOGICAL_SIZE[0] - MARGIN - 440, 40, 176, 44), "Your progress"),
+                  Control("settings", pygame.Rect(LOGICAL_SIZE[0] - MARGIN - 250, 40, 130, 44), "Settings"),
                   Control("quit", pygame.Rect(LOGICAL_SIZE[0] - MARGIN - 110, 40, 110, 44), "Quit")]
         self.controls.set(items)
 
@@ -155,6 +156,9 @@ class MenuScene(Scene):
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_r and self.unfinished:
             self.resume_attempt()
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_p:
+            self.app.navigator.show("progress")
             return
         chosen = self.controls.handle(event)
         if self.controls.changed:
@@ -185,6 +189,8 @@ class MenuScene(Scene):
             self.app.quit(0)
         elif name == "settings":
             self.app.navigator.push("settings")
+        elif name == "progress":
+            self.app.navigator.show("progress")
         elif name == "resume":
             self.resume_attempt()
         elif name.startswith("card:"):
@@ -345,7 +351,7 @@ class MenuScene(Scene):
 
     def _draw_footer(self, canvas) -> None:
         palette, text = self.palette, self.text
-        hint = "Tab / arrows move · Enter opens · PgUp/PgDn scroll · Esc quits"
+        hint = "Tab / arrows move · Enter opens · P your progress · PgUp/PgDn scroll · Esc quits"
         key_hint(canvas, text, palette, hint, (MARGIN, LOGICAL_SIZE[1] - 14))
         folder = library.user_folder(self.app.data_dir)
         words = f"Your own scenarios: {folder}"
