@@ -14,7 +14,7 @@ from game.engine.reaction import MARKS
 from game.scenario.skill_domains import skill_with_domain
 
 CLIMATE_CAPTION = ("Group Climate Questionnaire, short form (MacKenzie, 1983): "
-                   "the members' view, answered from the model's state")
+                   "the members' view, answered from the model's state; each scale 0–6")
 SCALE_TOP = 6
 STEADY = 0.05            # a change that rounds to 0.0 on the scale's one decimal is no change
 BRIEF_CHARS = 70         # a first try is named by its opening words
@@ -95,8 +95,11 @@ class ReadingWords:
     def mark(self) -> str:
         return MARKS["met" if self.matched else "missed"]
 
-    def as_line(self) -> str:
-        return f"Your reading {self.mark} {self.yours} · the model's: {self.model}"
+    def as_line(self, marked: bool = True) -> str:
+        """'Your reading ✓ LEAD, toward Helen · the model's: LEAD, toward Helen' (the window
+        draws the mark itself, so asks for the line without it)."""
+        mark = f" {self.mark} " if marked else ": "
+        return f"Your reading{mark}{self.yours} · the model's: {self.model}"
 
 
 def reading_words(reading, names: dict) -> ReadingWords:

@@ -53,7 +53,7 @@ def show_climate(out, debrief) -> None:
     if not rows or not debrief.climate.turns:
         return
     out.heading("The group's own view")
-    out.say(CLIMATE_CAPTION + " (each scale 0–6).")
+    out.say(CLIMATE_CAPTION + ".")
     for row in rows:
         out.say(row.as_line(), "  ")
 

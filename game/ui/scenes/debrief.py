@@ -13,6 +13,8 @@ from game.ui.scenes.base import Control, Controls, Scene, blit_lines, button_row
 from game.ui.scenes.common import OUTCOME_WORDS, ago, draw_outcome_badge
 from game.ui.scenes.debrief_first import draw_first_band, draw_outcomes, first_band_height, outcomes_height
 from game.ui.scenes.debrief_parts import decision_height, draw_decision
+from game.ui.scenes.debrief_practice import climate_height, draw_climate, draw_readings, readings_height
+from game.present.debrief_practice import first_try_summary
 from game.ui.theme import hex_to_rgb, mix
 from game.ui.widgets import draw_focus_ring, draw_line_chart, draw_panel
 
@@ -100,9 +102,11 @@ class DebriefScene(Scene):
         super().relayout()
 
     def content_height(self) -> int:
-        width = self.decisions_rect().width - 40
-        decisions = sum(decision_height(d, width, self.text) + 12 for d in self.debrief.decisions)
-        return outcomes_height(self.debrief, width, self.text) + self.text.line_height("tiny", True) + 8 + decisions + 20
+        width, d, text = self.decisions_rect().width - 40, self.debrief, self.text
+        names = self.session.names
+        decisions = sum(decision_height(one, width, text, names) + 12 for one in d.decisions)
+        above = outcomes_height(d, width, text) + climate_height(d, width, text) + readings_height(d, width, text)
+        return above + text.line_height("tiny", True) + 8 + decisions + 20
 
     def max_scroll(self) -> int:
         return max(0, self.content_height() - self.decisions_rect().height)
@@ -202,6 +206,7 @@ class DebriefScene(Scene):
         fits = f"You met what the group needed in {d.fits} of {made} decision{'s' if made != 1 else ''}"
         partly = sum(1 for decision in d.decisions if decision.verdict == "partly")
         fits += f"; in {partly} more the stance was right but the move was poor." if partly else "."
+        fits = first_try_summary(d) or fits   # a moment met only on a retry is not met at the first try
         y = blit_lines(canvas, text, text.wrap(fits, "body", area.width, True), "body", palette.text, area.x, y, True) + 8
         canvas.blit(text.render("OBJECTIVES", "tiny", palette.muted, bold=True), (area.x, y))
         y += text.line_height("tiny", True) + 2
@@ -266,12 +271,15 @@ class DebriefScene(Scene):
         canvas.set_clip(view)
         width = rect.width - 40
         y = draw_outcomes(canvas, self.debrief, (rect.x + 20, view.y - self.scroll), width, palette, text)
+        y = draw_climate(canvas, self.debrief, (rect.x + 20, y), width, palette, text)
+        y = draw_readings(canvas, self.debrief, (rect.x + 20, y), width, palette, text)
         canvas.blit(text.render("EVERY DECISION", "tiny", palette.muted, bold=True), (rect.x + 20, y))
         y += text.line_height("tiny", True) + 8
+        names = self.session.names
         for decision in self.debrief.decisions:
-            height = decision_height(decision, width, text)
+            height = decision_height(decision, width, text, names)
             if y + height >= view.y and y <= view.bottom:
-                draw_decision(canvas, decision, pygame.Rect(rect.x + 20, y, width, height), palette, text)
+                draw_decision(canvas, decision, pygame.Rect(rect.x + 20, y, width, height), palette, text, names)
             y += height + 12
         if not self.debrief.decisions:
             canvas.blit(text.render("No choices were made.", "body", palette.muted), (rect.x + 20, y))

@@ -1,6 +1,7 @@
 """One decision in the debrief's list: the choice, the stance against the need and the move
 itself (a mark, in words as well), the feedback, the expert's choice when it differed, and
-what happened.
+what happened. A moment tried again first names its first try, with that try's own mark, then
+the retry; a moment where the trainee read the room shows their reading beside the model's.
 
 The mark is the engine's verdict. A tick only for `met`: the right stance (aimed at the member
 the need was about) and a good move. `partly`, the right stance with a poor or harmful move,
@@ -11,29 +12,40 @@ import pygame
 
 from game.ui import fonts
 from game.ui.scenes.base import blit_lines
-from game.present import skill_words, verdict_short
+from game.present import verdict_short
+from game.present.debrief_practice import brief, reading_words, skill_label
 from game.ui.theme import Palette, mix, readable_on, stance_colour
 from game.ui.widgets import icons
 from game.ui.widgets.verdict import draw_verdict_mark, verdict_colour
 
 PAD = 12
+MARKED = 22              # the indent of a row that opens with a small mark (first try, retry, reading)
+SMALL_MARK = 7
 
 
-def _parts(decision, width: int, text: fonts.TextCache) -> list[tuple[str, list[str], str, bool]]:
-    """(kind, wrapped lines, size, bold) for each block of a decision, in order."""
+def _parts(decision, width: int, text: fonts.TextCache, names: dict | None = None) -> list[tuple[str, list[str], str, bool]]:
+    """(kind, wrapped lines, size, bold) for each block of a decision, in the order things
+    happened: the reading of the room, a first try taken back, then the choice that stood."""
     inner = width - 2 * PAD
     stance_rows = 1 if _words_beside(decision, inner, text) else 2   # drawn by _draw_stance_line
     head = f"Turn {decision.turn} · {decision.node_id.replace('_', ' ')}"
     if decision.skill:
-        head += f" · skill: {skill_words(decision.skill)}"
-    parts = [
-        ("head", [head], "tiny", True),
+        head += f" · skill: {skill_label(decision.skill)}"
+    parts = [("head", text.wrap(head, "tiny", inner, True), "tiny", True)]
+    if decision.reading is not None:
+        line = reading_words(decision.reading, names or {}).as_line(marked=False)
+        parts.append(("reading", text.wrap(line, "small", inner - MARKED), "small", False))
+    if decision.retries:
+        first = f"First try: “{brief(decision.first_choice_text or '')}”"
+        parts += [("first", text.wrap(first, "small", inner - MARKED), "small", False),
+                  ("retry", [f"Retry {decision.retries}, the choice that stood:"], "small", True)]
+    parts += [
         ("choice", text.wrap(f"“{decision.choice_text.strip()}”", "body", inner), "body", False),
         ("stance", [""] * stance_rows, "small", True),
-        ("reason", text.wrap(f"Why: {decision.need_reason}.", "small", inner), "small", False),
     ]
     if decision.fit and not decision.met:   # the right stance, but a poor move or aimed at the wrong member
-        parts.insert(3, ("verdict", text.wrap(decision.verdict_line, "small", inner, bold=True), "small", True))
+        parts.append(("verdict", text.wrap(decision.verdict_line, "small", inner, bold=True), "small", True))
+    parts.append(("reason", text.wrap(f"Why: {decision.need_reason}.", "small", inner), "small", False))
     if decision.feedback.strip():
         parts.append(("feedback", text.wrap(decision.feedback.strip(), "small", inner), "small", False))
     if decision.expert_text:
@@ -43,19 +55,25 @@ def _parts(decision, width: int, text: fonts.TextCache) -> list[tuple[str, list[
     return parts
 
 
-def decision_height(decision, width: int, text: fonts.TextCache) -> int:
-    return 2 * PAD + sum(len(lines) * text.line_height(size, bold) + 3 for _, lines, size, bold in _parts(decision, width, text))
+def decision_height(decision, width: int, text: fonts.TextCache, names: dict | None = None) -> int:
+    return 2 * PAD + sum(len(lines) * text.line_height(size, bold) + 3
+                         for _, lines, size, bold in _parts(decision, width, text, names))
 
 
-def draw_decision(canvas, decision, rect: pygame.Rect, palette: Palette, text: fonts.TextCache) -> None:
+def draw_decision(canvas, decision, rect: pygame.Rect, palette: Palette, text: fonts.TextCache,
+                  names: dict | None = None) -> None:
     role = verdict_colour(palette, decision.verdict)
     pygame.draw.rect(canvas, mix(palette.panel, palette.background, 0.4), rect, border_radius=10)
     pygame.draw.rect(canvas, role, (rect.x, rect.y, 5, rect.height), border_top_left_radius=10, border_bottom_left_radius=10)
     y = rect.y + PAD
     x = rect.x + PAD
-    for kind, lines, size, bold in _parts(decision, rect.width, text):
+    for kind, lines, size, bold in _parts(decision, rect.width, text, names):
         colour = {"head": palette.muted, "reason": palette.muted, "expert": mix(palette.accent, palette.text, 0.45),
-                  "event": palette.muted}.get(kind, palette.text)
+                  "event": palette.muted, "first": palette.muted, "reading": palette.muted}.get(kind, palette.text)
+        if kind in MARKED_ROWS:
+            _draw_row_mark(canvas, decision, kind, (x + SMALL_MARK + 1, y + text.line_height(size, bold) // 2), palette)
+            y = blit_lines(canvas, text, lines, size, colour, x + MARKED, y, bold) + 3
+            continue
         if kind == "stance":
             _draw_stance_line(canvas, decision, (x, y), rect.width - 2 * PAD, palette, text)
             y += len(lines) * text.line_height(size, bold) + 3
@@ -64,6 +82,19 @@ def draw_decision(canvas, decision, rect: pygame.Rect, palette: Palette, text: f
         if kind == "event":
             pygame.draw.circle(canvas, palette.muted, (x + 4, y + text.line_height("tiny") // 2), 2)
         y = blit_lines(canvas, text, lines, size, colour, x + indent, y, bold) + 3
+
+
+MARKED_ROWS = ("reading", "first", "retry")
+
+
+def _draw_row_mark(canvas, decision, kind: str, centre, palette: Palette) -> None:
+    """The small mark that opens a row: the reading's match, the first try's own verdict (a
+    tick only if it met the need) and the retry's verdict."""
+    if kind == "reading":
+        verdict = "met" if decision.reading.matched else "missed"
+    else:
+        verdict = decision.first_verdict or decision.verdict if kind == "first" else decision.verdict
+    draw_verdict_mark(canvas, centre, SMALL_MARK, verdict, palette)
 
 
 def _words_beside(decision, width: int, text: fonts.TextCache) -> bool:
