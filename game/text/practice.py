@@ -42,6 +42,8 @@ def stance_of(answer: str) -> str | None:
 def ask_member(out):
     """Who most needs attention: a member id, None to skip, or QUIT. Asks until it understands."""
     present = members_present(out.session)
+    if not present:
+        return None
     listed = " · ".join(f"{number} {name}" for number, (_, name) in enumerate(present, 1))
     out.say(f"In the circle: {listed}", "  ")
     while True:

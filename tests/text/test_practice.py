@@ -349,6 +349,39 @@ def test_a_resumed_attempt_keeps_the_scaffolds_it_was_set_to_play_with(scenario_
     assert "Cohesion" in text     # a setting given now wins
 
 
+@pytest.mark.parametrize("answer", ["0", "5", "x", "\x1b[2J", "\u202el", "lf", "ll", "9" * 5000, "²"])
+def test_any_other_answer_to_the_reading_questions_only_asks_again(scenario_path, answer):
+    path = scenario_path()
+    opening = number_of(path, "Thank Ana and open a round.")
+    code, text, session = play(path, f"\n{opening}\n{answer}\nl\n{answer}\n\n1\n1\n")
+    assert code == 0 and session.ended and len(session.readings) == 1
+    assert "Please type l (the group needs you to lead)" in text
+    assert "Please type a number from 1 to 4, a name from the list" in text
+    assert "\x1b" not in text and "\u202e" not in text
+
+
+class Interrupted(io.StringIO):
+    """Input that is interrupted (Ctrl-C) after its lines run out."""
+
+    def readline(self, *args):
+        line = super().readline(*args)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+@pytest.mark.parametrize("stop_after", ["", "l\n"])
+def test_end_of_input_or_ctrl_c_at_a_reading_question_ends_cleanly(scenario_path, stop_after):
+    path = scenario_path()
+    opening = number_of(path, "Thank Ana and open a round.")
+    keys = f"\n{opening}\n{stop_after}"
+    for stdin in (io.StringIO(keys), Interrupted(keys)):
+        session = Session(scenario_of(path), seed=1)
+        out = io.StringIO()
+        assert TextPlay(session, stdin=stdin, stdout=out).run() == 0
+        assert out.getvalue().rstrip().endswith("Session left unfinished.") and session.readings == []
+
+
 def test_the_command_line_takes_the_new_flags_and_never_prints_a_traceback(scenario_path):
     path = scenario_path()
     for keys in ("", "\n", "\nl\n", "\n1\nl\n2\n1\n1\n", "\nm\nt\nx\nl\nzz\n\nr\nu\nq\n"):
