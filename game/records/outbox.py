@@ -8,8 +8,9 @@ is never deleted, so nothing is dropped however long the LRS is away.
 Which statements a record needs is worked out from the outbox itself, never from memory of
 this run: the decisions already reported form a path, and only what differs from the session's
 choices is added. Replaying a session (a reload, a resume) adds nothing; an undo voids the
-statements it took back, since they no longer describe the attempt, unless the session says it
-is retrying a moment (then the first try stays on record and the new answer says it is a retry).
+statements it took back, since they no longer describe the attempt, except a choice the session
+took back to try its moment again (one of its tries): that stays on record as the first try,
+and the answer made in its place says it is a retry.
 """
 from __future__ import annotations
 
@@ -54,9 +55,9 @@ class StatementMaker:
         standing = _standing(db, facts.registration)
         rows = _Rows(facts, standing.count, now)
         current = session.choice_numbers
-        kept = _common(standing.numbers, current)
-        if kept < len(standing.path) and not xapi.optional(session, "retrying"):
-            rows.void(db, [row for _, row in standing.path[kept:]])
+        kept = _stated(db, facts.registration, session, _common(standing.numbers, current))
+        if kept < len(standing.path):
+            rows.void(db, _taken_back(session, standing, kept))
         if standing.ended and standing.ended[1] != current:
             rows.void(db, [standing.ended[0]])
         if rows.count == 0:
@@ -79,7 +80,8 @@ class StatementMaker:
                                  decision.model_dump(mode="json"), session.scenario)
             if reaction is session.history[-1]:
                 made["context"]["extensions"][xapi.ext("standing")] = standing
-            rows.add("answered", made, turn=reaction.turn, choice=reaction.offered.number)
+            rows.add("answered", made, turn=reaction.turn, choice=reaction.offered.number,
+                     path=session.choice_numbers[:reaction.turn - 1])
 
     def _facts(self, db: sqlite3.Connection, attempt_id: int, session) -> xapi.AttemptFacts:
         learner, started_at, digest, seed, registration = db.execute(
@@ -152,6 +154,39 @@ def _standing(db: sqlite3.Connection, registration: str) -> Standing:
         else:
             standing.ended = (row_id, json.loads(path))
     return standing
+
+
+def _taken_back(session, standing: Standing, kept: int) -> list[int]:
+    """The rows past the first `kept` turns that an undo took back. A choice taken back to try
+    its moment again (one of the session's tries) is not: it was answered, and stays on record
+    as the first try; the answer made in its place says it is a retry."""
+    tried = {(tuple(t.path), t.number) for t in getattr(session, "tries", ())}
+    numbers = standing.numbers
+    return [row for turn, (number, row) in enumerate(standing.path[kept:], start=kept)
+            if (tuple(numbers[:turn]), number) not in tried]
+
+
+def _stated(db: sqlite3.Connection, registration: str, session, shared: int) -> int:
+    """How many of the session's decisions are already answered statements, of the `shared`
+    whose choice numbers match. A retry may take the same choice as the try taken back; it is
+    a new answer all the same: at a moment tried again, a decision is stated only when there
+    are more answers to it than tries taken back there."""
+    tries = getattr(session, "tries", ())
+    if not tries:
+        return shared
+    current = session.choice_numbers
+    for turn in range(shared):
+        path, number = current[:turn], current[turn]
+        taken = sum(1 for t in tries if list(t.path) == path and t.number == number)
+        if taken and _answers_at(db, registration, path, number) <= taken:
+            return turn
+    return shared
+
+
+def _answers_at(db: sqlite3.Connection, registration: str, path: list[int], number: int) -> int:
+    return db.execute("SELECT COUNT(*) FROM outbox WHERE registration = ? AND verb = 'answered' AND voided = 0"
+                      " AND turn = ? AND choice = ? AND path = ?",
+                      (registration, len(path) + 1, number, json.dumps(path))).fetchone()[0]
 
 
 def _common(left: list[int], right: list[int]) -> int:

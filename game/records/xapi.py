@@ -7,8 +7,10 @@ built: its id and timestamp never change, so sending it again can never make a s
 The result extensions carry what an instructor asks of a decision (node, stance, skill, quality,
 verdict, the need and its reason) and of an ending (outcome, safe, who comes back); the context
 extensions carry what a class report needs to rebuild the attempt exactly as an export would
-(see lrs_attempts.py). Facts the session does not know yet (a retry of a decision, the learner's
-own reading of the room, the group's climate scores) are read when present and left out when not.
+(see lrs_attempts.py). Each answer says whether it was the first try at its moment or a retry,
+and carries the learner's own reading of the room when one was made there (as Reading.as_dict:
+what they said, the model's reading, whether they matched); facts a session does not have are
+left out, never invented.
 """
 from __future__ import annotations
 
@@ -192,12 +194,12 @@ def optional(thing, *names):
 
 def plain(value):
     """A value as JSON can carry it: dataclasses and named tuples become objects."""
-    if hasattr(value, "_asdict"):
+    if hasattr(value, "as_dict"):       # its own account first: a Reading's says whether it matched
+        value = value.as_dict()
+    elif hasattr(value, "_asdict"):
         value = value._asdict()
     elif hasattr(value, "__dataclass_fields__"):
         value = {name: getattr(value, name) for name in value.__dataclass_fields__}
-    elif hasattr(value, "as_dict"):
-        value = value.as_dict()
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

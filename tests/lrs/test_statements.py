@@ -70,9 +70,9 @@ def test_each_answer_carries_the_decision_on_both_axes(tmp_path):
         assert answer["result"]["success"] is (reaction.verdict == "met")
         assert answer["object"]["id"] == xapi.node_iri(session.scenario.id, reaction.node_id)
     assert answers[0]["result"]["extensions"][X("verdict")] == "partly"
-    # not built yet: a retry and a reading of the room are left out, never invented
-    assert not any(X("try") in a["result"]["extensions"] or X("reading") in a["result"]["extensions"]
-                   for a in answers)
+    # no moment tried again and no reading of the room asked for: each a first try, no reading invented
+    assert all(a["result"]["extensions"][X("try")] == "first-try" for a in answers)
+    assert not any(X("reading") in a["result"]["extensions"] for a in answers)
 
 
 def test_the_completion_says_outcome_safety_and_who_comes_back(tmp_path):
