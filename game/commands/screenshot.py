@@ -53,6 +53,8 @@ def add_arguments(parser) -> None:
                         help="also write what was drawn where: each member's body and face, each bubble, in pixels")
     from .screenshot_progress import add_screen_arguments
     add_screen_arguments(parser)
+    from .screenshot_debrief import add_debrief_arguments
+    add_debrief_arguments(parser)
     parser.epilog = ("--node is reached by playing: the shortest path of choices from the start that arrives "
                      "there. A node no path reaches is shown with the group as it starts (a note says so).")
 
@@ -72,6 +74,9 @@ def run(args) -> int:
         scenario, result = load_for_play(args.scenario)
     except CommandError as err:
         return fail("screenshot", str(err))
+    if getattr(args, "debrief", False):
+        from .screenshot_debrief import run as run_debrief
+        return run_debrief(scenario, args, str(result.path))
     if args.node and args.node not in scenario.nodes:
         near = difflib.get_close_matches(args.node, list(scenario.nodes), n=1)
         hint = f" (did you mean '{near[0]}'?)" if near else ""
