@@ -5,7 +5,9 @@ needed. Per scenario: how the sessions ended (an ending with a missed risk of ha
 unsafe, never as breakthrough or growth, and good endings are the safe ones only), who may not
 come back, and at each decision node how many reached it, what they chose and how good a move it
 was, how often they led or followed next to what the group needed, how often the need was met
-on both axes, and which expert choices were missed most. Files that are not exports are named
+on both axes, and which expert choices were missed most, counted by the first try at each moment
+(a retry that found the expert choice does not hide the miss before it); and how often the
+class's readings of the room matched the model's. Files that are not exports are named
 and skipped; the same attempt sent twice (same learner, scenario and start time) counts once.
 """
 from __future__ import annotations
@@ -100,8 +102,9 @@ class NodeSummary:
     partly: int = 0                      # right stance, poor or harmful move
     judged: int = 0                      # decisions that carry a verdict (older exports do not)
     expert_text: str | None = None
-    expert_taken: int = 0
-    expert_missed: int = 0
+    expert_taken: int = 0                # by the first try at the moment
+    expert_missed: int = 0               # by the first try: a retry never hides a miss
+    first_met: int = 0                   # verdict met at the first try
     mean_turn: float = 0.0
 
     @property
@@ -138,6 +141,17 @@ class ScenarioSummary:
     missed_risk: int = 0                  # attempts in which a risk of harm was missed
     safety_unknown: int = 0               # finished attempts whose file cannot say (older exports)
     members: list[MemberSummary] = field(default_factory=list)   # most at risk of leaving first
+    readings_asked: int = 0               # readings of the room made in these attempts
+    readings_matched: int = 0             # ... that matched the model's
+    retried: int = 0                      # decisions made after a moment was tried again
+
+    @property
+    def reading_rate(self) -> str:
+        """'7 of 12 (58%)', or 'no readings' when none were made (or the exports are older)."""
+        if not self.readings_asked:
+            return "no readings"
+        share = round(100 * self.readings_matched / self.readings_asked)
+        return f"{self.readings_matched} of {self.readings_asked} ({share}%)"
 
     @property
     def outcome_rows(self) -> list[tuple[str, int]]:
@@ -179,6 +193,9 @@ def _scenario(scenario_id: str, attempts: list[ExportedAttempt]) -> ScenarioSumm
         missed_risk=sum(a.safety is False for a in attempts),
         safety_unknown=sum(a.safety is None and a.outcome is not None for a in attempts),
         members=_members(attempts),
+        readings_asked=sum(len(a.readings) for a in attempts),
+        readings_matched=sum(r.matched for a in attempts for r in a.readings),
+        retried=sum(1 for a in attempts for d in a.decisions if d.retries),
     )
 
 
@@ -223,12 +240,19 @@ def _node(node: str, made: list[ExportedDecision], reached: int) -> NodeSummary:
     summary.met = sum(d.met for d in made)
     summary.partly = sum(d.verdict == "partly" for d in made)
     summary.judged = sum(d.verdict is not None for d in made)
-    summary.expert_taken = sum(d.expert_chosen for d in made)
-    summary.expert_missed = sum(1 for d in made if d.expert_text and not d.expert_chosen)
+    # By the first try at each moment: a retry that took the expert choice never hides the miss.
+    summary.expert_taken = sum(1 for d in made if _has_expert(d) and d.first_expert)
+    summary.expert_missed = sum(1 for d in made if _has_expert(d) and not d.first_expert)
+    summary.first_met = sum((d.first_verdict or d.verdict) == "met" for d in made)
     experts = Counter([d.choice_text for d in made if d.expert_chosen] + [d.expert_text for d in made if d.expert_text]
                       + [o.text for d in made for o in d.offered if o.expert])
     summary.expert_text = experts.most_common(1)[0][0] if experts else None
     return summary
+
+
+def _has_expert(decision: ExportedDecision) -> bool:
+    """The node offered an expert choice: taken, or named as the one passed over."""
+    return decision.expert_chosen or bool(decision.expert_text)
 
 
 def _choice_shares(made: list[ExportedDecision]) -> list[ChoiceShare]:

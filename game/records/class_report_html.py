@@ -97,18 +97,28 @@ def _scenario(s: ScenarioSummary) -> str:
         facts.append(f"{_plural(s.without_decisions, 'attempt')} exported without decisions "
                      "(their scenario file did not replay)")
     parts = [f'<section aria-labelledby="s-{esc(s.id)}"><h2 id="s-{esc(s.id)}">{esc(s.title)}</h2>',
-             f'<p class="lede">{esc("; ".join(facts))}.</p>', "<h3>How the sessions ended</h3>",
+             f'<p class="lede">{esc("; ".join(facts))}.</p>', _reading(s), "<h3>How the sessions ended</h3>",
              _safety(s), _outcomes(s)]
     if s.members:
         parts += ["<h3>Who may not come back</h3>", _members(s.members)]
     missed = s.most_missed()
     if missed:
-        parts += ["<h3>Most-missed expert choices</h3>", _missed(missed)]
+        parts += ["<h3>Most-missed expert choices (at the first try)</h3>", _missed(missed)]
     if s.nodes:
         parts.append("<h3>Decision by decision</h3>")
         parts += [_node(n, s.attempts) for n in s.nodes]
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _reading(s: ScenarioSummary) -> str:
+    """How often the class's readings of the room matched the model's, and how many moments
+    were tried again."""
+    words = f"Reading the room: {s.reading_rate} matched the model's reading" if s.readings_asked \
+        else "Reading the room: no readings"
+    if s.retried:
+        words += f"; {_plural(s.retried, 'decision')} made after trying the moment again"
+    return f'<p class="reading">{esc(words)}.</p>'
 
 
 def _safety(s: ScenarioSummary) -> str:
@@ -148,7 +158,8 @@ def _missed(nodes: list[NodeSummary]) -> str:
     items = []
     for n in nodes:
         judged = n.expert_taken + n.expert_missed
-        items.append(f"<li><strong>At “{esc(n.node)}”</strong>: missed in {n.expert_missed} of {judged} decisions "
+        items.append(f"<li><strong>At “{esc(n.node)}”</strong>: missed at the first try in {n.expert_missed} "
+                     f"of {judged} decisions "
                      f"({percent(n.expert_missed, judged)}).<br>"
                      f'<span class="said" title="{esc(n.expert_text)}">{esc(short(n.expert_text or "", 160))}</span></li>')
     return '<ol class="missed">' + "".join(items) + "</ol>"

@@ -7,8 +7,9 @@ back, so a class report needs no scenario files. The pydantic models below are t
 definition of the format: exporting dumps them, reading validates against them, and a file that
 does not fit is refused with a message naming the file and the first problem.
 
-Keys added since the first exports (verdict, quality, shown, safe, members, ...) are optional
-when reading, so a class can mix old and new files; what an old file cannot tell is treated as
+Keys added since the first exports (verdict, quality, shown, safe, members, and with practice:
+each attempt's tries, readings, play settings and climate, each decision's retries, first try
+and reading) are optional when reading, so a class can mix old and new files; what an old file cannot tell is treated as
 unknown, never as good.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_fie
 
 from game.engine import Debrief, debrief_of
 
+from .exchange_practice import ExportedReading, ExportedTry, exported_reading, exported_tries, practice_of
 from .replay import Replayed
 
 KIND = "circle-attempts"
@@ -80,6 +82,17 @@ class ExportedDecision(_Model):
     expert_text: str | None = Field(None, description="the recommended choice, when another was taken")
     offered: list[ExportedOption] = Field(default_factory=list)
     events: list[ExportedEvent] = Field(default_factory=list)
+    retries: Count = Field(0, description="choices taken back at this moment before this one")
+    first_verdict: str | None = Field(None, description="the first try's verdict, when the moment was tried again")
+    first_choice_text: str | None = None
+    first_expert_chosen: bool | None = Field(None, description="the first try took the expert choice")
+    reading_matched: bool | None = Field(None, description="the reading of the room made here matched the model's")
+
+    @property
+    def first_expert(self) -> bool:
+        """Whether the first try at this moment took the expert choice (the decision's own
+        when it was not tried again)."""
+        return self.expert_chosen if self.first_expert_chosen is None else self.first_expert_chosen
 
     @property
     def met(self) -> bool:
@@ -118,6 +131,10 @@ class ExportedAttempt(_Model):
     missed_risks: list[str] = Field(default_factory=list)
     members: list[ExportedMember] = Field(default_factory=list)
     decisions: list[ExportedDecision] = Field(default_factory=list)
+    tries: list[ExportedTry] = Field(default_factory=list, description="choices taken back, in the order made")
+    readings: list[ExportedReading] = Field(default_factory=list, description="readings of the room, in order")
+    play_settings: dict = Field(default_factory=dict, description="how it was played: scaffolds, asking")
+    climate: dict | None = Field(None, description="the members' GCQ-S scales at the start and the end")
 
     @property
     def safety(self) -> bool | None:
@@ -186,6 +203,9 @@ def exported_attempt(replayed: Replayed) -> ExportedAttempt:
         replayed=replayed.ok, replay_problem=replayed.problem,
         scenario_changed=replayed.scenario_changed,
         decisions=_decisions(replayed, debrief) if debrief else [],
+        tries=exported_tries(replayed), readings=[exported_reading(r) for r in attempt.readings],
+        play_settings=attempt.play_settings,
+        climate=debrief.climate.as_dict() if debrief and debrief.climate else None,
         **_safety(replayed, debrief),
     )
 
@@ -222,6 +242,7 @@ def decisions_of(session, debrief: Debrief, offered_each_turn: list) -> list[Exp
                                     expert=o.choice.expert, quality=o.quality) for o in offered],
             events=[ExportedEvent(type=e.type, member=e.member, by=e.by, text=text)
                     for e, text in zip(reaction.events, told.events)],
+            **practice_of(session, reaction, told),
         ))
     return decisions
 
