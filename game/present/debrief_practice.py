@@ -33,9 +33,12 @@ def first_try_summary(debrief) -> str | None:
     if not retried:
         return None
     on_retry = sum(1 for d in retried if d.verdict == "met")
+    if len(retried) == 1:
+        then = "met on a retry" if on_retry else "not met on a retry"
+    else:
+        then = f"{on_retry} of them met on a retry"
     return (f"Need met at the first try in {debrief.first_tries_met} of "
-            f"{plural(len(debrief.decisions), 'decision')}; {plural(len(retried), 'moment')} tried again, "
-            f"{on_retry} of them met on a retry.")
+            f"{plural(len(debrief.decisions), 'decision')}; {plural(len(retried), 'moment')} tried again, {then}.")
 
 
 def reading_summary(debrief) -> str | None:
@@ -136,7 +139,7 @@ class ClimateRow:
     @property
     def arrow(self) -> str:
         if abs(self.change) < STEADY:
-            return "→"
+            return "="      # not an arrow: "2.3 → 2.3 → 0.0" would read as a move
         return "↑" if self.change > 0 else "↓"
 
     @property
@@ -152,9 +155,9 @@ class ClimateRow:
 
     @property
     def change_words(self) -> str:
-        """'+1.3' / '−0.4' / '±0.0', the change on the scale's one decimal."""
+        """'+1.3' / '−0.4' / '0.0', the change on the scale's one decimal."""
         if abs(self.change) < STEADY:
-            return "±0.0"
+            return "0.0"
         return f"{'+' if self.change > 0 else '−'}{abs(self.change):.1f}"
 
     def as_line(self) -> str:

@@ -124,15 +124,15 @@ def test_the_members_view_shows_three_scales_that_add_up(session):
     climate = debrief_of(session).climate
     text = written(session)
     assert "Group Climate Questionnaire, short form (MacKenzie, 1983)" in " ".join(text.split())
-    rows = re.findall(r"(Engaged|Avoiding|Conflict)\s+(\d\.\d) → (\d\.\d)\s+([↑↓→]) ([+−±]\d\.\d) (better|worse|no change) "
+    rows = re.findall(r"(Engaged|Avoiding|Conflict)\s+(\d\.\d) → (\d\.\d)\s+([↑↓=]) ([+−]?\d\.\d) (better|worse|no change) "
                       r"\((up|down) is good\)", text)
     assert [r[0] for r in rows] == ["Engaged", "Avoiding", "Conflict"]
     for (name, start, end, arrow, change, judgement, good), first, last in zip(rows, climate.start, climate.end):
         assert start == f"{first:.1f}" and end == f"{last:.1f}"
         assert 0 <= float(start) <= 6 and 0 <= float(end) <= 6
         moved = round(float(end) - float(start), 1)
-        assert float(change.replace("−", "-").replace("±", "")) == moved
-        assert arrow == ("↑" if moved > 0 else "↓" if moved < 0 else "→")
+        assert float(change.replace("−", "-")) == moved
+        assert arrow == ("↑" if moved > 0 else "↓" if moved < 0 else "=")
         assert good == ("up" if name == "Engaged" else "down")
         if moved:
             assert (judgement == "better") == ((moved > 0) == (good == "up"))
@@ -155,3 +155,22 @@ def test_a_whole_practised_session_in_the_terminal_ends_in_this_debrief(session)
     out = io.StringIO()
     TextPlay(session, stdin=io.StringIO(""), stdout=out).show_debrief()
     assert "Need met at the first try" in out.getvalue() and "Traceback" not in out.getvalue()
+
+
+def test_one_moment_tried_again_reads_in_the_singular():
+    session = Session(load_path(VERDICTS).scenario, seed=1)
+    session.choose(next(c.number for c in session.choices if "Ana, tell" in c.choice.text))
+    session.retry()
+    session.choose(next(c.number for c in session.choices if "I can see" in c.choice.text))
+    session.choose(1)
+    text = " ".join(written(session).split())
+    assert "1 moment tried again, met on a retry." in text
+
+
+@pytest.mark.parametrize("scale", ["engaged", "avoiding", "conflict"])
+def test_a_scale_that_held_is_no_change_and_wears_no_arrow(scale):
+    from game.present.debrief_practice import ClimateRow
+    row = ClimateRow(scale, 2.31, 2.34)
+    assert (row.arrow, row.change_words, row.judgement, row.better) == ("=", "0.0", "no change", None)
+    up, down = ClimateRow(scale, 2.0, 3.0), ClimateRow(scale, 3.0, 2.0)
+    assert up.better is (scale == "engaged") and down.better is (scale != "engaged")

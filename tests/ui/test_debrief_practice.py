@@ -131,8 +131,8 @@ def test_the_members_view_shows_three_scales_as_the_debrief_has_them(session, tm
         numbers, change, judged = words[i + 1], words[i + 2], words[i + 3]
         assert numbers == f"{start:.1f} → {end:.1f}"
         moved = round(float(f"{end:.1f}") - float(f"{start:.1f}"), 1)
-        signed = float(change.split()[1].replace("−", "-").replace("±", ""))
-        assert signed == moved and change[0] == ("↑" if moved > 0 else "↓" if moved < 0 else "→")
+        signed = float(change.split()[1].replace("−", "-"))
+        assert signed == moved and change[0] == ("↑" if moved > 0 else "↓" if moved < 0 else "=")
         good_up = words[i] == "Engaged"
         assert judged.endswith("up is good" if good_up else "down is good")
         assert judged.startswith("no change" if not moved else "better" if (moved > 0) == good_up else "worse")
