@@ -8,8 +8,10 @@ from students' files alone.
 The CSV keeps its first columns as they always were (`fits` still counts decisions whose stance
 alone matched the need) and adds, at the end, what the two-axis verdict and safety say: `safe`,
 `good` (breakthrough or growth, and safe), the `met` / `partly` / `missed` counts, the missed
-risks and each member's outcome. An instructor sorting by `good` never sees an unsafe ending
-there.
+risks and each member's outcome, then practice: the decisions made after trying a moment again,
+the first tries that met the need, the readings of the room and how many matched, and the
+members' climate scales (GCQ-S, 0 to 6) at the start and the end. An instructor sorting by
+`good` never sees an unsafe ending there.
 """
 from __future__ import annotations
 
@@ -113,7 +115,7 @@ def attempts_csv(attempts: list[ExportedAttempt]) -> str:
         objectives += [o for o in attempt.scores if o not in objectives]
     header = (["id", "learner", "scenario", "digest", "seed", "choices", "started", "finished", "outcome",
                "ending"] + [f"score:{o}" for o in objectives] + list(GROUP_NUMBERS)
-              + ["decisions", "fits", "expert_choices", "replayed"] + SAFETY_COLUMNS)
+              + ["decisions", "fits", "expert_choices", "replayed"] + SAFETY_COLUMNS + PRACTICE_COLUMNS)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(spreadsheet_safe(header))
@@ -126,7 +128,7 @@ def attempts_csv(attempts: list[ExportedAttempt]) -> str:
             + [a.final_group.get(k, "") for k in GROUP_NUMBERS]
             + [len(a.choices), _count(decided, "fit"), _count(decided, "expert_chosen"),
                "yes" if a.replayed else f"no: {a.replay_problem}"]
-            + _safety_cells(a, decided)))
+            + _safety_cells(a, decided) + _practice_cells(a, decided)))
     return buffer.getvalue()
 
 
@@ -150,6 +152,22 @@ def _safety_cells(attempt: ExportedAttempt, decided) -> list:
     return ([_yes_no(attempt.safety), _yes_no(attempt.good)] + verdicts
             + [" | ".join(attempt.missed_risks), ", ".join(dropping),
                "; ".join(f"{m.member}:{m.outcome}" for m in attempt.members)])
+
+
+PRACTICE_COLUMNS = ["retried", "first_tries_met", "readings", "readings_matched"] + [
+    f"gcq_{scale}_{end}" for scale in ("engaged", "avoiding", "conflict") for end in ("start", "end")]
+
+
+def _practice_cells(attempt: ExportedAttempt, decided) -> list:
+    """Moments tried again and how the first tries went; readings of the room and how many
+    matched; the members' climate scales (0 to 6) at the start and the end."""
+    retried = "" if decided is None else sum(1 for d in decided if d.retries)
+    first_met = "" if decided is None else sum((d.first_verdict or d.verdict) == "met" for d in decided)
+    climate = attempt.climate or {}
+    scales = [(climate.get(end) if isinstance(climate.get(end), dict) else {}).get(scale, "")
+              for scale in ("engaged", "avoiding", "conflict") for end in ("start", "end")]
+    return ([retried, first_met, len(attempt.readings), sum(r.matched for r in attempt.readings)]
+            + [round(v, 2) if isinstance(v, (int, float)) else "" for v in scales])
 
 
 def _yes_no(value: bool | None) -> str:

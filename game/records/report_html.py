@@ -15,6 +15,7 @@ import base64
 
 from .attempt_view import QUALITY_WORDS, AttemptView, comparison, when
 from .html_kit import esc, page, table
+from .practice_view import first_try_line, practice_lines, reading_line, skill_words
 
 CSS = """
 :root { --ink: #1d1d24; --muted: #585663; --line: #d9d4cc; --lead: #0072B2; --follow: #9a6a00;
@@ -124,7 +125,12 @@ def _outcome(view: AttemptView) -> str:
     ending = view.debrief.ending_text if view.debrief else ""
     text = f"<p>{esc(ending)}</p>" if ending else ""
     return (f'<section class="outcome {_outcome_class(view)}" aria-label="Outcome"><p class="label">'
-            f"{esc(view.outcome_words)}</p>{text}{_verdict_counts(view)}</section>")
+            f"{esc(view.outcome_words)}</p>{text}{_verdict_counts(view)}{_practice(view)}</section>")
+
+
+def _practice(view: AttemptView) -> str:
+    """Readings of the room, moments tried again, the members' climate: one sentence each."""
+    return "".join(f'<p class="practice">{esc(line)}</p>' for line in practice_lines(view))
 
 
 def _outcome_class(view: AttemptView) -> str:
@@ -201,22 +207,26 @@ def chart_columns(view: AttemptView) -> tuple[list[str], list[list[float]]]:
 
 
 def _decisions(view: AttemptView) -> str:
-    items = [_decision(d) for d in view.debrief.decisions]
+    items = [_decision(d, view.names) for d in view.debrief.decisions]
     return '<h2>Each decision</h2><ol class="decisions">' + "\n".join(items) + "</ol>"
 
 
-def _decision(d) -> str:
-    """Both axes: the stance against the need, then the move itself; the mark only from the verdict."""
-    skill = f'<span class="skill">{esc(d.skill.replace("_", " "))}</span>' if d.skill else ""
+def _decision(d, names: dict[str, str]) -> str:
+    """Both axes: the stance against the need, then the move itself; the mark only from the verdict.
+    A reading of the room made first comes before the choice; a first try taken back, after it."""
+    skill = f'<span class="skill">{esc(skill_words(d.skill))}</span>' if d.skill else ""
     shown = f' <span class="shown">(choice {d.shown} as shown)</span>' if d.shown else ""
+    reading, first = reading_line(d, names), first_try_line(d)
     lines = [
         f'<h3>Turn {d.turn} <span class="node">· at “{esc(d.node_id)}”</span></h3>',
+        f'<p class="reading">{esc(reading)}</p>' if reading else "",
         f"<p>You chose {_tag(d.stance)}{skill}{shown}</p>",
         f'<blockquote class="said">{esc(d.choice_text)}</blockquote>',
         f"<p>The group needed you to {_tag(d.need, colon=True)}{esc(d.need_reason)}.</p>",
         f'<p class="verdict">{esc(d.mark)} {esc(VERDICT_LABELS.get(d.verdict, d.verdict))}: {esc(d.verdict_line)}</p>',
         f'<p class="quality {esc(d.quality)}">The move itself: {esc(QUALITY_WORDS.get(d.quality, d.quality))}.</p>',
         f"<p>{esc(d.feedback)}</p>" if d.feedback else "",
+        f'<p class="first-try">{esc(first)}</p>' if first else "",
     ]
     if d.expert_text:
         feedback = f" {esc(d.expert_feedback)}" if d.expert_feedback else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .attempt_view import QUALITY_WORDS, AttemptView, comparison, when
+from .practice_view import first_try_line, practice_lines, reading_line, skill_words
 from .report_html import SAFE_WORDS, VERDICT_LABELS, chart_columns, verdict_summary
 
 
@@ -25,6 +26,7 @@ def markdown_report(view: AttemptView) -> str:
         out += [_text(view.debrief.ending_text), ""]
     if view.debrief and view.debrief.decisions:
         out += [verdict_summary(view), ""]
+    out += [f"{_text(line)}\n" for line in practice_lines(view)]
     out += _members(view)
     if view.objectives:
         out += ["## Objectives", "", "| Objective | Points |", "|---|---:|"]
@@ -60,15 +62,19 @@ def _values(view: AttemptView) -> list[str]:
 def _decisions(view: AttemptView) -> list[str]:
     out = ["## Each decision", ""]
     for d in view.debrief.decisions:
-        skill = f" ({d.skill.replace('_', ' ')})" if d.skill else ""
+        skill = f" ({skill_words(d.skill)})" if d.skill else ""
         shown = f" — choice {d.shown} as shown" if d.shown else ""
-        out += [f"### Turn {d.turn} · at “{_text(d.node_id)}”", "",
-                f"- You chose **{_text(d.stance)}**{_text(skill)}{shown}: *{_text(d.choice_text)}*",
+        reading, first = reading_line(d, view.names), first_try_line(d)
+        out += [f"### Turn {d.turn} · at “{_text(d.node_id)}”", ""]
+        out += [f"- {_text(reading)}"] if reading else []
+        out += [f"- You chose **{_text(d.stance)}**{_text(skill)}{shown}: *{_text(d.choice_text)}*",
                 f"- The group needed you to **{_text(d.need)}**: {_text(d.need_reason)}.",
                 f"- **{_text(d.mark)} {_text(VERDICT_LABELS.get(d.verdict, d.verdict))}: {_text(d.verdict_line)}**",
                 f"- The move itself: {_text(QUALITY_WORDS.get(d.quality, d.quality))}."]
         if d.feedback:
             out.append(f"- {_text(d.feedback)}")
+        if first:
+            out.append(f"- {_text(first)}")
         if d.expert_text:
             more = f" {_text(d.expert_feedback)}" if d.expert_feedback else ""
             out.append(f"- The expert choice here: *{_text(d.expert_text)}*{more}")
