@@ -94,3 +94,12 @@ def test_next_after_retries_names_only_moments_and_scenarios_that_exist(records,
             assert suggestion["node"] in nodes and not nodes[suggestion["node"]].ending
     keys = [(s["scenario"], s["node"]) for s in suggestions]
     assert len(set(keys)) == len(keys)
+
+
+def test_a_damaged_reading_is_named_and_not_counted(records, capsys):
+    session, log = practised_until_a_retry(records, GRIEF, "Sam")
+    records.db.execute("UPDATE readings SET matched = 'yes' WHERE attempt_id = ? AND seq = 0", (log.attempt_id,))
+    out, err = progress(capsys, records, "--json")
+    kept = session.readings[1:]
+    assert json.loads(out)["reading"] == {"asked": len(kept), "matched": sum(r.matched for r in kept)}
+    assert f"a reading of the room (#0) of attempt #{log.attempt_id} is damaged" in err
