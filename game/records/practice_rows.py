@@ -26,6 +26,7 @@ READING_COLUMNS = ("attempt_id", "seq", "turn", "node", "path", "stance", "membe
                    "model_member", "model_reason", "model_risk", "matched")
 VERDICTS = ("met", "partly", "missed")
 STANCES = ("lead", "follow")
+FEW_ATTEMPTS = 200       # up to this many attempts are read by id; more, by reading the tables through
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,10 @@ def _rows(db: sqlite3.Connection, table: str, columns: tuple, wanted: set, probl
         if not set(columns) <= present:
             problems.append(f"the records file's {table} table has lost columns; its rows are not read")
             return []
-        found = db.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY attempt_id, seq").fetchall()
+        few = len(wanted) <= FEW_ATTEMPTS     # one attempt (a report, a resume): only its rows
+        where = f" WHERE attempt_id IN ({', '.join('?' * len(wanted))})" if few else ""
+        found = db.execute(f"SELECT {', '.join(columns)} FROM {table}{where} ORDER BY attempt_id, seq",
+                           sorted(wanted) if few else []).fetchall()
     except sqlite3.Error as err:
         problems.append(f"the {table} in the records could not be read ({err})")
         return []
