@@ -20,6 +20,7 @@ from pathlib import Path
 
 from game.scenario.characters import visible
 
+from . import screenshot_practice as practice
 from .common import CommandError, fail, load_for_play, seed_number
 
 THEMES = ("light", "dark", "high_contrast")
@@ -55,6 +56,7 @@ def add_arguments(parser) -> None:
     add_screen_arguments(parser)
     from .screenshot_debrief import add_debrief_arguments
     add_debrief_arguments(parser)
+    practice.add_practice_arguments(parser)
     parser.epilog = ("--node is reached by playing: the shortest path of choices from the start that arrives "
                      "there. A node no path reaches is shown with the group as it starts (a note says so).")
 
@@ -87,6 +89,10 @@ def run(args) -> int:
     if how == "placed":
         print(f"screenshot: note: no path of choices reaches '{args.node}'; shown with the group as it starts",
               file=sys.stderr)
+    try:
+        practice.prepare(session, args)
+    except CommandError as err:
+        return fail("screenshot", str(err))
     import pygame
 
     try:
@@ -128,6 +134,7 @@ def render(session, args, path: str = "") -> None:
                 app.change_setting(key, value)
             scene = PlayScene(app, session, path=path, resumed=bool(session.turn), live=False)
             scene.settle()
+            practice.show(scene, args)
             app.show(scene)
             app.step([], 0.0)
             pygame.image.save(app.window, args.out)

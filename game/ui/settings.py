@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from game.present.scaffolds import SETTINGS as SCAFFOLD_SETTINGS
 from game.ui import fonts, theme
 
 FILE_NAME = "settings.json"
@@ -38,6 +39,8 @@ class Settings:
     inner_state: bool = False   # the T toggle: each member's numbers and thoughts
     timeline: bool = False      # the L toggle: the session's decisions, to rewind to (presenter tools)
     skill_names: str = "by_level"   # on the cards before choosing: by_level, before or after
+    scaffolds: str = "by-level"     # what shows while choosing: the scenario's level, or one picked
+    ask: str = "marked"             # read the room first: at the moments marked for it, or every moment
 
     def with_value(self, key: str, value) -> "Settings":
         return replace(self, **{key: value})
@@ -58,8 +61,12 @@ CHOICES: dict[str, list] = {
     "inner_state": [False, True],
     "timeline": [False, True],
     "skill_names": ["by_level", "before", "after"],
+    "scaffolds": list(SCAFFOLD_SETTINGS),
+    "ask": ["marked", "every"],
 }
 SKILL_NAME_WORDS = {"by_level": "By level", "before": "Before choosing", "after": "After choosing"}
+ASK_WORDS = {"marked": "Marked moments", "every": "Every moment"}
+SCAFFOLD_WORDS = {"by-level": "By level"}
 
 
 def skill_names_before(settings: Settings, level: str) -> bool:
@@ -89,6 +96,10 @@ def words(key: str, value) -> str:
         return THEME_WORDS.get(value, value)
     if key == "skill_names":
         return SKILL_NAME_WORDS.get(value, value)
+    if key == "ask":
+        return ASK_WORDS.get(value, value)
+    if key == "scaffolds":
+        return SCAFFOLD_WORDS.get(value, str(value).capitalize())
     return str(value).replace("_", " ").capitalize()
 
 

@@ -50,7 +50,7 @@ def head_spot(play, member_id: str) -> tuple[int, int]:
 
 def test_a_member_who_has_not_arrived_is_not_drawn_named_or_measured(monkeypatch):
     watched = Watched(monkeypatch)
-    app, play = playing(LATE, inner_state=True)
+    app, play = playing(LATE, inner_state=True, scaffolds="beginner")   # (the thoughts show while choosing)
     state = play.session.state
     assert state.away == frozenset({"dee"})
     watched.redraw(app, play)
@@ -64,7 +64,7 @@ def test_a_member_who_has_not_arrived_is_not_drawn_named_or_measured(monkeypatch
 
 def test_a_late_member_appears_when_the_session_reaches_their_node(monkeypatch):
     watched = Watched(monkeypatch)
-    app, play = playing(LATE, inner_state=True)
+    app, play = playing(LATE, inner_state=True, scaffolds="beginner")   # (the thoughts show while choosing)
     frames(app, 1, [number_key(1)])
     to_choices(app, play)
     assert play.session.node_id == "arrival" and play.session.state.present("dee")

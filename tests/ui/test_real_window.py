@@ -2,7 +2,7 @@
 
 Keyboard only, then mouse only, from the menu to the debrief; choosing the first card each
 time, by its number key or with the focus ring, so the test does not depend on the tutorial's
-words. Skipped, saying why, where Xvfb or xdotool is not installed.
+words; at the moments marked to read the room, LEAD and Done (L and Enter, or two clicks). Skipped, saying why, where Xvfb or xdotool is not installed.
 """
 from __future__ import annotations
 
@@ -69,6 +69,8 @@ def by_keyboard(steer: Steering, status: dict) -> dict | None:
         return window.key("1") if steer.decisions % 2 else window.key("space", "Return")
     if scene == "PlayScene" and stage in ("lines", "ended"):
         return window.key("space" if stage == "lines" else "Return")
+    if scene == "PlayScene" and stage in ("ask", "reveal"):   # read the room: L, then Enter; Enter
+        return window.key("l", "Return") if stage == "ask" else window.key("Return")
     return None
 
 
@@ -78,7 +80,10 @@ def by_mouse(steer: Steering, status: dict) -> dict | None:
     window, scene, stage = steer.window, status.get("scene"), status.get("stage")
     wanted = {"NameScene": "skip", "MenuScene": steer.tutorial_card(status), "BriefingScene": "start"}.get(scene)
     if scene == "PlayScene":
-        wanted = {"lines": "next", "choose": "choice:1", "ended": "debrief"}.get(stage)
+        wanted = {"lines": "next", "choose": "choice:1", "ended": "debrief", "reveal": "reveal:ok"}.get(stage)
+    if scene == "PlayScene" and stage == "ask":     # read the room: LEAD, then Done
+        wanted = "ask:done" if getattr(steer, "read_at", None) == status.get("node") else "ask:lead"
+        steer.read_at = status.get("node")
     if wanted is None or wanted not in status.get("controls", {}):
         return None
     return window.click(wanted)

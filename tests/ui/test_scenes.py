@@ -155,26 +155,30 @@ def test_undo_with_nothing_to_undo_is_harmless():
 
 def test_m_shows_the_meters_and_t_the_inner_state_and_both_are_remembered():
     app, play = play_small()
+    assert app.settings.meters and app.settings.inner_state   # a beginner's attempt opens with both on
+    assert not start_app().settings.meters, "the opening is not stored: it is no choice of the learner's"
     side = play.play.transcript
     before = app.canvas.subsurface(side).copy()
     frames(app, 2, [key(pygame.K_m)])
-    assert app.settings.meters
+    assert not app.settings.meters
     frames(app, 2, [key(pygame.K_t)])
-    assert app.settings.inner_state
+    assert not app.settings.inner_state
     after = app.canvas.subsurface(side)
     assert any(before.get_at((x, 40)) != after.get_at((x, 40)) for x in range(20, side.width - 20, 7))
+    frames(app, 2, [key(pygame.K_m), key(pygame.K_t)])
+    assert app.settings.meters and app.settings.inner_state
     again = start_app()
     assert again.settings.meters and again.settings.inner_state
-    frames(app, 2, [key(pygame.K_m), key(pygame.K_t)])
-    assert not app.settings.meters and not app.settings.inner_state
 
 
 def test_the_side_panel_tabs_and_buttons_work_with_the_mouse():
-    app, play = play_small()
-    frames(app, 2, click(app, play.controls.get("tab:inner").rect.center))
-    assert app.settings.inner_state
+    app, play = play_small()       # (a beginner's attempt: it opens with the inner state and meters on)
     frames(app, 2, click(app, play.controls.get("tab:transcript").rect.center))
     assert not app.settings.inner_state
+    frames(app, 2, click(app, play.controls.get("tab:inner").rect.center))
+    assert app.settings.inner_state
+    frames(app, 2, click(app, play.controls.get("meters").rect.center))
+    assert not app.settings.meters
     frames(app, 2, click(app, play.controls.get("meters").rect.center))
     assert app.settings.meters
     frames(app, 2, click(app, play.controls.get("pause").rect.center))

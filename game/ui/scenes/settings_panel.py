@@ -1,5 +1,6 @@
 """The settings panel, over the menu or the pause screen: text size, theme, animations, coach,
-when skill names show on the cards, fullscreen, sound, and the learner's name. Every change
+when skill names show on the cards, the scaffolds (what of the model shows while choosing), when
+to read the room first, fullscreen, sound, and the learner's name. Every change
 applies at once and is saved.
 
 Keyboard: Up/Down or Tab pick a row, Left/Right change it, Enter or Space steps it on, Esc
@@ -23,6 +24,8 @@ ROWS = [
     ("animations", "Animations"),
     ("coach", "Coach notes after each choice"),
     ("skill_names", "Skill names on the cards"),
+    ("scaffolds", "Scaffolds (meters, thoughts)"),
+    ("ask", "Read the room first"),
     ("fullscreen", "Fullscreen"),
     ("sound", "Sound"),
 ]
@@ -44,7 +47,11 @@ class SettingsScene(Scene):
         return rows
 
     def row_height(self) -> int:
-        return max(46, self.text.line_height("body") + 24)
+        """Roomy rows, made closer when that many would not fit the screen (presenter text with
+        every row): never closer than the words need."""
+        natural = max(46, self.text.line_height("body") + 24)
+        fits = (LOGICAL_SIZE[1] - 24 - 96 - 76) // len(self.rows()) - 6
+        return max(self.text.line_height("body") + 12, min(natural, fits))
 
     def panel_rect(self) -> pygame.Rect:
         height = 96 + len(self.rows()) * (self.row_height() + 6) + 76

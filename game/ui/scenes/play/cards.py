@@ -16,9 +16,10 @@ from game.ui.scenes.base import blit_lines
 from game.ui.scenes.common import draw_outcome_badge
 from game.ui.scenes.play.state import Stage
 from game.ui.settings import skill_names_before
-from game.ui.theme import stance_colour
-from game.ui.widgets import Button, Card, draw_panel, draw_verdict_mark, verdict_colour
+from game.ui.theme import mix, readable_on, stance_colour
+from game.ui.widgets import Button, Card, draw_focus_ring, draw_panel, draw_verdict_mark, verdict_colour
 from game.ui.widgets import icons
+from game.ui.widgets.read_room import Pointer, draw_prompt, draw_reveal
 from game.ui.widgets.card import HEADER_HINTS, card_heights, draw_column_header
 
 
@@ -82,6 +83,8 @@ def choice_cards(play, offered, text, skills: bool = True) -> list[tuple[object,
 def draw_choices(layer, rect, state, tools) -> dict[str, pygame.Rect]:
     """The cards (live when the trainee may choose), or the coach's note, or the ending."""
     stage = state.stage
+    if stage in (Stage.ASK, Stage.REVEAL):
+        return _draw_reading(layer, rect, state, tools)
     if stage == Stage.ENDED:
         return _draw_ending(layer, rect, state, tools)
     if stage == Stage.LINES and state.coach is not None:
@@ -93,6 +96,7 @@ def draw_choices(layer, rect, state, tools) -> dict[str, pygame.Rect]:
     draw_column_header(layer, follow_column, "follow", palette, text)
     controls = {}
     live = stage == Stage.CHOOSE
+    model_answer = next((hint.shown for hint in state.hints if hint.shown is not None), None)
     for offered, card_rect in choice_cards(state.layout, state.offered, text, before):
         name = f"choice:{offered.shown}"
         chosen = stage == Stage.REACT and state.chosen == offered.shown
@@ -102,8 +106,12 @@ def draw_choices(layer, rect, state, tools) -> dict[str, pygame.Rect]:
                     focused=(live and state.controls.focused == name) or chosen,
                     enabled=live or chosen)
         card.draw(layer, palette, text)
+        if live and offered.shown == model_answer:
+            _mark_model_answer(layer, card_rect, tools)
         if live:
             controls[name] = card_rect
+    if live and state.session.can_retry and not state.hints:
+        controls.update(_retry_link(layer, follow_column, state, tools))
     if not state.offered and not state.node.ending:
         _centre_words(layer, rect, "No choice is offered here: the scenario stops. Press Enter for the debrief.", tools)
     elif stage == Stage.LINES:
@@ -138,7 +146,8 @@ def _draw_coach(layer, rect, state, tools) -> dict[str, pygame.Rect]:
                      border_top_left_radius=12, border_bottom_left_radius=12)
     draw_verdict_mark(layer, (panel.x + 44, panel.y + 46), 22, note.verdict, palette)
     x = panel.x + 84
-    width = panel.right - x - 24
+    controls = _retry_button(layer, panel, state, tools)
+    width = (controls["retry"].x if controls else panel.right) - x - 24
     _coach_label(layer, (x, panel.y + 14), note, tools)
     y = panel.y + 14 + text.line_height("tiny", True)
     need = stance_colour(palette, note.needed)
@@ -151,7 +160,7 @@ def _draw_coach(layer, rect, state, tools) -> dict[str, pygame.Rect]:
                    "body", palette.text, x, y, bold=True) + 4
     room = max(1, (panel.bottom - 12 - y) // text.line_height("body"))
     blit_lines(layer, text, text.wrap(note.feedback, "body", width, max_lines=room), "body", palette.muted, x, y)
-    return {}
+    return controls
 
 
 def _coach_label(layer, pos, note, tools) -> None:
@@ -179,4 +188,74 @@ def _draw_ending(layer, rect, state, tools) -> dict[str, pygame.Rect]:
     button.bottomright = (panel.right - 24, panel.bottom - 22)
     Button(button, "See the debrief ▸", primary=True, hovered=state.controls.hovered == "debrief",
            focused=state.controls.focused == "debrief").draw(layer, palette, text)
-    return {"debrief": button}
+    return {"debrief": button, **_retry_button(layer, panel, state, tools, above=button)}
+
+
+RETRY = "Try this moment again (R)"
+
+
+def _retry_button(layer, panel, state, tools, above=None) -> dict[str, pygame.Rect]:
+    """After a verdict that is not met: the button that takes the choice back to choose again
+    (bottom right of the coach's note, or above the debrief's button at an ending)."""
+    if not state.session.can_retry:
+        return {}
+    text = tools.text
+    width, height = text.width(RETRY, "body", True) + 40, text.line_height("body") + 22
+    button = pygame.Rect(0, 0, width, height)
+    if above is not None:
+        button.bottomright = (above.right, above.y - 10)
+    else:
+        button.bottomright = (panel.right - 24, panel.bottom - 18)
+    Button(button, RETRY, primary=above is None, hovered=state.controls.hovered == "retry",
+           focused=state.controls.focused == "retry").draw(layer, tools.palette, text)
+    return {"retry": button}
+
+
+RETRY_LAST = "↺ Try the last moment again (R)"
+
+
+def _retry_link(layer, column, state, tools) -> dict[str, pygame.Rect]:
+    """While the next cards are open, the missed moment before them can still be tried again:
+    a small button at the right of the FOLLOW header (the coach's note, with its larger
+    button, has gone with the lines)."""
+    palette, text = tools.palette, tools.text
+    label = text.render(RETRY_LAST, "small", palette.text, bold=True)
+    button = pygame.Rect(0, 0, label.get_width() + 20, label.get_height() + 6)
+    button.topright = (column.right - 4, column.y - 4)
+    header = 24 + text.width("FOLLOW", "small", True) + 8 + text.width(HEADER_HINTS["follow"], "small") + 16
+    if button.x < column.x + header:
+        word_end = column.x + 24 + text.width("FOLLOW", "small", True) + 6
+        if button.x < word_end + 4:
+            return {}
+        # a narrow column: the button takes the hint's place (never half a hint, never FOLLOW)
+        pygame.draw.rect(layer, palette.background, (word_end, button.y, column.right - word_end, button.height))
+    hovered = state.controls.hovered == "retry"
+    fill = mix(palette.panel, palette.text, 0.1 if hovered else 0.05)
+    pygame.draw.rect(layer, fill, button, border_radius=8)
+    pygame.draw.rect(layer, palette.panel_edge, button, 1, border_radius=8)
+    layer.blit(label, label.get_rect(center=button.center))
+    if state.controls.focused == "retry":
+        draw_focus_ring(layer, button, palette, radius=8)
+    return {"retry": button}
+
+
+def _mark_model_answer(layer, rect, tools) -> None:
+    """The card the model answer points to: ringed in the accent colour, with the star the
+    hints panel puts beside "A model answer" on its corner (a ring alone could be read as
+    the keyboard's focus; the star says which hint it answers, and covers no words)."""
+    palette = tools.palette
+    pygame.draw.rect(layer, palette.accent, rect.inflate(6, 6), 3, border_radius=14)
+    radius = max(11, round(11 * tools.text.scale))
+    centre = (rect.x + 2, rect.y + 2)
+    pygame.draw.circle(layer, palette.accent, centre, radius)
+    pygame.draw.circle(layer, palette.panel, centre, radius, 2)
+    icons.star(layer, centre, round(radius * 1.3), readable_on(palette.accent))
+
+
+def _draw_reading(layer, rect, state, tools) -> dict[str, pygame.Rect]:
+    """Before the cards: the prompt to read the room, then the reveal of the model's reading."""
+    pointer = Pointer(state.controls.hovered, state.controls.focused)
+    if state.stage == Stage.ASK:
+        return draw_prompt(layer, rect, state.asking.stance, state.asking.member, state.members_present,
+                           pointer, tools.palette, tools.text)
+    return draw_reveal(layer, rect, state.asking.reading, state.session.names, pointer, tools.palette, tools.text)

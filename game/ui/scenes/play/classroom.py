@@ -13,6 +13,7 @@ import time
 
 import pygame
 
+from game.ui.scenes.play import asking
 from game.ui.scenes.play.state import Stage
 
 TALLY_EVERY = 0.1    # seconds: a burst of votes redraws the tally ten times a second, not once a vote
@@ -32,6 +33,8 @@ class SceneDriver:
         scene = self.scene
         if scene.stage != Stage.CHOOSE:
             scene.settle()     # the class has read it on their phones: the cards open now
+        if scene.stage in (Stage.ASK, Stage.REVEAL):   # (and the room, the class's way, not the screen's)
+            asking.open_cards(scene.state, scene.tools())
         turn = scene.session.turn
         scene.choose(shown)
         if scene.session.turn == turn:

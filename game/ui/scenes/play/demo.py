@@ -9,11 +9,12 @@ from game.ui.scenes.play.state import Stage
 LINE_PAUSE = 2.6     # each line, said in full, stays this long (time to talk over it)
 CHOOSE_WAIT = 6.0    # the choices stand this long; the expert's card is ringed halfway
 END_WAIT = 8.0       # the ending, before the debrief
+READ_WAIT = 4.0      # reading the room: the stance is said halfway, then Done; the reveal stands as long
 
 
 def skip(state) -> bool:
     """Space in the demo: the pause ends now. True when the demo took the key."""
-    if not state.demo.on or state.stage not in (Stage.CHOOSE, Stage.ENDED):
+    if not state.demo.on or state.stage not in (Stage.ASK, Stage.REVEAL, Stage.CHOOSE, Stage.ENDED):
         return False
     state.demo.waited = 10 ** 6
     return True
@@ -35,6 +36,8 @@ def update(state, tools, dt: float) -> tuple | None:
             stages.next_line(state, tools)
     elif state.stage == Stage.CHOOSE and state.offered:
         return _choose(state)
+    elif state.stage in (Stage.ASK, Stage.REVEAL):
+        return _read(state)
     elif state.stage == Stage.ENDED and demo.waited >= END_WAIT:
         return ("debrief",)
     return None
@@ -49,6 +52,17 @@ def _choose(state) -> tuple | None:
         focus.show_targets(state)
         state.frame.dirty.add("choices")
     return ("choose", pick.shown) if state.demo.waited >= CHOOSE_WAIT else None
+
+
+def _read(state) -> tuple | None:
+    """At a moment that asks, the demo reads the room as the model does: the stance, then
+    Done; the reveal stands a while, then the cards open."""
+    waited, need = state.demo.waited, state.session.need_now
+    if state.stage == Stage.REVEAL:
+        return ("reveal_done",) if waited >= READ_WAIT else None
+    if state.asking.stance is None and waited >= READ_WAIT / 2 and need is not None:
+        return ("ask_stance", need.stance)
+    return ("ask_done",) if waited >= READ_WAIT and state.asking.stance else None
 
 
 def pick_of(session):

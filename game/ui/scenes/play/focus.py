@@ -15,13 +15,14 @@ from game.ui.scenes.play.state import Stage
 TAB_REGIONS = ("choices", "floor", "top", "side", "timeline")   # after the cards and Next, Tab visits these
 OWNERS = {"meters": "top", "debrief": "choices", "undo": "floor", "pause": "floor"}
 NEXT = "Next ▸"
+ASK_ORDER = {"lead": 0, "follow": 1, "member": 2, "done": 3}   # the prompt: the question, who, Done
 
 
 def region_of(control: str) -> str:
     """The region that draws a control (a redraw of it replaces the control's rect)."""
     if control.startswith("mark:"):
         return "timeline"
-    if control.startswith("choice:"):
+    if control.startswith(("choice:", "ask:", "reveal:")) or control == "retry":
         return "choices"
     return OWNERS.get(control, "side")
 
@@ -66,7 +67,8 @@ def _tab_place(control: tuple) -> tuple:
     """Tab order by panel, then reading order: panels are redrawn in whatever order the
     frame's budget allows, and Tab must not jump about with it."""
     name, rect = control
-    return (TAB_REGIONS.index(region_of(name)), rect.y, rect.x, name)
+    asked = ASK_ORDER.get(name.split(":")[1], 0) if name.startswith("ask:") else 0
+    return (TAB_REGIONS.index(region_of(name)), asked, rect.y, rect.x, name)
 
 
 def _refocus(state, before: str | None) -> None:
@@ -86,12 +88,23 @@ def _refocus(state, before: str | None) -> None:
         state.frame.dirty.update(regions_showing(before, state.controls.focused))
 
 
+def reading_targets(state) -> frozenset:
+    """While the room is read: the member the trainee named stays ringed; on the reveal, the
+    member the model's reading is about too."""
+    reading = state.asking.reading if state.stage == Stage.REVEAL else None
+    named = {state.asking.member, reading.need.member if reading else None}
+    return frozenset(member for member in named if member)
+
+
 def show_targets(state) -> None:
     """Ring the members the pointed-at card speaks to (hover first, else the keyboard's focus)."""
     controls = state.controls
     hovered = controls.hovered or ""
     name = hovered if hovered.startswith("choice:") else controls.focused
     targets = frozenset()
+    if state.stage in (Stage.ASK, Stage.REVEAL):
+        state.circle.targets = reading_targets(state)
+        return
     if name and name.startswith("choice:") and state.stage == Stage.CHOOSE:
         shown = int(name.split(":")[1])
         offered = next((c for c in state.offered if c.shown == shown), None)

@@ -1,15 +1,20 @@
 """The play screen's input: keys, clicks and the wheel turned into commands.
 
 `command(event, state, tools)` says what the trainee asked for, as a tuple the scene runs
-(`("choose", 2)`, `("advance",)`, `("pause",)`...), or None when the event only moved the
-pointer, the focus or a scroll (those it applies to the state itself). Nothing here plays or
-navigates: input reads, the scene acts.
+(`("choose", 2)`, `("advance",)`, `("ask_stance", "lead")`, `("retry",)`, `("pause",)`...), or
+None when the event only moved the pointer, the focus or a scroll (those it applies to the
+state itself). Nothing here plays or navigates: input reads, the scene acts.
 """
 from __future__ import annotations
 
+import pygame
+
 from game.ui import input as keys
-from game.ui.scenes.play import demo, focus, reload
+from game.ui.scenes.play import demo, focus, reload, scaffolding
+from game.ui.scenes.play.asking import member_at as reading_member_at
 from game.ui.scenes.play.state import Stage
+
+READING = (Stage.ASK, Stage.REVEAL)
 
 ACTIONS = {"reload": ("reload",), "timeline": ("timeline",), "compare": ("compare",), "jump": ("jump",),
            "undo": ("undo",), "meters": ("toggle", "meters"), "inner": ("toggle", "inner_state")}
@@ -26,6 +31,12 @@ def command(event, state, tools) -> tuple | None:
             state.transcript.on_wheel(keys.wheel(event))
             state.frame.dirty.add("side")
         return None
+    if state.stage in READING:
+        found = _reading(event, state)
+        if found is not False:
+            return found
+    if _is_key(event, pygame.K_r):
+        return ("retry",)
     act, number = keys.action(event), keys.number(event)
     if number is not None:
         return ("choose", number)
@@ -44,6 +55,32 @@ def command(event, state, tools) -> tuple | None:
         if found is not False:
             return found
     return _controls(event, state, tools)
+
+
+def _is_key(event, code: int) -> bool:
+    return event.type == pygame.KEYDOWN and event.key == code
+
+
+def _reading(event, state):
+    """Keys and clicks while the room is read: L and F say the stance, a number or a click on
+    a member names them, Enter or Space with no control focused is Done (or, on the reveal,
+    opens the cards). False: the event is not the reading's (Tab, Esc, the buttons...)."""
+    asking = state.stage == Stage.ASK
+    if asking and (_is_key(event, pygame.K_l) or _is_key(event, pygame.K_f)):
+        return ("ask_stance", "lead" if event.key == pygame.K_l else "follow", True)
+    number = keys.number(event)
+    if number is not None:
+        return ("ask_number", number) if asking else None
+    if keys.action(event) == "activate" and state.controls.focused is None:
+        return ("ask_done",) if asking else ("reveal_done",)
+    if keys.is_click(event) and state.controls.at(event.pos) is None:
+        if not asking:
+            inside = state.layout.circle.collidepoint(event.pos) or state.layout.choices.collidepoint(event.pos)
+            return ("reveal_done",) if inside else None
+        member = reading_member_at(state, event.pos)
+        if member is not None:
+            return ("ask_member", member)
+    return False
 
 
 def _activate_unfocused(state):
@@ -86,7 +123,17 @@ def activation(name: str, state, tools) -> tuple | None:
         return ("choose", int(name.split(":")[1]))
     if name.startswith("mark:"):
         return ("rewind", int(name.split(":")[1]))
+    if name.startswith("ask:member:"):
+        return ("ask_member", name.split(":", 2)[2])
+    if name.startswith("ask:"):
+        return ("ask_done",) if name == "ask:done" else ("ask_stance", name.split(":")[1])
+    if name == "reveal:ok":
+        return ("reveal_done",)
+    if name == "retry":
+        return ("retry",)
     if name in ("tab:transcript", "tab:inner"):
         wanted = name == "tab:inner"
+        if wanted and tools.settings.inner_state and not scaffolding.thoughts_shown(state, tools):
+            return ("toggle", "inner_state")   # hidden now: the scene says why instead
         return ("toggle", "inner_state") if tools.settings.inner_state != wanted else None
     return CONTROLS.get(name)

@@ -1,5 +1,6 @@
 """The panels around the circle: the meters (or the session's title), the side panel (transcript
-or inner state), and the Undo and Pause buttons on the floor. (The cards are in cards.py.)
+or inner state, or the hints after a retry), and the Undo and Pause buttons on the floor. (The
+cards are in cards.py.) What of the model may show now, scaffolding.py says.
 
 Each function draws one region onto the play screen's static layer, which is redrawn only when
 that region's content changes, and returns the rects of the controls it drew (for the mouse).
@@ -10,9 +11,11 @@ import pygame
 
 from game.ui import layout
 from game.present import thoughts_of
+from game.ui.scenes.play import scaffolding
 from game.ui.scenes.play.state import Stage
 from game.ui.theme import mix
 from game.ui.widgets import Meter, draw_focus_ring, draw_panel
+from game.ui.widgets.hints import draw_hints
 from game.ui.widgets.panel import lifted
 
 TAB_HEIGHT = 34
@@ -24,7 +27,7 @@ def draw_top(layer, rect, state, tools) -> dict[str, pygame.Rect]:
     """Meters when M is on; else the session's title, the turn, and the button that shows them."""
     palette, text = tools.palette, tools.text
     draw_panel(layer, rect, palette)
-    if tools.settings.meters:
+    if scaffolding.meters_shown(state, tools):
         _draw_meters(layer, rect, state, tools)
         badge = text.render("M hide", "tiny", palette.muted)
         layer.blit(badge, badge.get_rect(bottomright=(rect.right - 8, rect.bottom - 2)))
@@ -73,7 +76,10 @@ def _small_button(layer, rect, label: str, state, tools, name: str, active: bool
 def draw_side(layer, rect, state, tools) -> dict[str, pygame.Rect]:
     """Transcript or inner state, with tabs to switch and the Undo and Pause buttons."""
     palette, text = tools.palette, tools.text
-    inner = tools.settings.inner_state
+    if state.hints and state.stage == Stage.CHOOSE:   # after a retry: the help, until the choice
+        draw_hints(layer, rect, state.hints, len(state.session.tries_here), palette, text)
+        return {}
+    inner = scaffolding.thoughts_shown(state, tools)
     if inner:
         _draw_inner_state(layer, rect, state, tools)
     else:

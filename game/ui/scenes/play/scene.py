@@ -13,7 +13,8 @@ from game.engine import ChoiceNotOffered
 from game.present import Branch
 from game.ui import layout
 from game.ui.scenes.base import Controls, Scene, close_unless_kept
-from game.ui.scenes.play import demo, drawing, input as play_input, presenter, reload, speech, stages
+from game.ui.scenes.play import asking, demo, drawing, input as play_input, presenter, reload, scaffolding
+from game.ui.scenes.play import speech, stages
 from game.ui.scenes.play.classroom import ClassroomPart
 from game.ui.scenes.play.effects import Effects
 from game.ui.scenes.play.room import RoomView
@@ -40,9 +41,14 @@ class PlayScene(Scene):
             "choose": self.choose, "advance": self.advance, "undo": self.undo, "rewind": self.rewind_to,
             "reload": self.reload, "toggle": self.toggle, "timeline": self.toggle_timeline,
             "compare": self.open_compare, "jump": self.open_jump, "pause": self.pause,
-            "debrief": self.to_debrief, "stop_demo": self.stop_demo,
+            "debrief": self.to_debrief, "stop_demo": self.stop_demo, "retry": self.retry,
+            "ask_stance": self.ask_stance, "ask_member": self.ask_member, "ask_number": self.ask_number,
+            "ask_done": self.ask_done, "reveal_done": self.reveal_done,
         }
         self._classroom: ClassroomPart | None = None
+        self._scaffold()
+        if live and not (resumed or session.turn):
+            scaffolding.open_for_beginner(app, self.state)
         reload.start_watch(self.state)
         if resumed or session.turn:
             self._rebuild()
@@ -101,7 +107,16 @@ class PlayScene(Scene):
 
     def relayout(self) -> None:
         self._lay_out()
+        self._scaffold()
         super().relayout()
+
+    def _scaffold(self) -> None:
+        """The scaffolds for this scenario under the setting now; the attempt records them (a
+        setting changed mid-attempt: the record keeps the last)."""
+        state = self.state
+        state.scaffolds = scaffolding.scaffolds_of(state.session, self.settings)
+        state.session.play_settings = scaffolding.play_settings(state.scaffolds, state.session)
+        scaffolding.refresh(state, self.tools())
 
     def _lay_out(self, keep_circle: bool = True) -> None:
         """The regions and the circle for the settings and text size now; the circle keeps what
@@ -143,6 +158,31 @@ class PlayScene(Scene):
         except ChoiceNotOffered:
             return
         stages.react(self.state, self.tools(), reaction, shown)
+
+    def retry(self) -> None:
+        """Take back the last choice, whose need was not met, and choose again at its moment,
+        with a hint more each time (R, or the coach's button)."""
+        session = self.state.session
+        if not session.can_retry or self.state.stage == Stage.REACT:
+            return
+        session.retry()
+        self._rebuild()
+        self.app.sound("advance")
+
+    def ask_stance(self, stance: str, by_key: bool = False) -> None:
+        asking.pick(self.state, self.tools(), stance, by_key)
+
+    def ask_member(self, member: str) -> None:
+        asking.name(self.state, self.tools(), member)
+
+    def ask_number(self, number: int) -> None:
+        asking.name_by_number(self.state, self.tools(), number)
+
+    def ask_done(self) -> None:
+        asking.confirm(self.state, self.tools())
+
+    def reveal_done(self) -> None:
+        asking.dismiss(self.state, self.tools())
 
     def undo(self) -> None:
         if self.state.session.undo():
@@ -192,6 +232,12 @@ class PlayScene(Scene):
         self.needs_redraw = True
 
     def toggle(self, key: str) -> None:
+        """M or T: the meters or the thoughts on or off, unless they are hidden now (reading
+        the room, or by the scaffolds): then a notice says why, and where to change it."""
+        notice = scaffolding.hidden_notice(self.state, key)
+        if notice is not None:
+            self.state.effects.toasts.add(notice, "info", still=not self.animations)
+            return
         self.app.change_setting(key, not getattr(self.settings, key))
         self.state.circle.inner = self.settings.inner_state
 
@@ -238,7 +284,7 @@ class PlayScene(Scene):
     def animating(self) -> bool:
         state = self.state
         typing = state.stage == Stage.LINES and not stages.line_said(state, self.tools())
-        showing_demo = state.demo.on and state.stage in (Stage.LINES, Stage.CHOOSE, Stage.ENDED)
+        showing_demo = state.demo.on and state.stage != Stage.REACT
         return (typing or state.stage == Stage.REACT or state.effects.moving or showing_demo
                 or (state.live and state.circle.bank.pending > 0))
 
@@ -246,6 +292,7 @@ class PlayScene(Scene):
         state, tools = self.state, self.tools()
         state.clock += dt
         stages.update_text(state, tools, dt)
+        scaffolding.refresh(state, tools)
         if state.stage == Stage.REACT:
             stages.update_reaction(state, tools, dt)
         state.effects.update(dt, self.app.sound)
@@ -262,6 +309,7 @@ class PlayScene(Scene):
             classroom.pump(self)
         full = full or self.needs_redraw
         self.needs_redraw = False
+        scaffolding.refresh(self.state, self.tools())   # (a still picture is drawn with no update)
         changed = drawing.draw(canvas, full, self.state, self.tools())
         if classroom is not None:
             changed = classroom.draw(canvas, changed, self.state.layout.transcript, self.tools())

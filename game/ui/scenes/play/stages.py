@@ -11,7 +11,8 @@ Each function takes the screen's state and the tools the app lends, and changes 
 from __future__ import annotations
 
 from game.present import choice_entries, coach_note, transcript_of
-from game.ui.scenes.play import focus, speech
+from game.present.hints import hints_for
+from game.ui.scenes.play import asking, focus, scaffolding, speech
 from game.ui.scenes.play.reaction import reaction_effects
 from game.ui.scenes.play.room import RoomView
 from game.ui.scenes.play.state import REGIONS, Stage
@@ -81,10 +82,17 @@ def next_line(state, tools) -> None:
 
 
 def lines_done(state, tools) -> None:
-    """Everything is said: the cards open, or at an ending the debrief is offered."""
-    state.go(Stage.ENDED if state.session.ended else Stage.CHOOSE)
+    """Everything is said: the cards open (first the room is read, at a moment that asks), or
+    at an ending the debrief is offered. After a retry the hints for this moment show."""
+    session = state.session
     state.circle.speaker, state.circle.speaking = None, False
     state.demo.waited = 0.0
+    state.answered = False
+    state.hints = () if session.ended else hints_for(session)
+    if session.asking:
+        asking.begin(state, tools)
+        return
+    state.go(Stage.ENDED if session.ended else Stage.CHOOSE)
     state.frame.dirty.update(REGIONS)
     focus.set_controls(state, tools)
     if state.stage == Stage.ENDED:
@@ -130,6 +138,7 @@ def react(state, tools, reaction, shown: int) -> None:
     names = state.session.names
     state.go(Stage.REACT)
     state.reaction, state.chosen, state.react_t = reaction, shown, 0.0
+    state.answered, state.hints = True, ()
     state.meter_previous = reaction.before
     state.circle.before_tones, state.tones = dict(state.tones), {}
     state.circle.tones = state.tones
@@ -176,9 +185,9 @@ def update_reaction(state, tools, dt: float) -> None:
         state.bubble = None  # the trainee's words are in the transcript; now watch the room
     progress = min(1.0, max(0.0, (state.react_t - BEAT) / REACT))
     state.room.progress = 1 - (1 - progress) ** 3   # ease out: a quick response that settles
-    if tools.settings.meters:
+    if scaffolding.meters_shown(state, tools):
         state.frame.dirty.add("top")
-    if tools.settings.inner_state:
+    if scaffolding.thoughts_shown(state, tools):
         state.frame.dirty.add("side")
     if state.react_t >= BEAT + REACT + (DEMO_REACT_HOLD if state.demo.on else 0.0):
         finish_reaction(state, tools)

@@ -15,6 +15,8 @@ class Stage(str, Enum):
     """Where a node stands on screen. A str, so it reads and prints as its name ("choose")."""
 
     LINES = "lines"     # the narration types out, then each member's line appears in a bubble
+    ASK = "ask"         # before the cards: the trainee reads the room (lead or follow, and who)
+    REVEAL = "reveal"   # their reading beside the model's, until they dismiss it
     CHOOSE = "choose"   # the cards are open
     REACT = "react"     # the trainee's words hang in the air, then the room moves
     ENDED = "ended"     # the ending is shown; the debrief is one key away
@@ -26,7 +28,9 @@ class Stage(str, Enum):
 # Every stage may go back to LINES: a node begins, or the screen is rebuilt from the session
 # (undo, a rewind, a jump, a reload, a restart).
 MOVES = {
-    Stage.LINES: {Stage.LINES, Stage.CHOOSE, Stage.ENDED},
+    Stage.LINES: {Stage.LINES, Stage.ASK, Stage.CHOOSE, Stage.ENDED},
+    Stage.ASK: {Stage.LINES, Stage.REVEAL, Stage.CHOOSE},   # (CHOOSE: a classroom read it on its phones)
+    Stage.REVEAL: {Stage.LINES, Stage.CHOOSE},
     Stage.CHOOSE: {Stage.LINES, Stage.REACT},
     Stage.REACT: {Stage.LINES},
     Stage.ENDED: {Stage.LINES},
@@ -57,6 +61,15 @@ class Demo:
     on: bool = False
     waited: float = 0.0
     moment: tuple | None = None
+
+
+@dataclass
+class Asking:
+    """The trainee's reading while it is being made (ASK), then the one made (REVEAL)."""
+
+    stance: str | None = None        # lead | follow, once picked
+    member: str | None = None        # who most needs attention, if they named anyone
+    reading: object | None = None    # the engine's Reading, once confirmed
 
 
 @dataclass
@@ -94,11 +107,22 @@ class PlayState:
     kept: object | None = None       # present.Branch: the run the last rewind or jump left
     watch: object | None = None      # FileWatch on the scenario file, when live
     problems: object | None = None   # ProblemPanel: the file's errors, while it has some
+    asking: Asking = field(default_factory=Asking)
+    scaffolds: object | None = None  # present.scaffolds.Scaffolds: what may be seen while choosing
+    answered: bool = False           # a choice was just made: the room's answer (and the coach) show
+    hints: tuple = ()                # present.hints.Hint, after a retry at this moment
+    shown: tuple = (False, False)    # (meters, thoughts) as last drawn: a change redraws their panels
 
     def go(self, stage: Stage) -> None:
         if stage not in MOVES[self.stage]:
             raise StageSkipped(f"the play screen cannot go from {self.stage} to {stage}")
         self.stage = stage
+
+    @property
+    def members_present(self) -> list[tuple[str, str]]:
+        """(id, name) of the members in the room now, in their order round the circle (the
+        number keys name them in this order while the room is read)."""
+        return [(f.member_id, f.name) for f in self.circle.present_figures()]
 
     @property
     def speaking_last_line(self) -> bool:
