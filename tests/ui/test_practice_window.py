@@ -244,3 +244,14 @@ def test_a_classroom_takes_its_choice_past_the_prompt_without_a_reading_on_scree
     assert play.stage == "ask"
     SceneDriver(play).take(missed_card(play))
     assert play.session.turn == 1 and play.session.readings == []
+
+
+def test_r_while_the_next_moment_asks_tries_the_missed_one_again_without_asking_twice():
+    app, play = playing(VERDICTS, ask="every")
+    read(app, play)
+    choose(app, play, missed_card(play))
+    assert play.stage == "ask" and play.session.node_id == "after"
+    frames(app, 2, [key(pygame.K_r)])
+    through_lines(app, play)
+    assert play.session.node_id == "opening" and play.stage == "choose", "read once per moment"
+    assert [h.kind for h in play.state.hints] == ["cue"] and len(play.session.readings) == 1

@@ -22,6 +22,7 @@ from game.ui.widgets.verdict import draw_verdict_mark
 QUESTION = "What does the group need now?"
 WHO = "Who most needs your attention?"
 LOOK = "Look before you answer: faces, hands, who turns to whom. The choices open after."
+RETRY = "↺ The moment before was missed: R tries it again first."
 STANCE_WORDS = {"lead": "LEAD", "follow": "FOLLOW"}
 STANCE_HINTS = {"lead": "step in, shape the moment", "follow": "let the group carry it"}
 
@@ -35,15 +36,16 @@ class Pointer:
 
 
 def draw_prompt(surface, rect: pygame.Rect, stance: str | None, member: str | None, members, pointer: Pointer,
-                palette, text) -> dict[str, pygame.Rect]:
-    """The prompt in `rect` (the cards' place); `members` are (id, name) in key order."""
+                palette, text, retry: bool = False) -> dict[str, pygame.Rect]:
+    """The prompt in `rect` (the cards' place); `members` are (id, name) in key order.
+    `retry`: the moment before was missed, and R can still take it back (said in a line)."""
     panel = rect.inflate(0, -8)
     draw_panel(surface, panel, palette)
     pad = 24
     left = pygame.Rect(panel.x + pad, panel.y + 16, round(panel.width * 0.5) - pad, panel.height - 32)
     right = pygame.Rect(left.right + 32, left.y, panel.right - pad - left.right - 32, left.height)
     pygame.draw.line(surface, palette.panel_edge, (left.right + 16, left.y + 4), (left.right + 16, left.bottom - 4))
-    controls = _stance_half(surface, left, stance, pointer, palette, text)
+    controls = _stance_half(surface, left, stance, pointer, palette, text, RETRY if retry else None)
     controls.update(_member_half(surface, right, member, members, pointer, palette, text))
     done = _done_rect(right, text)
     Button(done, "Done  ▸", primary=stance is not None, hovered=pointer.hovered == "ask:done",
@@ -55,7 +57,7 @@ def draw_prompt(surface, rect: pygame.Rect, stance: str | None, member: str | No
     return controls
 
 
-def _stance_half(surface, area, stance, pointer, palette, text) -> dict[str, pygame.Rect]:
+def _stance_half(surface, area, stance, pointer, palette, text, note: str | None) -> dict[str, pygame.Rect]:
     label = text.render("READ THE ROOM FIRST", "tiny", palette.muted, bold=True)
     surface.blit(label, area.topleft)
     y = area.y + label.get_height() + 4
@@ -70,11 +72,14 @@ def _stance_half(surface, area, stance, pointer, palette, text) -> dict[str, pyg
         button = pygame.Rect(area.x + i * (width + 16), y, width, height)
         _stance_button(surface, button, choice, stance == choice, pointer, palette, text)
         controls[f"ask:{choice}"] = button
-    look = text.wrap(LOOK, "small", area.width, max_lines=2)
     y = button.bottom + 12
-    for line in look if y + len(look) * text.line_height("small") <= area.bottom else ():
-        surface.blit(text.render(line, "small", palette.muted), (area.x, y))
-        y += text.line_height("small")
+    for words, bold in ((note, True), (LOOK, False)):   # the way back first: it is what may be missed
+        lines = text.wrap(words, "small", area.width, bold=bold, max_lines=2) if words else []
+        if y + len(lines) * text.line_height("small") > area.bottom:
+            break
+        for line in lines:
+            surface.blit(text.render(line, "small", palette.text if bold else palette.muted, bold=bold), (area.x, y))
+            y += text.line_height("small")
     return controls
 
 

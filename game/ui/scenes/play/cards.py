@@ -257,5 +257,5 @@ def _draw_reading(layer, rect, state, tools) -> dict[str, pygame.Rect]:
     pointer = Pointer(state.controls.hovered, state.controls.focused)
     if state.stage == Stage.ASK:
         return draw_prompt(layer, rect, state.asking.stance, state.asking.member, state.members_present,
-                           pointer, tools.palette, tools.text)
+                           pointer, tools.palette, tools.text, retry=state.session.can_retry)
     return draw_reveal(layer, rect, state.asking.reading, state.session.names, pointer, tools.palette, tools.text)
