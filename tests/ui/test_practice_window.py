@@ -12,6 +12,15 @@ from tests.ui.driver import ROOT, click, frames, key, number_key, start_app
 VERDICTS = ROOT / "tests" / "ui" / "scenarios" / "verdicts.yaml"
 
 
+@pytest.fixture(autouse=True)
+def same_text_size():
+    """The text size is shared by every screen in the process: leave it as found."""
+    from game.ui import fonts
+    before = fonts.default.scale_name
+    yield
+    fonts.set_text_scale(before)
+
+
 @pytest.fixture
 def marked(tmp_path):
     """The verdicts scenario with its first moment marked to read the room (the second not)."""
@@ -255,3 +264,22 @@ def test_r_while_the_next_moment_asks_tries_the_missed_one_again_without_asking_
     through_lines(app, play)
     assert play.session.node_id == "opening" and play.stage == "choose", "read once per moment"
     assert [h.kind for h in play.state.hints] == ["cue"] and len(play.session.readings) == 1
+
+
+@pytest.mark.parametrize("text_size", ["normal", "presenter"])
+def test_the_prompt_and_the_reveal_fit_their_place_at_every_text_size(marked, text_size):
+    app, play = playing(marked, text_size=text_size)
+    frames(app, 5)
+    place = play.layout.choices
+
+    def drawn(prefix):
+        return {name: rect for name, rect in play.state.frame.drawn.items() if name.startswith(prefix)}
+
+    prompt = drawn("ask:")
+    assert {"ask:lead", "ask:follow", "ask:done"} <= set(prompt) and len(prompt) == 3 + 3   # and a name per member
+    rects = list(prompt.values())
+    assert all(place.contains(rect) for rect in rects)
+    assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    frames(app, 2, [key(pygame.K_l), key(pygame.K_RETURN)])
+    frames(app, 5)
+    assert place.contains(drawn("reveal:")["reveal:ok"])
