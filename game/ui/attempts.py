@@ -23,11 +23,12 @@ def attempt_seed(args) -> int:
 
 def new_attempt(app, scenario, path: str = ""):
     """(session, attempt log) for a fresh attempt at `scenario`, seeded as `attempt_seed` says;
-    it asks for a reading of the room at every moment when the "Read the room" setting says so."""
+    it asks for a reading of the room at every moment when the "Read the room" setting (or
+    `play --ask-every`, for this run) says so."""
     from game.engine import Session
     from game.records import AttemptLog
 
-    every = getattr(app.settings, "ask", "marked") == "every"
+    every = getattr(app.settings, "ask", "marked") == "every" or bool(getattr(app.args, "ask_every", False))
     session = Session(scenario, seed=attempt_seed(app.args), ask_every=every)
     return session, listening(AttemptLog(app.records, session, app.learner, path))
 

@@ -283,3 +283,36 @@ def test_the_prompt_and_the_reveal_fit_their_place_at_every_text_size(marked, te
     frames(app, 2, [key(pygame.K_l), key(pygame.K_RETURN)])
     frames(app, 5)
     assert place.contains(drawn("reveal:")["reveal:ok"])
+
+
+def test_play_flags_ask_every_and_scaffolds_hold_in_the_window_for_the_run():
+    app = start_app(scenario=str(VERDICTS), ask_every=True, scaffolds="advanced")
+    app.change_setting("animations", False)
+    frames(app, 1, [key(pygame.K_RETURN)])
+    play = app.scene
+    through_lines(app, play)
+    assert play.stage == "ask" and play.session.ask_every
+    assert play.session.play_settings == {"scaffolds": {"level": "advanced", "set_by": "settings"}, "ask": "every"}
+    assert app.store.stored.ask == "marked" and app.store.stored.scaffolds == "by-level"
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--retry", "0"], "from 1 to 9"),
+    (["--node", "done", "--retry", "1"], "offers no choice"),
+    (["--reading", "lead", "--reading-member", "nobody"], "no member 'nobody'"),
+])
+def test_screenshot_practice_flags_refuse_what_cannot_be_shown(argv, words, tmp_path, capsys):
+    from game import cli
+    out = tmp_path / "x.png"
+    assert cli.main(["screenshot", str(VERDICTS), "--out", str(out)] + argv) == 1
+    assert words in capsys.readouterr().err and not out.exists()
+
+
+def test_screenshot_retry_renders_the_retried_moment(tmp_path):
+    import subprocess
+    import sys
+    out = tmp_path / "retry.png"
+    done = subprocess.run([sys.executable, "main.py", "screenshot", str(VERDICTS), "--retry", "2", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert out.stat().st_size > 0 and "node 'opening', turn 0" in done.stdout

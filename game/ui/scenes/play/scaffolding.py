@@ -16,9 +16,11 @@ READING = (Stage.ASK, Stage.REVEAL)
 WHERE = "Change Scaffolds in Settings (Esc, then Settings)."
 
 
-def scaffolds_of(session, settings):
-    """The scaffolds for this session's scenario under the Scaffolds setting."""
-    return scaffolds_for(session.scenario.level.value, getattr(settings, "scaffolds", "by-level"))
+def scaffolds_of(session, settings, given: str | None = None):
+    """The scaffolds for this session's scenario under the Scaffolds setting, or under
+    `play --scaffolds` (`given`) for this run when it names a level."""
+    setting = given if given and given != "by-level" else getattr(settings, "scaffolds", "by-level")
+    return scaffolds_for(session.scenario.level.value, setting)
 
 
 def play_settings(scaffolds, session) -> dict:

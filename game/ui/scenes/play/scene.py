@@ -114,7 +114,8 @@ class PlayScene(Scene):
         """The scaffolds for this scenario under the setting now; the attempt records them (a
         setting changed mid-attempt: the record keeps the last)."""
         state = self.state
-        state.scaffolds = scaffolding.scaffolds_of(state.session, self.settings)
+        given = getattr(self.app.args, "scaffolds", None)     # play --scaffolds, for this run
+        state.scaffolds = scaffolding.scaffolds_of(state.session, self.settings, given)
         state.session.play_settings = scaffolding.play_settings(state.scaffolds, state.session)
         scaffolding.refresh(state, self.tools())
 

@@ -1,8 +1,9 @@
 """A node's life on the play screen, stage by stage (state.Stage).
 
 `lines`: the narration types out, then each member's line appears in a bubble (Space, Enter or
-a click finishes a line, then moves to the next). `choose`: the cards open, in the order drawn
-for this attempt. `react`: the trainee's words show for a beat, then the room moves from
+a click finishes a line, then moves to the next). `ask` and `reveal`, where the moment asks:
+the trainee reads the room, then sees the model's reading (asking.py). `choose`: the cards
+open, in the order drawn for this attempt (after a retry, with the hints beside them). `react`: the trainee's words show for a beat, then the room moves from
 Reaction.before to .after over about a second, with captions, ripples and toasts; then the next
 node begins. `ended`: the ending is shown and the debrief is one key away.
 

@@ -1,8 +1,9 @@
 """The play screen's state, declared in one place: every part of the screen (input, drawing,
 the presenter's tools, reload, the classroom) reads and changes this object, handed to it.
 
-A node plays in stages (`Stage`): its lines are said, its choices open, the room reacts to the
-one taken, and at an ending the debrief is one key away. `MOVES` says which stage may follow
+A node plays in stages (`Stage`): its lines are said, the room is read first where the moment
+asks (asking.py), its choices open, the room reacts to the one taken, and at an ending the
+debrief is one key away. `MOVES` says which stage may follow
 which; `PlayState.go` refuses any other, so a stage can never be skipped by accident.
 """
 from __future__ import annotations
