@@ -90,8 +90,23 @@ def graph() -> dict[str, set[str]]:
     edges = {}
     for name in modules():
         reached = {target(module, taken) for module, taken, _ in imports(name)}
+        reached |= {package for other in reached if other for package in packages_run(name, other)}
         edges[name] = {other for other in reached if other and other != name}
     return edges
+
+
+def packages_run(importer: str, imported: str) -> list[str]:
+    """The packages whose __init__ runs first when `importer` imports `imported`: every
+    package above it that is not also above the importer (those already ran). Importing
+    `game.ui.scenes.play.effects` from outside runs `game/ui/scenes/play/__init__.py`, and a
+    circle through that file breaks an import as surely as one through the module itself."""
+    own = set(_above(importer))
+    return [package for package in _above(imported) if package not in own and package in modules()]
+
+
+def _above(name: str) -> list[str]:
+    parts = name.split(".")
+    return [".".join(parts[:i]) for i in range(2, len(parts))]
 
 
 def part(name: str) -> str:

@@ -355,7 +355,7 @@ def _largest_clear_scale(n: int, area: pygame.Rect) -> float:
 
 def hidden_faces(seats: list[Point], scales: list[float]) -> list[int]:
     """Members (seat indices from 1) whose face a nearer figure, or the trainee, covers.
-    (Name tags keep off faces where they are placed: see play_circle.)"""
+    (Name tags keep off faces where they are placed: see scenes/play/circle.py.)"""
     hidden = []
     for i, (seat, scale) in enumerate(zip(seats, scales)):
         if i == 0:

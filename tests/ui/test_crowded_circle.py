@@ -72,7 +72,7 @@ def test_the_briefing_summary_never_steps_below_the_small_text_size():
 
 @pytest.mark.parametrize("scenario", ["teen-anxiety", "chronic-pain"])
 def test_inner_state_bars_sit_by_their_own_name_tag_inside_the_floor(scenario):
-    from game.ui.scenes.play_circle import BARS
+    from game.ui.scenes.play.circle import BARS
 
     play = play_scene(scenario, presenter=False)
     tags = play.state.circle.label_rects()

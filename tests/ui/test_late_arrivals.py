@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from game.engine import Session
 from game.scenario import load_path
 from game.present import thoughts as panels
-from game.ui.scenes.play_circle import CircleView
+from game.ui.scenes.play.circle import CircleView
 from game.ui.scenes.play.reaction import present_captions
 from game.ui.scenes.play.room import RoomView as Room
 from tests.ui.driver import ROOT, frames, number_key

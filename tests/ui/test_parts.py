@@ -255,7 +255,7 @@ def test_ripples_start_from_the_member_the_model_moved_the_others_for():
     # Neglect: the others lose because they see Amara lost, so the ripples start at her chair,
     # not at Rosa's (whom the choice addressed).
     from game.ui.layout import play_layout
-    from game.ui.scenes.play_circle import CircleView
+    from game.ui.scenes.play.circle import CircleView
     from game.ui.scenes.play.reaction import _floor, ripples
 
     grief, neglect = _reaction([("neglect", "amara")])

@@ -19,7 +19,7 @@ from game.ui.scenes.play.classroom import ClassroomPart
 from game.ui.scenes.play.effects import Effects
 from game.ui.scenes.play.room import RoomView
 from game.ui.scenes.play.state import REGIONS, Demo, Frame, PlayState, Stage, Tools
-from game.ui.scenes.play_circle import CircleView
+from game.ui.scenes.play.circle import CircleView
 from game.ui.widgets import Transcript
 
 KEPT_BY_THE_CIRCLE = ("room", "stance", "speaker", "speaking", "tones", "before_tones", "targets")

@@ -4,7 +4,7 @@ covers no name tag, no face and not the Undo and Pause buttons.
 from __future__ import annotations
 
 from game.ui.scenes.play import panels
-from game.ui.scenes.play_circle import LABEL_WEIGHT, YOU
+from game.ui.scenes.play.circle import LABEL_WEIGHT, YOU
 from game.ui.widgets import SpeechBubble
 
 YOU_LIFT = 44     # the bubble's point above the trainee's seat

@@ -17,7 +17,7 @@ from game.ui.scenes.play import asking, focus, scaffolding, speech
 from game.ui.scenes.play.reaction import reaction_effects
 from game.ui.scenes.play.room import RoomView
 from game.ui.scenes.play.state import REGIONS, Stage
-from game.ui.scenes.play_circle import YOU
+from game.ui.scenes.play.circle import YOU
 from game.ui.widgets import Transcript
 from game.ui.widgets.narration import shown_length
 
