@@ -27,17 +27,20 @@ true on any path explored.
 """
 from __future__ import annotations
 
+import gc
 import random
 from collections import Counter, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from game.engine import Session
 from game.engine.session import Snapshot
-from game.scenario.model import Scenario
+from game.scenario.model import Scenario, Stance
 
 from .coverage import ChoiceKey, Coverage, EdgeKey, Problem, destinations
 from .policies import POLICIES, least_used
 from .simulate import MAX_TURNS
+from .unreached import why_branch, why_choice, why_node
 
 RETRIES = 4          # extra expansions of a node whose branches are not all reached yet
 # The first probes play like a trainee who follows the expert, or always leads, or always
@@ -47,6 +50,7 @@ PROBE_RUNS = 200     # random runs to seed the search with other histories, at m
 RANDOM_PLAY = 100    # runs of random play always played in full: `simulate`'s default runs
 PATIENCE = 40        # stop probing after this many runs in a row found nothing new
 PROBE_STEPS_PER_CHOICE = 20  # probes' total steps, per choice in the file: keeps the cost linear
+LEAD = Stance.lead
 
 
 @dataclass
@@ -121,20 +125,27 @@ class _Search:
     """The breadth-first search; one Session replays every path (state is always rebuilt)."""
 
     def __init__(self, scenario: Scenario, seed: int):
-        self.report = ExhaustiveReport(scenario, seed, Coverage(scenario))
+        coverage = Coverage(scenario)
+        self.report = ExhaustiveReport(scenario, seed, coverage)
         self.session = Session(scenario, seed=seed)
         self.claimed: set[ChoiceKey] = set()   # taken, or promised by a path in the queue
         self.retries: Counter = Counter()
         self.stuck_at: set[str] = set()
+        self.settled: set[str] = set()        # nodes whose every branch has been reached
+        self.branch_edges: dict[str, dict[int, tuple[EdgeKey, ...]]] = {}
         self.queue: deque[tuple[tuple[int, ...], Snapshot]] = deque()
+        # Everything there is to reach: the search is complete when it has reached as many
+        # (hits are only ever counted for nodes, choices and branches the file writes).
+        self.everything = len(scenario.nodes) + len(coverage.all_choices()) + len(coverage.all_edges())
 
     def run(self, probes: int) -> ExhaustiveReport:
-        try:
-            self.arrive((), self.session.scenario.start)
-            self.drain()
-            self.run_probes(probes)
-        finally:
-            self.session.close()
+        with _no_collector():
+            try:
+                self.arrive((), self.session.scenario.start)
+                self.drain()
+                self.run_probes(probes)
+            finally:
+                self.session.close()
         return self.report
 
     def run_probes(self, probes: int) -> None:
@@ -172,20 +183,23 @@ class _Search:
     def play_randomly(self, rng: random.Random, usage: Counter) -> None:
         """One run exactly as `simulate`'s random player makes it (shown order, its own usage
         counts, the same dice), every step taken through the search."""
-        self.report.probes += 1
+        report = self.report
+        report.probes += 1
         if not self.replay((), ()):
             return
-        path: tuple[int, ...] = ()
-        while not self.session.ended and len(path) < MAX_TURNS:
-            offered = self.session.shown_choices
+        path: tuple[int, ...] | None = ()
+        session = self.session
+        while not session.ended and len(path) < MAX_TURNS:
+            offered = _as_shown(session)
             if not offered:
                 return
-            pick = least_used(offered, self.session.node_id, rng, usage)
-            usage[(self.session.node_id, pick.index)] += 1
-            if not self.take(path, pick):
+            node_id = session.node_id
+            pick = least_used(offered, node_id, rng, usage)
+            usage[(node_id, pick.index)] += 1
+            path = self.take(path, pick)
+            if path is None:
                 return
-            self.report.probe_steps += 1
-            path += (pick.number,)
+            report.probe_steps += 1
 
     def drain(self) -> None:
         while self.queue:
@@ -197,8 +211,9 @@ class _Search:
         return len(coverage.node_hits) + len(coverage.choice_hits) + len(coverage.edge_hits)
 
     def complete(self) -> bool:
-        coverage = self.report.coverage
-        return not (coverage.never_nodes() or coverage.never_choices() or coverage.never_edges())
+        """Every node, choice and branch reached (counted, rather than looked for one by one
+        in the file before every probe)."""
+        return self.found() == self.everything
 
     def arrive(self, path: tuple[int, ...], node_id: str) -> None:
         """The session stands at `node_id` after `path`: remember it, and queue it if useful."""
@@ -210,31 +225,50 @@ class _Search:
             report.paths[node_id] = path
         elif fresh:
             report.elsewhere[node_id] = (session.seed, path)
-        if session.stuck:
+        ended = session.ended
+        offered = session.choices   # none at an ending
+        if not (ended or offered):  # stuck: no ending here and nothing offered
             if node_id not in self.stuck_at:
                 self.stuck_at.add(node_id)
                 report.stuck.append(Problem(report.seed, path, _stuck_message(session)))
             return
-        if session.ended or len(path) >= MAX_TURNS:
+        if ended or len(path) >= MAX_TURNS:
             return
-        unclaimed = [c for c in session.choices if (node_id, c.index) not in self.claimed]
-        self.claimed.update((node_id, c.index) for c in unclaimed)
+        unclaimed = False
+        claimed = self.claimed
+        for choice in offered:
+            key = (node_id, choice.index)
+            if key not in claimed:
+                claimed.add(key)
+                unclaimed = True
         if fresh or unclaimed or self.worth_retry(node_id):
             self.queue.append((path, session.snapshot()))
 
     def worth_retry(self, node_id: str) -> bool:
         """Another look at a node whose offered branches still have a destination unreached."""
-        if self.retries[node_id] >= RETRIES:
+        if self.retries.get(node_id, 0) >= RETRIES or node_id in self.settled:
             return False
         hits = self.report.coverage.edge_hits
-        missing = any(
-            not hits[(node_id, c.index, dest)]
-            for c in self.session.choices if not isinstance(c.choice.next, str)
-            for dest in destinations(c.choice)
-        )
+        branches = self.branches(node_id)
+        if all(edge in hits for edges in branches.values() for edge in edges):
+            self.settled.add(node_id)   # hits only grow: every branch here stays reached
+            return False
+        missing = any(not hits.get(edge) for c in self.session.choices
+                      for edge in branches.get(c.index, ()))
         if missing:
             self.retries[node_id] += 1
         return missing
+
+    def branches(self, node_id: str) -> dict[int, tuple[EdgeKey, ...]]:
+        """Choice index -> the branches (node, index, destination) of each choice here that
+        has branches, worked out once per node."""
+        found = self.branch_edges.get(node_id)
+        if found is None:
+            choices = self.report.scenario.nodes[node_id].choices
+            found = self.branch_edges[node_id] = {
+                index: tuple((node_id, index, dest) for dest in destinations(choice))
+                for index, choice in enumerate(choices) if not isinstance(choice.next, str)}
+        return found
 
     def expand(self, item: tuple[tuple[int, ...], Snapshot]) -> None:
         """Take every choice offered at the end of `path`, each from the snapshot taken there
@@ -242,23 +276,25 @@ class _Search:
         path, snapshot = item
         self.report.explored += 1
         self.session.restore(snapshot)
-        for choice in list(self.session.choices):
-            self.session.restore(snapshot)
+        for k, choice in enumerate(list(self.session.choices)):
+            if k:
+                self.session.restore(snapshot)
             self.take(path, choice)
 
-    def take(self, path: tuple[int, ...], choice) -> bool:
-        """Make `choice` where the session stands, count it, and arrive; False if it raised."""
-        node_id = self.session.node_id
+    def take(self, path: tuple[int, ...], choice) -> tuple[int, ...] | None:
+        """Make `choice` where the session stands, count it, and arrive; the path now, or
+        None if it raised."""
+        path += (choice.number,)
         try:
             reaction = self.session.choose(choice.number)
         except Exception as err:
-            self.fail(path + (choice.number,), err)
-            return False
-        coverage = self.report.coverage
+            self.fail(path, err)
+            return None
+        coverage, node_id = self.report.coverage, reaction.node_id
         coverage.choice_hits[(node_id, choice.index)] += 1
         coverage.edge_hits[(node_id, choice.index, reaction.next_node)] += 1
-        self.arrive(path + (choice.number,), reaction.next_node)
-        return True
+        self.arrive(path, reaction.next_node)
+        return path
 
     def probe(self, policy, rng: random.Random) -> None:
         """One run with `policy` (least-taken choices first); what it finds seeds the search.
@@ -269,14 +305,14 @@ class _Search:
         self.report.probes += 1
         if not self.replay((), ()):
             return
-        path: tuple[int, ...] = ()
+        path: tuple[int, ...] | None = ()
         usage = self.report.coverage.choice_hits
         while self.session.choices and len(path) < _probe_turns(self.report.scenario):
             pick = policy(self.session.choices, self.session.node_id, rng, usage)
-            if not self.take(path, pick):
+            path = self.take(path, pick)
+            if path is None:
                 return
             self.report.probe_steps += 1
-            path += (pick.number,)
 
     def replay(self, path: tuple[int, ...], shown: tuple[int, ...]) -> bool:
         try:
@@ -290,6 +326,35 @@ class _Search:
         message = f"{type(err).__name__}: {err}"
         if all(p.message != message for p in self.report.errors):
             self.report.errors.append(Problem(self.report.seed, path, message))
+
+
+def _as_shown(session: Session) -> list:
+    """The choices offered, in the order `session.shown_choices` gives the trainee: leads
+    first, then follows, each stance in an order drawn from the seed. Where no stance has more
+    than one choice offered there is nothing to draw, and the order is read off directly (a
+    random run asks at every step; drawing costs a CRC per choice)."""
+    leads, follows = [], []
+    for offered in session.choices:
+        (leads if offered.choice.stance is LEAD else follows).append(offered)
+    if len(leads) > 1 or len(follows) > 1:
+        return session.shown_choices
+    return leads + follows
+
+
+@contextmanager
+def _no_collector():
+    """The cyclic garbage collector paused while the search runs. A search makes hundreds of
+    thousands of states, reactions and snapshots, none in a reference cycle (a session frees
+    what it drops at once), and each pass of the collector would look through all of them
+    and through every node and transition of the scenario's machine for nothing: 5% of a
+    large search. Restored as it was, whatever happens."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _probe_turns(scenario: Scenario) -> int:
@@ -306,52 +371,3 @@ def _stuck_message(session: Session) -> str:
 def exhaustive(scenario: Scenario, seed: int = 0, probes: int = PROBE_RUNS) -> ExhaustiveReport:
     """Take every choice at every node at least once; report what could not be reached."""
     return _Search(scenario, seed).run(probes)
-
-
-# -- why something was never reached ------------------------------------------------------------
-
-def _times(count: int) -> str:
-    return "once" if count == 1 else f"{count} times"
-
-
-def why_choice(report: ExhaustiveReport, key: ChoiceKey) -> str:
-    node_id, _ = key
-    if not report.coverage.node_hits[node_id]:
-        return f"its node '{node_id}' is never reached"
-    choice = report.coverage.choice(key)
-    times = report.arrivals[node_id]
-    if choice.when:
-        return f"its condition `{choice.when}` was false every time the node was reached ({_times(times)})"
-    return f"never offered, though the node was reached {_times(times)} (an error stopped it?)"
-
-
-def why_branch(report: ExhaustiveReport, edge: EdgeKey) -> str:
-    node_id, index, dest = edge
-    choice = report.coverage.choice((node_id, index))
-    guards = [f"`{b.when}`" for b in choice.next if b.goto == dest and b.when]
-    first = choice.next[0].goto == dest
-    taken = report.coverage.choice_hits[(node_id, index)]
-    if guards and first:
-        return f"its condition {' / '.join(guards)} was false every time the choice was taken ({_times(taken)})"
-    if guards:   # an earlier branch is tried first: it may have held instead
-        return (f"its condition {' / '.join(guards)} was false, or an earlier branch's held, every time "
-                f"the choice was taken ({_times(taken)})")
-    return f"an earlier branch's condition held every time the choice was taken ({_times(taken)})"
-
-
-def why_node(report: ExhaustiveReport, node_id: str) -> str:
-    ways = [(src, i, c) for src, node in report.scenario.nodes.items()
-            for i, c in enumerate(node.choices) if node_id in destinations(c)]
-    if not ways and node_id != report.scenario.start:
-        return "no choice leads here"
-    reached = [(src, i, c) for src, i, c in ways if report.coverage.node_hits[src]]
-    if not reached:
-        sources = sorted({src for src, _, _ in ways})
-        return f"only reached from nodes never reached: {', '.join(sources)}"
-    parts = []
-    for src, index, choice in reached:
-        if report.coverage.choice_hits[(src, index)]:
-            parts.append(f"choice {index + 1} of '{src}' ({why_branch(report, (src, index, node_id))})")
-        else:
-            parts.append(f"choice {index + 1} of '{src}' ({why_choice(report, (src, index))})")
-    return "its ways in never fired on any path explored: " + "; ".join(parts)

@@ -154,8 +154,16 @@ class ScenarioMachine:
         env = seat.env
         indices = []
         for index, gates in enumerate(stop.gates):
-            if gates is None or any(all(c.holds(env) for c in gate) for gate in gates):
+            if gates is None:
                 indices.append(index)
+                continue
+            for gate in gates:          # offered when every condition of one gate holds
+                for condition in gate:
+                    if not condition.holds(env):
+                        break
+                else:
+                    indices.append(index)
+                    break
         return stop.offering(tuple(indices))
 
     def _gated(self, node_id: str, index: int) -> tuple[tuple[Condition, ...], ...] | None:

@@ -66,9 +66,10 @@ class TakenChoice(OfferedChoice):
     with the same fields, as that choice, placed."""
 
     def __init__(self, offered: OfferedChoice, place, seed: int, node_id: str, among, leads):
-        self.__dict__.update(number=offered.number, index=offered.index, choice=offered.choice,
-                             _offered=offered, _place=place, _seed=seed, _node_id=node_id,
-                             _among=among, _leads=leads)
+        _set(self, "__dict__", {"number": offered.number, "index": offered.index,
+                                "choice": offered.choice, "_offered": offered, "_place": place,
+                                "_seed": seed, "_node_id": node_id, "_among": among,
+                                "_leads": leads})
 
     @cached_property
     def shown(self) -> int:
@@ -119,12 +120,12 @@ class Reaction:
         its state once late arrivals have joined). Its fields are filled in one go rather than
         through the frozen __init__, which sets each with its own call: a session makes one
         per choice, and simulations make hundreds of thousands."""
-        reaction = object.__new__(cls)
-        reaction.__dict__.update(
-            turn=turn, node_id=node_id, offered=offered, before=result.before, after=after,
-            need=result.need, fit=result.fit, met=result.met, events=result.events,
-            next_node=next_node, expert=expert, names=names, aimed=result.aimed,
-            verdict=result.verdict, retry=0, reading=None)
+        reaction = _new(cls)
+        _set(reaction, "__dict__", {
+            "turn": turn, "node_id": node_id, "offered": offered, "before": result.before,
+            "after": after, "need": result.need, "fit": result.fit, "met": result.met,
+            "events": result.events, "next_node": next_node, "expert": expert, "names": names,
+            "aimed": result.aimed, "verdict": result.verdict, "retry": 0, "reading": None})
         return reaction
 
     @cached_property

@@ -24,7 +24,7 @@ class Stop:
         self.node_id, self.node = node_id, node
         self.ending = node.ending is not None
         # the phase a session enters on arriving here
-        self.arrival = "debrief" if self.ending else (node.phase.value if node.phase else "opening")
+        self.arrival = "debrief" if self.ending else node.phase.value   # every loaded node has one
         self.expert = next((i for i, c in enumerate(node.choices) if c.expert), None)
         self.leads = tuple(c.stance.value == "lead" for c in node.choices)   # shown first
         self.joiners = joiners          # late arrivals who join on reaching this node
@@ -54,9 +54,9 @@ class Stop:
         move = self.moves[index]
         if move is None:
             node = self.node
-            phase = node.phase.value if node.phase else "working"
             risks = [line.speaker for line in node.lines if line.risk]
-            move = self.moves[index] = Move.from_choice(node.choices[index], phase, node.need, risks)
+            move = self.moves[index] = Move.from_choice(node.choices[index], node.phase.value,
+                                                        node.need, risks)
         return move
 
     def expert_other_than(self, index: int, offered) -> OfferedChoice | None:

@@ -76,8 +76,8 @@ def _most_at_risk(room: Room, move: Move) -> str | None:
 def group_support(room: Room, move: Move, world: World, draw: Callable[[], float]):
     """The support event of this turn, if the group reaches out on its own; else None.
     `draw()` gives this turn's chance, 0..1 (the only chance in the model)."""
-    if move.stance != "follow":
-        return None
+    if move.stance != "follow" or room.cohesion < SUPPORT_MIN_COHESION:
+        return None   # (a group below the line carries nobody: can_carry)
     member = _most_at_risk(room, move)
     if member is None or not can_carry(room, member):
         return None

@@ -21,13 +21,10 @@ def breaking_through(before: GroupState, room: Room, move: Move) -> list[str]:
     """Members who break through this turn, in scenario order."""
     if move.breakthrough is None and max(room.trust, default=0.0) < BREAKTHROUGH_TRUST:
         return []   # the usual turn: nobody trusts enough to let go, and nobody is given it
-    found = []
-    for i, (mid, was) in enumerate(zip(room.ids, room.start.distress)):
-        fell = was - room.distress[i]
-        natural = room.trust[i] >= BREAKTHROUGH_TRUST and fell >= BREAKTHROUGH_DISTRESS_FALL - 1e-9
-        if mid == move.breakthrough or natural:
-            found.append(mid)
-    return found
+    given, fall = move.breakthrough, BREAKTHROUGH_DISTRESS_FALL - 1e-9
+    return [mid for mid, trust, was, now in zip(room.ids, room.trust, room.start.distress,
+                                                room.distress)
+            if mid == given or (trust >= BREAKTHROUGH_TRUST and was - now >= fall)]
 
 
 def _ripple(room: Room, member: int) -> None:

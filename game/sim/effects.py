@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .move import Move
 from .room import Room
-from .state import GROUP_VARS, MEMBER_VARS
+from .state import GROUP_VARS, MEMBER_VARS, clamp
 
 SHARED = ("group", "everyone")   # the parties whose member numbers reach every member
 
@@ -56,20 +56,28 @@ def _member_ops(move: Move, ids: tuple[str, ...]) -> list[tuple[int, int, float]
 
 
 def authored_plan(move: Move, ids: tuple[str, ...]) -> tuple:
-    """(cohesion delta, conflict delta, member ops, the columns they touch) of the move in
-    this circle (a step keeps it in the move's plan: plan.py)."""
+    """(cohesion delta, conflict delta, member ops) of the move in this circle (a step keeps
+    it in the move's plan: plan.py)."""
     group = _group_deltas(move, ids)
-    ops = _member_ops(move, ids)
-    return (group.get("cohesion", 0.0), group.get("conflict", 0.0), ops,
-            tuple(sorted({column for column, _, _ in ops})))
+    return group.get("cohesion", 0.0), group.get("conflict", 0.0), _member_ops(move, ids)
 
 
 def apply_authored(room: Room, move: Move, planned: tuple | None = None) -> None:
-    """Add the choice's authored deltas to the room, then clamp (`planned`: authored_plan)."""
-    cohesion, conflict, ops, touched = planned or authored_plan(move, room.ids)
-    room.cohesion += cohesion
-    room.conflict += conflict
+    """Add the choice's authored deltas to the room, then clamp (`planned`: authored_plan).
+
+    Each member number gets at most one op (its deltas summed in the plan), so clamping it as
+    it lands is clamping after all of them. In a room whose numbers began in range (the
+    model's own states) no other number can be out of it, so none other is looked at."""
+    cohesion, conflict, ops = planned or authored_plan(move, room.ids)
+    room.cohesion = clamp(room.cohesion + cohesion)
+    room.conflict = clamp(room.conflict + conflict)
     columns = (room.engagement, room.trust, room.distress)   # as in MEMBER_VARS
+    if not room.began_in_range:
+        for column, i, delta in ops:
+            columns[column][i] += delta
+        room.clamp()
+        return
     for column, i, delta in ops:
-        columns[column][i] += delta
-    room.clamp(touched)
+        values = columns[column]
+        moved = values[i] + delta
+        values[i] = 0.0 if not moved > 0.0 else (1.0 if moved > 1.0 else moved)   # clamp, inline

@@ -83,14 +83,15 @@ class Room:
         """(mean engagement, avoidance) of the room, as GroupState computes them."""
         return climate(self.engagement, self.trust, self.distress)
 
-    def clamp(self, touched: tuple[int, ...] = (0, 1, 2)) -> None:
-        """Every number back in 0..1 (authored effects may take one past an edge). `touched`:
-        the member columns (0 engagement, 1 trust, 2 distress) the effects changed; the others
-        need no look when the turn began with every number in range."""
+    @property
+    def began_in_range(self) -> bool:
+        """Every member number was in 0..1 as the turn began (the model's own states are)."""
+        return self._state.in_range
+
+    def clamp(self) -> None:
+        """Every number back in 0..1 (authored effects may take one past an edge)."""
         self.cohesion, self.conflict = clamp(self.cohesion), clamp(self.conflict)
-        columns = (self.engagement, self.trust, self.distress)
-        for c in (touched if self._state.in_range else (0, 1, 2)):
-            values = columns[c]
+        for values in (self.engagement, self.trust, self.distress):
             if values and (min(values) < 0.0 or max(values) > 1.0):   # clamp, inline:
                 values[:] = [0.0 if not v > 0.0 else (1.0 if v > 1.0 else v) for v in values]
 
