@@ -56,6 +56,12 @@ PLAN = {
 }
 
 
+def setting_in_force(stored: str | None, given: str | None = None) -> str:
+    """The scaffolds setting that holds for a run: one given for the run (`play --scaffolds`)
+    when it names a level, else the stored one, else by level."""
+    return given if given in LEVELS else (stored or BY_LEVEL)
+
+
 def scaffolds_for(level: str, setting: str = BY_LEVEL) -> Scaffolds:
     """The scaffolds for a scenario of `level`, unless `setting` names a level of its own.
     An unknown setting follows the level (a settings file edited by hand must not stop play)."""

@@ -14,9 +14,9 @@ def _menu(app, notice: str | None = None):
     return MenuScene(app, notice=notice)
 
 
-def _briefing(app, scenario, path: str = ""):
+def _briefing(app, scenario, path: str = "", look_for: str = ""):
     from game.ui.scenes.briefing import BriefingScene
-    return BriefingScene(app, scenario, path)
+    return BriefingScene(app, scenario, path, look_for)
 
 
 def _play(app, session, log=None, path: str = "", resumed: bool = False):

@@ -1,10 +1,13 @@
-"""The briefing: what the session is about, heavy material to know of, the objectives, and who
-is in the circle (small avatars, names, what brings each of them). Start begins the session.
+"""The briefing: what the session is about, heavy material to know of, the objectives, how the
+trainee will practise (the scaffolds on, where the room is read first, and the moment to look
+for when a progress suggestion opened it), and who is in the circle (small avatars, names, what
+brings each of them). Start begins the session.
 """
 from __future__ import annotations
 
 import pygame
 
+from game.present.scaffolds import scaffolds_for, setting_in_force
 from game.scenario.credits import credit_lines
 from game.ui import input as keys
 from game.ui.avatar import draw_member, pose_from_state
@@ -22,10 +25,11 @@ ABOUT_SIZES = ("body", "small")   # the summary steps down to these, then scroll
 
 
 class BriefingScene(Scene):
-    def __init__(self, app, scenario, path: str = ""):
+    def __init__(self, app, scenario, path: str = "", look_for: str = ""):
         super().__init__(app)
         self.scenario = scenario
         self.path = path
+        self.look_for = look_for     # a progress suggestion's moment, in words
         self.controls = Controls()
         self.waited = 0.0
         self.scroll = 0
@@ -159,6 +163,9 @@ class BriefingScene(Scene):
                 blit_lines(canvas, text, wrapped, size, colour or palette.text, x + indent, y)
             return y + len(wrapped) * step
 
+        if self.look_for:   # first: it is why the trainee came back to this scenario
+            y = heading("THE MOMENT TO LOOK FOR", y)
+            y = lines(self.look_for, y) + 12
         y = heading("ABOUT THIS SESSION", y)
         y = lines(scenario.summary.strip() or "(No summary.)", y) + 12
         if scenario.content_notes:
@@ -173,12 +180,29 @@ class BriefingScene(Scene):
             if draw:
                 pygame.draw.circle(canvas, palette.accent, (x + 7, y + step // 2), 4)
             y = lines(objective.strip(), y, indent=24) + 4
+        y = heading("HOW YOU PRACTISE", y + 8)
+        for words in self.practice_lines():
+            y = lines(words, y, colour=palette.muted)
         credits = credit_lines(scenario)   # who wrote it and from what: scenarios are shared
         if credits:
             y = heading("ABOUT THIS SCENARIO", y + 8)
             for line in credits:
                 y = lines(line, y, colour=palette.muted)
         return y - area.y
+
+    def practice_lines(self) -> list[str]:
+        """The scaffolds this attempt will use, and where the room is read first (as the
+        play screen will decide them: the Scaffolds setting or `play --scaffolds`)."""
+        settings, args = self.app.settings, self.app.args
+        setting = setting_in_force(getattr(settings, "scaffolds", None), getattr(args, "scaffolds", None))
+        scaffolds = scaffolds_for(self.scenario.level.value, setting)
+        whose = "chosen instead of the scenario's level" if scaffolds.chosen else "as the level sets"
+        every = getattr(settings, "ask", "marked") == "every" or bool(getattr(args, "ask_every", False))
+        marked = sum(1 for node in self.scenario.nodes.values() if node.ask)
+        asked = ("You read the room before every choice." if every else
+                 f"You read the room first at {marked} marked moment{'s' if marked != 1 else ''}." if marked else
+                 "No moment asks you to read the room first (Settings: Read the room first).")
+        return [f"Scaffolds: {scaffolds.level}, {whose}: {scaffolds.words}.", asked]
 
     def _draw_members(self, canvas, area: pygame.Rect) -> None:
         palette, text = self.palette, self.text

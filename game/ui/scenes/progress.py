@@ -114,7 +114,8 @@ class ProgressScene(Scene):
             self.needs_redraw = True
             return
         self.app.sound("choose")
-        self.app.navigator.show("briefing", scenario, self.paths.get(suggestion.scenario, ""))
+        self.app.navigator.show("briefing", scenario, self.paths.get(suggestion.scenario, ""),
+                                suggestion.why if suggestion.node else "")
 
     # -- drawing ------------------------------------------------------------------------------
 

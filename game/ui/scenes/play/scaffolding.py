@@ -9,7 +9,7 @@ where to change it, never a silent nothing.
 """
 from __future__ import annotations
 
-from game.present.scaffolds import scaffolds_for
+from game.present.scaffolds import scaffolds_for, setting_in_force
 from game.ui.scenes.play.state import Stage
 
 READING = (Stage.ASK, Stage.REVEAL)
@@ -19,8 +19,7 @@ WHERE = "Change Scaffolds in Settings (Esc, then Settings)."
 def scaffolds_of(session, settings, given: str | None = None):
     """The scaffolds for this session's scenario under the Scaffolds setting, or under
     `play --scaffolds` (`given`) for this run when it names a level."""
-    setting = given if given and given != "by-level" else getattr(settings, "scaffolds", "by-level")
-    return scaffolds_for(session.scenario.level.value, setting)
+    return scaffolds_for(session.scenario.level.value, setting_in_force(getattr(settings, "scaffolds", None), given))
 
 
 def play_settings(scaffolds, session) -> dict:
