@@ -22,11 +22,11 @@ def add_arguments(parser) -> None:
                         help="(text) skill names before choosing, after it, or as the level says (default: "
                              "before at beginner, after at intermediate and advanced)")
     parser.add_argument("--ask-every", action="store_true",
-                        help="(text) read the room before the choices at every moment, not only at the "
+                        help="read the room before the choices at every moment, not only at the "
                              "moments the scenario marks")
     parser.add_argument("--scaffolds", choices=("by-level", "beginner", "intermediate", "advanced"),
                         default="by-level",
-                        help="(text) when the meters and thoughts may be seen: as the scenario's level sets "
+                        help="when the meters and thoughts may be seen: as the scenario's level sets "
                              "(the default), or as at another level (beginner: always; intermediate: "
                              "thoughts after each choice; advanced: only in the debrief)")
     parser.add_argument("--presenter", action="store_true", help="classroom mode: fullscreen, larger text, coach and inner state on")
