@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import gc
 import random
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -151,7 +151,9 @@ class _Search:
     def run_probes(self, probes: int) -> None:
         """The policy probes, then random play as `simulate` plays it: its first RANDOM_PLAY
         runs in full (so the two agree), then more only while they keep finding something."""
-        seed, idle, usage = self.report.seed, 0, Counter()
+        # the random player's own counts, as simulate keeps them (a defaultdict: reading a
+        # choice never taken, as the player does at every step, costs no Python call)
+        seed, idle, usage = self.report.seed, 0, defaultdict(int)
         budget = PROBE_STEPS_PER_CHOICE * max(1, len(self.report.coverage.all_choices()))
         for i in range(probes):
             run = i - len(PROBE_POLICIES)   # the run of random play this probe is, if it is one
@@ -180,7 +182,7 @@ class _Search:
             self.session.close()
             self.session = Session(self.report.scenario, seed=self.report.seed)
 
-    def play_randomly(self, rng: random.Random, usage: Counter) -> None:
+    def play_randomly(self, rng: random.Random, usage: dict) -> None:
         """One run exactly as `simulate`'s random player makes it (shown order, its own usage
         counts, the same dice), every step taken through the search."""
         report = self.report
