@@ -5,12 +5,20 @@ nodes a presenter can jump to.
 Every front end (the window, the terminal) renders these and none writes its own: the same
 moment reads the same wherever it is shown. Pure Python over the Session: no pygame.
 """
-from .branches import Branch, Step, contains, parting, plural, steps_of
-from .coach import CoachNote, coach_note, skill_words, verdict_short
-from .events import caption_member, event_kind, event_lines, event_mark
-from .jump import NoSuchNode, move_to, path_to, session_at, shortest_paths
-from .thoughts import Thought, thoughts_of
-from .transcript import YOU, Entry, choice_entries, node_entries, transcript_of
+import importlib
+
+# Where each name lives. A module is imported when one of its names is first asked for, so a
+# screen that needs one word list (the settings' scaffold levels) does not load the engine and
+# the scenario format before the menu's first frame.
+_WHERE = {
+    "Branch": "branches", "CoachNote": "coach", "Entry": "transcript", "NoSuchNode": "jump",
+    "Step": "branches", "Thought": "thoughts", "YOU": "transcript", "caption_member": "events",
+    "choice_entries": "transcript", "coach_note": "coach", "contains": "branches",
+    "event_kind": "events", "event_lines": "events", "event_mark": "events", "move_to": "jump",
+    "node_entries": "transcript", "parting": "branches", "path_to": "jump", "plural": "branches",
+    "session_at": "jump", "shortest_paths": "jump", "skill_words": "coach", "steps_of": "branches",
+    "thoughts_of": "thoughts", "transcript_of": "transcript", "verdict_short": "coach",
+}
 
 __all__ = [
     "Branch", "CoachNote", "Entry", "NoSuchNode", "Step", "Thought", "YOU", "caption_member", "choice_entries",
@@ -18,3 +26,13 @@ __all__ = [
     "path_to", "plural", "session_at", "shortest_paths", "skill_words", "steps_of", "thoughts_of",
     "transcript_of", "verdict_short",
 ]
+
+
+def __getattr__(name: str):
+    """`from game.present import coach_note` imports coach.py then, once (PEP 562)."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
