@@ -20,6 +20,24 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, *,
         pygame.draw.rect(surface, palette.panel_edge, rect, 1, border_radius=radius)
 
 
+def draw_panel_on_background(surface: pygame.Surface, rect: pygame.Rect, palette: Palette) -> None:
+    """`draw_panel` on a patch of plain background (a play-screen region just cleared): one
+    opaque picture per size and theme, copied, not the shadow blended again (the members'
+    numbers redraw their panel every frame of a reaction)."""
+    surface.blit(_panel_picture(rect.size, palette), (rect.x - SHADOW_LEFT, rect.y - SHADOW_UP))
+
+
+SHADOW_LEFT, SHADOW_UP = 4, 2     # where `draw_panel` puts the shadow, from the panel's corner
+
+
+@lru_cache(maxsize=32)
+def _panel_picture(size: tuple[int, int], palette: Palette) -> pygame.Surface:
+    picture = pygame.Surface((size[0] + 8, size[1] + 8))
+    picture.fill(palette.background)
+    draw_panel(picture, pygame.Rect((SHADOW_LEFT, SHADOW_UP), size), palette)
+    return picture.convert() if pygame.display.get_surface() is not None else picture
+
+
 @lru_cache(maxsize=64)
 def _shadow(size: tuple[int, int], colour, radius: int) -> pygame.Surface:
     """Shadows are the same for every panel of a size: make each once."""

@@ -6,6 +6,8 @@ about them as one thing.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import math
 from dataclasses import dataclass, field
 from typing import Callable
@@ -185,19 +187,32 @@ class Effects:
 
 
 def draw_inner_bars(canvas, top_centre, member, palette: Palette, text: fonts.TextCache = fonts.default) -> pygame.Rect:
-    """'E ▮▮▯ T ▮▯▯ D ▮▮▮' under a name: the member's numbers, letters first, never colour alone."""
-    cell, bar_w, bar_h = 30, 17, 6
-    rect = pygame.Rect(0, 0, cell * 3 + 6, bar_h + 10)
+    """'E ▮▮▯ T ▮▯▯ D ▮▮▮' under a name: the member's numbers, letters first, never colour alone.
+    Drawn once per set of bar lengths and blitted (ten members redraw them every frame of a
+    reaction, and each bar has only BAR_W + 1 lengths)."""
+    rect = pygame.Rect(0, 0, BAR_CELL * 3 + 6, BAR_H + 10)
     rect.midtop = (round(top_centre[0]), round(top_centre[1]))
-    pygame.draw.rect(canvas, palette.panel, rect, border_radius=5)
-    pygame.draw.rect(canvas, palette.panel_edge, rect, 1, border_radius=5)
-    for i, (letter, name) in enumerate(INNER):
-        x = rect.x + 4 + i * cell
-        label = text.render(letter, "tiny", palette.muted, bold=True)
-        canvas.blit(label, (x, rect.centery - label.get_height() // 2))
-        track = pygame.Rect(x + 9, rect.centery - bar_h // 2, bar_w, bar_h)
-        pygame.draw.rect(canvas, mix(palette.panel, palette.text, 0.15), track)
-        value = max(0.0, min(1.0, getattr(member, name)))
-        role = "warning" if name == "distress" else "accent"
-        pygame.draw.rect(canvas, palette[role], (track.x, track.y, round(bar_w * value), bar_h))
+    lengths = tuple(round(BAR_W * max(0.0, min(1.0, getattr(member, name)))) for _, name in INNER)
+    canvas.blit(_bars_picture(lengths, palette, text, text.scale), rect)
     return rect
+
+
+BAR_CELL, BAR_W, BAR_H = 30, 17, 6
+
+
+@lru_cache(maxsize=1024)
+def _bars_picture(lengths: tuple[int, ...], palette: Palette, text, scale: float) -> pygame.Surface:
+    """The bars with these lengths (`scale`: the text size they were drawn at, part of the key)."""
+    picture = pygame.Surface((BAR_CELL * 3 + 6, BAR_H + 10), pygame.SRCALPHA)
+    rect = picture.get_rect()
+    pygame.draw.rect(picture, palette.panel, rect, border_radius=5)
+    pygame.draw.rect(picture, palette.panel_edge, rect, 1, border_radius=5)
+    for i, ((letter, name), length) in enumerate(zip(INNER, lengths)):
+        x = 4 + i * BAR_CELL
+        label = text.render(letter, "tiny", palette.muted, bold=True)
+        picture.blit(label, (x, rect.centery - label.get_height() // 2))
+        track = pygame.Rect(x + 9, rect.centery - BAR_H // 2, BAR_W, BAR_H)
+        pygame.draw.rect(picture, mix(palette.panel, palette.text, 0.15), track)
+        role = "warning" if name == "distress" else "accent"
+        pygame.draw.rect(picture, palette[role], (track.x, track.y, length, BAR_H))
+    return picture.convert_alpha() if pygame.display.get_surface() is not None else picture

@@ -7,6 +7,8 @@ that region's content changes, and returns the rects of the controls it drew (fo
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 from game.ui import layout
@@ -14,9 +16,9 @@ from game.present import thoughts_of
 from game.ui.scenes.play import scaffolding
 from game.ui.scenes.play.state import Stage
 from game.ui.theme import mix
-from game.ui.widgets import Meter, draw_focus_ring, draw_panel
+from game.ui.widgets import Meter, draw_focus_ring
 from game.ui.widgets.hints import draw_hints
-from game.ui.widgets.panel import lifted
+from game.ui.widgets.panel import draw_panel_on_background, lifted
 
 TAB_HEIGHT = 34
 METERS = (("Cohesion", "cohesion", "good", False), ("Engagement", "engagement", "accent", False),
@@ -26,7 +28,7 @@ METERS = (("Cohesion", "cohesion", "good", False), ("Engagement", "engagement", 
 def draw_top(layer, rect, state, tools) -> dict[str, pygame.Rect]:
     """Meters when M is on; else the session's title, the turn, and the button that shows them."""
     palette, text = tools.palette, tools.text
-    draw_panel(layer, rect, palette)
+    draw_panel_on_background(layer, rect, palette)   # the region was just cleared
     if scaffolding.meters_shown(state, tools):
         _draw_meters(layer, rect, state, tools)
         badge = text.render("M hide", "tiny", palette.muted)
@@ -119,7 +121,7 @@ def _draw_inner_state(layer, rect, state, tools) -> None:
     """Each member in the room: the three numbers in words and bars, and a first-person thought
     (a member who has not arrived yet has neither)."""
     palette, text = tools.palette, tools.text
-    draw_panel(layer, rect, palette)
+    draw_panel_on_background(layer, rect, palette)   # the region was just cleared
     session = state.session
     top = rect.y + TAB_HEIGHT + 6
     pygame.draw.line(layer, palette.panel_edge, (rect.x + 14, top - 4), (rect.right - 14, top - 4))
@@ -138,23 +140,38 @@ def _draw_inner_state(layer, rect, state, tools) -> None:
     layer.set_clip(pygame.Rect(rect.x, top, rect.width, bottom - top))
     room = state.room
     for i, member in enumerate(members):
-        y = top + i * row
         numbers = room.member(member.member_id)   # the room's numbers: in between, mid-reaction
-        name = text.wrap(member.name, "small", name_width - 8, bold=True, max_lines=1)[0]
-        layer.blit(text.render(name, "small", palette.text, bold=True), (rect.x + 14, y))
-        x = rect.x + 14 + name_width
-        for word, field, role in (("engaged", "engagement", "accent"), ("trust", "trust", "accent"),
-                                  ("distress", "distress", "warning")):
-            value = getattr(numbers, field)
-            letter = word[0].upper() if short else word
-            label = text.render(f"{letter} {round(100 * value)}", "tiny", palette.muted)
-            layer.blit(label, (x, y + 1))
-            bar = pygame.Rect(x, y + label.get_height() + 1, cell - 10, 4)
-            pygame.draw.rect(layer, mix(palette.panel, palette.text, 0.12), bar)
-            pygame.draw.rect(layer, palette[role], (bar.x, bar.y, round(bar.width * value), 4))
-            x += cell
-        if two_lines:
-            line = text.wrap(f"“{member.words}”", "tiny", rect.width - 40, max_lines=1)[0]
-            layer.blit(text.render(line, "tiny", mix(palette.muted, palette.accent, 0.25)),
-                       (rect.x + 24, y + text.line_height("small") + 1))
+        percents = tuple(round(100 * getattr(numbers, field)) for _, field, _ in NUMBERS)
+        shape = (name_width, cell, short, two_lines, rect.width - 28, row)
+        layer.blit(_member_row(member.name, member.words, percents, shape, palette, text, text.scale),
+                   (rect.x + 14, top + i * row))
     layer.set_clip(clip)
+
+
+NUMBERS = (("engaged", "engagement", "accent"), ("trust", "trust", "accent"), ("distress", "distress", "warning"))
+
+
+@lru_cache(maxsize=256)
+def _member_row(name: str, words: str, percents: tuple, shape: tuple, palette, text, scale: float) -> pygame.Surface:
+    """One member's row of the inner-state panel, drawn once per name, numbers (in whole
+    percents, as shown), thought and size: during a reaction the panel is redrawn every frame,
+    and most rows have not changed since the last. (`scale` keys the text size.)"""
+    name_width, cell, short, two_lines, width, height = shape
+    row = pygame.Surface((width, height))
+    row.fill(palette.panel)
+    shown = text.wrap(name, "small", name_width - 8, bold=True, max_lines=1)[0]
+    row.blit(text.render(shown, "small", palette.text, bold=True), (0, 0))
+    x = name_width
+    for (word, _, role), percent in zip(NUMBERS, percents):
+        letter = word[0].upper() if short else word
+        label = text.render(f"{letter} {percent}", "tiny", palette.muted)
+        row.blit(label, (x, 1))
+        bar = pygame.Rect(x, label.get_height() + 1, cell - 10, 4)
+        pygame.draw.rect(row, mix(palette.panel, palette.text, 0.12), bar)
+        pygame.draw.rect(row, palette[role], (bar.x, bar.y, round(bar.width * percent / 100), 4))
+        x += cell
+    if two_lines:
+        line = text.wrap(f"“{words}”", "tiny", width - 12, max_lines=1)[0]
+        row.blit(text.render(line, "tiny", mix(palette.muted, palette.accent, 0.25)),
+                 (10, text.line_height("small") + 1))
+    return row.convert() if pygame.display.get_surface() is not None else row
