@@ -36,6 +36,9 @@ def add_arguments(parser) -> None:
                         help="the attempt's seed: the model's chance and the order choices are shown in "
                              "(default: a fresh one per attempt, kept in its record)")
     parser.add_argument("--resume", action="store_true", help="continue the last unfinished attempt")
+    parser.add_argument("--at", metavar="NODE",
+                        help="start at this moment to practise it (a node id, as progress suggests): the "
+                             "shortest way there is played for you and not judged")
     parser.add_argument("--learner", help="the learner's name for the records (asked once if not given)")
     parser.add_argument("--data-dir", type=folder_name,
                         help="where records are kept (default: the user data folder, or $CIRCLE_DATA_DIR)")
@@ -86,7 +89,25 @@ def _play_text(args) -> int:
     except CommandError as err:
         return fail("play", str(err))
     session = Session(scenario, seed=fresh_seed(args.seed), ask_every=args.ask_every)
+    if args.at:
+        problem = start_at(session, args.at)
+        if problem:
+            session.close()
+            return fail("play", problem)
     return _run_text(session, AttemptLog(records, session, learner, result.path), args)
+
+
+def start_at(session, node_id: str) -> str | None:
+    """Bring a fresh session to the moment `node_id` (play --at); None, or why it cannot."""
+    from game.present import NoSuchNode, practise_from
+
+    try:
+        practise_from(session, node_id)
+    except NoSuchNode:
+        known = session.scenario.nodes
+        why = "no path of choices reaches it" if node_id in known else "there is no such node"
+        return f"cannot start at '{node_id}' in {session.scenario.id}: {why}"
+    return None
 
 
 def _run_text(session, log, args) -> int:

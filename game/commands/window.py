@@ -29,9 +29,12 @@ def prepare(args):
     menu, or --resume's unfinished attempt)."""
     from game.ui.scenes.start import Request
 
-    from .common import load_for_play
+    from .common import CommandError, load_for_play
 
     if getattr(args, "resume", False) or not getattr(args, "scenario", None):
         return Request()
     scenario, result = load_for_play(args.scenario)
-    return Request(scenario, str(result.path))
+    at = getattr(args, "at", None)
+    if at and at not in scenario.nodes:
+        raise CommandError(f"cannot start at '{at}' in {scenario.id}: there is no such node")
+    return Request(scenario, str(result.path), at)

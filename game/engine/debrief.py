@@ -103,6 +103,7 @@ class Debrief:
     members: tuple[MemberOutcome, ...] = ()   # who comes back, each with the reason
     climate: ClimateChange | None = None      # the members' GCQ-S scales at the start and the end
     readings: tuple = ()         # every reading of the room the trainee made (practice.Reading)
+    lead_in: int = 0             # choices played for the trainee to reach the moment practised
 
     @property
     def first_tries_met(self) -> int:
@@ -142,7 +143,9 @@ class Debrief:
 def debrief_of(session) -> Debrief:
     names = session.names
     numbers = session.choice_numbers
-    decisions = tuple(_decision(r, names, _first_try(session, numbers[:i], r)) for i, r in enumerate(session.history))
+    lead_in = min(getattr(session, "lead_in", 0), len(session.history))   # played for them: not judged
+    decisions = tuple(_decision(r, names, _first_try(session, numbers[:i], r))
+                      for i, r in enumerate(session.history) if i >= lead_in)
     ending = session.ending if session.ended else None
     states = [session.history[0].before] if session.history else [session.state]
     states += [r.after for r in session.history]
@@ -160,8 +163,9 @@ def debrief_of(session) -> Debrief:
         fits=sum(d.met for d in decisions),
         series={v: [getattr(s, v) for s in states] for v in ("cohesion", "engagement", "conflict")},
         member_series={mid: [s.member(mid).engagement for s in states] for mid in session.scenario.member_ids},
-        climate=session_climate(session.history, session.state),
+        climate=session_climate(session.history[lead_in:], session.state),
         readings=tuple(getattr(session, "readings", ())),
+        lead_in=lead_in,
     )
 
 

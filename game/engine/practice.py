@@ -102,6 +102,7 @@ class Practising:
         self.tries: list[Try] = []
         self.readings: list[Reading] = []
         self.play_settings: dict = {}   # how the attempt is played (scaffolds, asking): recorded with it
+        self.lead_in = 0        # choices played for the trainee to reach a moment to practise
         self._need_key = self._need = None
 
     # -- where the trainee stands -------------------------------------------------------------
@@ -218,15 +219,26 @@ class Practising:
         if retries or reading is not None:
             reaction.__dict__.update(retry=retries, reading=reading)
 
+    def start_at_moment(self, numbers: list[int]) -> None:
+        """Play these choices for the trainee, to start practising at the moment they reach:
+        they are the lead-in, never judged as the trainee's (the debrief and progress leave
+        them out)."""
+        self.replay(numbers)
+        self.lead_in = len(numbers)
+
     def practice_save(self) -> dict:
         """The tries and readings, for a save (a try is kept as its path and its number)."""
-        return {"tries": [{"path": list(t.path), "number": t.number} for t in self.tries],
+        save = {"tries": [{"path": list(t.path), "number": t.number} for t in self.tries],
                 "readings": [r.as_dict() for r in self.readings]}
+        if self.lead_in:
+            save["lead_in"] = self.lead_in
+        return save
 
     def restore_practice(self, data: dict, session_class) -> None:
         """Tries and readings from a save: each try is made again from its path, so its
         reaction is the model's, not the file's."""
         self.readings = [Reading.from_dict(r) for r in data.get("readings", ())]
+        self.lead_in = int(data.get("lead_in", 0))
         tries = []
         for item in data.get("tries", ()):
             path = [int(n) for n in item["path"]]
@@ -239,3 +251,4 @@ class Practising:
         """A reloaded file's session keeps what was practised on the old one."""
         successor.tries, successor.readings = list(self.tries), list(self.readings)
         successor.ask_every, successor.play_settings = self.ask_every, dict(self.play_settings)
+        successor.lead_in = self.lead_in

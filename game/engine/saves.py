@@ -16,7 +16,7 @@ def save_of(session) -> dict:
         "seed": session.seed,
         "choices": session.choice_numbers,
     }
-    if session.tries or session.readings or session.ask_every:
+    if session.tries or session.readings or session.ask_every or session.lead_in:
         save["practice"] = {**session.practice_save(), "ask_every": session.ask_every}
     return save
 

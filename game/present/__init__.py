@@ -15,7 +15,8 @@ _WHERE = {
     "Step": "branches", "Thought": "thoughts", "YOU": "transcript", "caption_member": "events",
     "choice_entries": "transcript", "coach_note": "coach", "contains": "branches",
     "event_kind": "events", "event_lines": "events", "event_mark": "events", "move_to": "jump",
-    "node_entries": "transcript", "parting": "branches", "path_to": "jump", "plural": "branches",
+    "node_entries": "transcript", "parting": "branches", "path_to": "jump", "practise_from": "jump",
+    "plural": "branches",
     "session_at": "jump", "shortest_paths": "jump", "skill_words": "coach", "steps_of": "branches",
     "thoughts_of": "thoughts", "transcript_of": "transcript", "verdict_short": "coach",
 }
@@ -23,7 +24,7 @@ _WHERE = {
 __all__ = [
     "Branch", "CoachNote", "Entry", "NoSuchNode", "Step", "Thought", "YOU", "caption_member", "choice_entries",
     "coach_note", "contains", "event_kind", "event_lines", "event_mark", "move_to", "node_entries", "parting",
-    "path_to", "plural", "session_at", "shortest_paths", "skill_words", "steps_of", "thoughts_of",
+    "path_to", "plural", "practise_from", "session_at", "shortest_paths", "skill_words", "steps_of", "thoughts_of",
     "transcript_of", "verdict_short",
 ]
 

@@ -41,6 +41,15 @@ def first_try_summary(debrief) -> str | None:
             f"{plural(len(debrief.decisions), 'decision')}; {plural(len(retried), 'moment')} tried again, {then}.")
 
 
+def lead_in_summary(debrief) -> str | None:
+    """'You started at a chosen moment: the 4 choices before it were played for you and are
+    not judged here.' None for a session played from the start."""
+    if not debrief.lead_in:
+        return None
+    were = "choice before it was" if debrief.lead_in == 1 else f"{debrief.lead_in} choices before it were"
+    return f"You started at a chosen moment: the {were} played for you and are not judged here."
+
+
 def reading_summary(debrief) -> str | None:
     """'You read the room as the model did in 4 of 6 moments.' None when no reading was made."""
     if not debrief.readings:

@@ -86,3 +86,22 @@ def move_to(session: Session, node_id: str | None) -> str:
             session.restore(replace(session.snapshot(), node_id=node_id))
     session.begin()
     return how
+
+
+def practise_from(session: Session, node_id: str) -> str:
+    """Bring a fresh attempt to the moment `node_id` to practise it (a progress suggestion):
+    the shortest path there is played for the trainee and kept as the session's lead-in, never
+    judged as theirs. 'start', 'played', or NoSuchNode; a moment no path reaches is refused
+    (NoSuchNode too), since a room placed there by hand never happened."""
+    scenario = session.scenario
+    if node_id not in scenario.nodes:
+        raise NoSuchNode(node_id)
+    if node_id == scenario.start:
+        session.begin()
+        return "start"
+    path = path_to(scenario, node_id, session.seed)
+    if path is None:
+        raise NoSuchNode(node_id)
+    session.start_at_moment(path)
+    session.begin()
+    return "played"

@@ -193,9 +193,12 @@ class Made:
 def decisions_made(session, tries) -> list[Made]:
     """The session's decisions with the tries taken back (records' StoredTry) in their places:
     at each moment, its tries in the order made, then the choice that stayed."""
-    kept = {tuple(session.choice_numbers[:i]): r for i, r in enumerate(session.history)}
+    lead_in = getattr(session, "lead_in", 0)   # played for the trainee to reach a moment: not theirs
+    kept = {tuple(session.choice_numbers[:i]): r for i, r in enumerate(session.history) if i >= lead_in}
     by_moment: dict[tuple, list[Made]] = {}
     for taken in tries:
+        if len(taken.path) < lead_in:
+            continue
         need = kept[taken.path].need_text if taken.path in kept else f"the group needed you to {taken.need_stance}"
         by_moment.setdefault(taken.path, []).append(
             Made(taken.node, taken.skill, taken.verdict, need, taken.need_stance, False))

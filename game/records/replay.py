@@ -122,6 +122,9 @@ def session_of(attempt: Attempt, scenario: Scenario) -> tuple[Session, str | Non
 
 def _with_settings(session: Session, attempt: Attempt) -> Session:
     session.play_settings = dict(attempt.play_settings)
+    lead_in = session.play_settings.get("lead_in", 0)   # choices played for the trainee: not judged
+    if isinstance(lead_in, int) and not isinstance(lead_in, bool) and 0 <= lead_in <= session.turn:
+        session.lead_in = lead_in
     return session
 
 

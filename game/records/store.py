@@ -391,7 +391,10 @@ def _settings_json(session) -> str:
     """How the attempt is played, as the front end set it; anything not JSON is left out
     rather than costing the record."""
     try:
-        return json.dumps(dict(getattr(session, "play_settings", None) or {}))
+        settings = dict(getattr(session, "play_settings", None) or {})
+        if getattr(session, "lead_in", 0):   # started at a moment: the choices played to reach it
+            settings["lead_in"] = session.lead_in
+        return json.dumps(settings)
     except (TypeError, ValueError):
         return "{}"
 

@@ -8,7 +8,8 @@ debrief reads as before, with the members' own view of the group added after the
 from __future__ import annotations
 
 from game.present.debrief_practice import (CLIMATE_CAPTION, climate_rows, first_try_summary, first_try_words,
-                                           reading_summary, reading_words, retry_label, skill_label)
+                                           lead_in_summary, reading_summary, reading_words, retry_label,
+                                           skill_label)
 
 SPARKS = "▁▂▃▄▅▆▇█"
 OUTCOME_MARKS = {"returns": "+", "uncertain": "?", "may_drop_out": "!"}
@@ -38,9 +39,9 @@ def show_debrief(out, debrief, names: dict | None = None) -> None:
     show_climate(out, debrief)
     show_readings(out, debrief)
     out.heading(f"Your decisions: the need met in {debrief.fits} of {len(debrief.decisions)}")
-    summary = first_try_summary(debrief)
-    if summary:
-        out.say(summary)
+    for summary in (lead_in_summary(debrief), first_try_summary(debrief)):
+        if summary:
+            out.say(summary)
     out.say("✓ met: the right stance and a good move · ~ partly: the right stance, a poor move · "
              "✗ missed: the wrong stance, aimed elsewhere, or a risk left unchecked")
     for d in debrief.decisions:

@@ -74,12 +74,15 @@ class TextPlay:
 
     def run(self) -> int:
         try:
-            if self.session.turn:  # resumed: the trainee has read the briefing already
+            if self.session.turn > self.session.lead_in:  # resumed: the briefing was read already
                 title = self.session.scenario.display_title
                 self.say(f"Resuming {title} after {self.session.turn} choice(s). {HELP}")
                 self.say(self.scaffold_words())
             else:
                 self.briefing()
+                if self.session.lead_in:
+                    self.say()
+                    self.say(lead_in_words(self.session.lead_in))
                 if not self.ask_to_begin():
                     return 0
             self.session.begin()
@@ -335,3 +338,10 @@ def offered_number(answer: str, offered: int) -> bool:
     """True when `answer` is the number of an offered choice. Plain ASCII digits and short:
     `int()` would take "²" or fail on a 5,000-digit line, and either must only ask again."""
     return answer.isascii() and answer.isdigit() and len(answer) <= 3 and 1 <= int(answer) <= offered
+
+
+def lead_in_words(lead_in: int) -> str:
+    """What a trainee starting at a chosen moment is told: whose choices came before it."""
+    plural = "choice was" if lead_in == 1 else "choices were"
+    return (f"You start at the moment you chose to practise: the first {lead_in} {plural} "
+            "played for you to reach it, and are not judged.")

@@ -21,7 +21,7 @@ def attempt_seed(args) -> int:
     return _fresh.randrange(*SEEDS)
 
 
-def new_attempt(app, scenario, path: str = ""):
+def new_attempt(app, scenario, path: str = "", at: str | None = None):
     """(session, attempt log) for a fresh attempt at `scenario`, seeded as `attempt_seed` says;
     it asks for a reading of the room at every moment when the "Read the room" setting (or
     `play --ask-every`, for this run) says so."""
@@ -30,7 +30,20 @@ def new_attempt(app, scenario, path: str = ""):
 
     every = getattr(app.settings, "ask", "marked") == "every" or bool(getattr(app.args, "ask_every", False))
     session = Session(scenario, seed=attempt_seed(app.args), ask_every=every)
+    if at:
+        _start_at(app, session, at)
     return session, listening(AttemptLog(app.records, session, app.learner, path))
+
+
+def _start_at(app, session, at: str) -> None:
+    """The moment to practise, reached by playing the way there for the trainee; a moment no
+    path reaches (the file changed) starts from the beginning, and a notice says so."""
+    from game.present import NoSuchNode, practise_from
+
+    try:
+        practise_from(session, at)
+    except NoSuchNode:
+        app.notice = f"The moment '{at}' cannot be reached now; starting from the beginning."
 
 
 def listening(log):

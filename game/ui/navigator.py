@@ -14,9 +14,9 @@ def _menu(app, notice: str | None = None):
     return MenuScene(app, notice=notice)
 
 
-def _briefing(app, scenario, path: str = "", look_for: str = ""):
+def _briefing(app, scenario, path: str = "", look_for: str = "", at: str | None = None):
     from game.ui.scenes.briefing import BriefingScene
-    return BriefingScene(app, scenario, path, look_for)
+    return BriefingScene(app, scenario, path, look_for, at)
 
 
 def _play(app, session, log=None, path: str = "", resumed: bool = False):
@@ -83,9 +83,10 @@ class Navigator:
         """Open this screen over the current one."""
         self.app.push(self.scene(name, *args, **kwargs))
 
-    def new_attempt(self, scenario, path: str = "") -> None:
-        """Play `scenario` afresh (Start on the briefing, Play again on the debrief)."""
+    def new_attempt(self, scenario, path: str = "", at: str | None = None) -> None:
+        """Play `scenario` afresh (Start on the briefing, Play again on the debrief); `at`, a
+        moment to practise, starts there (the way there played for the trainee)."""
         from game.ui.attempts import new_attempt
 
-        session, log = new_attempt(self.app, scenario, path)
+        session, log = new_attempt(self.app, scenario, path, at)
         self.show("play", session, log=log, path=path)

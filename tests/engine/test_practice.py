@@ -195,3 +195,29 @@ def test_a_plain_save_stays_as_it_was():
     session = Session(scenario)
     session.choose(1)
     assert "practice" not in session.to_save()
+
+
+def test_a_moment_started_at_is_judged_alone_and_remembered():
+    from game.engine import debrief_of
+    from game.present import practise_from
+
+    scenario = shipped(ROOT / "scenarios" / "grief-week3.yaml")
+    session = Session(scenario, seed=2)
+    assert practise_from(session, "rosa_fills_silence") == "played"
+    lead_in = session.lead_in
+    assert lead_in == session.turn > 0 and session.node_id == "rosa_fills_silence"
+    while not session.ended:
+        session.choose(session.recommended().number)
+    debrief = debrief_of(session)
+    assert debrief.lead_in == lead_in
+    assert len(debrief.decisions) == session.turn - lead_in
+    assert [d.turn for d in debrief.decisions] == list(range(lead_in + 1, session.turn + 1))
+    assert Session.from_save(session.to_save(), scenario).lead_in == lead_in
+
+
+def test_a_moment_no_path_reaches_or_no_node_is_refused():
+    from game.present import NoSuchNode, practise_from
+
+    scenario = shipped(ROOT / "scenarios" / "grief-week3.yaml")
+    with pytest.raises(NoSuchNode):
+        practise_from(Session(scenario), "no_such_node")

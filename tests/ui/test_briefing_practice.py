@@ -38,3 +38,23 @@ def test_a_suggested_moment_is_named_and_drawn(tmp_path):
     assert suggested._about_height(width, "small") > plain._about_height(width, "small")
     app.show(suggested)
     frames(app, 2)   # draws it, scrolling at the smallest size if need be
+
+
+def test_a_suggested_moment_can_be_started_at_and_the_way_there_is_played_for_you(tmp_path):
+    app = start_app(data_dir=str(tmp_path))
+    scenario = load_path(SHIPPED / "grief-week3.yaml").scenario
+    briefing = BriefingScene(app, scenario, "", "Rosa is taking over", "rosa_fills_silence")
+    app.show(briefing)
+    frames(app, 2)
+    assert briefing.controls.focused == "moment"
+    briefing.start(briefing.at)
+    frames(app, 2)
+    session = app.scene.session
+    assert session.node_id == "rosa_fills_silence" and session.lead_in == session.turn > 0
+
+
+def test_a_moment_that_is_not_in_the_file_is_not_offered(tmp_path):
+    app = start_app(data_dir=str(tmp_path))
+    scenario = load_path(SHIPPED / "tutorial.yaml").scenario
+    briefing = BriefingScene(app, scenario, "", "somewhere", "no_such_node")
+    assert briefing.at is None and briefing.controls.get("moment") is None

@@ -25,11 +25,12 @@ ABOUT_SIZES = ("body", "small")   # the summary steps down to these, then scroll
 
 
 class BriefingScene(Scene):
-    def __init__(self, app, scenario, path: str = "", look_for: str = ""):
+    def __init__(self, app, scenario, path: str = "", look_for: str = "", at: str | None = None):
         super().__init__(app)
         self.scenario = scenario
         self.path = path
         self.look_for = look_for     # a progress suggestion's moment, in words
+        self.at = at if at in scenario.nodes else None   # that moment's node: start there
         self.controls = Controls()
         self.waited = 0.0
         self.scroll = 0
@@ -37,12 +38,14 @@ class BriefingScene(Scene):
         self._layout()
 
     def _layout(self) -> None:
-        buttons = button_row(LOGICAL_SIZE[0] - MARGIN, LOGICAL_SIZE[1] - 68,
-                             [("back", "Back to the menu", False), ("start", "Start the session ▸", True)], self.text)
-        self.controls.set(buttons)
+        row = [("back", "Back to the menu", False), ("start", "Start the session ▸", True)]
+        if self.at:   # practise one moment: the way there is played for the trainee
+            row = [("back", "Back", False), ("start", "From the beginning", False),
+                   ("moment", "Start at this moment ▸", True)]
+        self.controls.set(button_row(LOGICAL_SIZE[0] - MARGIN, LOGICAL_SIZE[1] - 68, row, self.text))
 
     def enter(self) -> None:
-        self.controls.focus("start")
+        self.controls.focus("moment" if self.at else "start")
 
     def relayout(self) -> None:
         self._layout()
@@ -79,15 +82,17 @@ class BriefingScene(Scene):
             self.needs_redraw = True
         if chosen == "start":
             self.start()
+        elif chosen == "moment":
+            self.start(self.at)
         elif chosen == "back":
             self.back()
 
     def back(self) -> None:
         self.app.navigator.show("menu")
 
-    def start(self) -> None:
+    def start(self, at: str | None = None) -> None:
         self.app.sound("choose")
-        self.app.navigator.new_attempt(self.scenario, self.path)
+        self.app.navigator.new_attempt(self.scenario, self.path, at)
 
     # -- drawing ------------------------------------------------------------------------------
 

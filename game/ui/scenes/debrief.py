@@ -14,7 +14,7 @@ from game.ui.scenes.common import OUTCOME_WORDS, ago, draw_outcome_badge
 from game.ui.scenes.debrief_first import draw_first_band, draw_outcomes, first_band_height, outcomes_height
 from game.ui.scenes.debrief_parts import decision_height, draw_decision
 from game.ui.scenes.debrief_practice import climate_height, draw_climate, draw_readings, readings_height
-from game.present.debrief_practice import first_try_summary
+from game.present.debrief_practice import first_try_summary, lead_in_summary
 from game.ui.theme import hex_to_rgb, mix
 from game.ui.widgets import draw_focus_ring, draw_line_chart, draw_panel
 
@@ -207,6 +207,8 @@ class DebriefScene(Scene):
         partly = sum(1 for decision in d.decisions if decision.verdict == "partly")
         fits += f"; in {partly} more the stance was right but the move was poor." if partly else "."
         fits = first_try_summary(d) or fits   # a moment met only on a retry is not met at the first try
+        if d.lead_in:   # started at a chosen moment: say whose choices are counted
+            fits = f"{lead_in_summary(d)} {fits}"
         y = blit_lines(canvas, text, text.wrap(fits, "body", area.width, True), "body", palette.text, area.x, y, True) + 8
         canvas.blit(text.render("OBJECTIVES", "tiny", palette.muted, bold=True), (area.x, y))
         y += text.line_height("tiny", True) + 2

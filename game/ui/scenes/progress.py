@@ -115,7 +115,7 @@ class ProgressScene(Scene):
             return
         self.app.sound("choose")
         self.app.navigator.show("briefing", scenario, self.paths.get(suggestion.scenario, ""),
-                                suggestion.why if suggestion.node else "")
+                                suggestion.why if suggestion.node else "", suggestion.node)
 
     # -- drawing ------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from pathlib import Path
 class Request:
     scenario: object = None      # a loaded Scenario, or None for the menu
     path: str = ""
+    at: str | None = None        # play --at: the moment to practise (a node id)
 
 
 def first_scene(app, request: Request):
@@ -20,7 +21,7 @@ def first_scene(app, request: Request):
     if getattr(app.args, "resume", False):
         return _resume_requested(app) or screens.scene("menu", notice=app.notice)
     if request.scenario is not None:
-        return screens.scene("briefing", request.scenario, request.path)
+        return screens.scene("briefing", request.scenario, request.path, at=request.at)
     return screens.scene("menu")
 
 
