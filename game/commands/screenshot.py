@@ -121,17 +121,13 @@ def render(session, args, path: str = "") -> None:
     """Draw the play screen for `session` into a dummy window of args.size and save it."""
     import pygame
 
-    from game.ui.app import App
+    from .still import still_app
     from game.ui.scenes.play import PlayScene
 
     with tempfile.TemporaryDirectory() as folder:
-        app_args = argparse.Namespace(scenario=None, presenter=False, fullscreen=False, seed=args.seed, resume=False,
-                                      learner="", data_dir=folder, no_records=True, demo=False)
-        app = App(app_args, window_size=args.size, records=None)
+        app = still_app(args, folder, seed=args.seed,
+                        settings=(("meters", args.meters), ("inner_state", args.inner_state)))
         try:
-            for key, value in (("theme", args.theme), ("text_size", args.text_size),
-                               ("meters", args.meters), ("inner_state", args.inner_state)):
-                app.change_setting(key, value)
             scene = PlayScene(app, session, path=path, resumed=bool(session.turn), live=False)
             scene.settle()
             practice.show(scene, args)

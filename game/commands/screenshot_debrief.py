@@ -112,16 +112,12 @@ def render_debrief(session, args, path: str = "") -> None:
     """Draw the debrief for `session` into a dummy window of args.size and save it."""
     import pygame
 
-    from game.ui.app import App
+    from .still import still_app
     from game.ui.scenes.debrief import DebriefScene
 
     with tempfile.TemporaryDirectory() as folder:
-        app_args = argparse.Namespace(scenario=None, presenter=False, fullscreen=False, seed=args.seed, resume=False,
-                                      learner="", data_dir=folder, no_records=True, demo=False)
-        app = App(app_args, window_size=args.size, records=None)
+        app = still_app(args, folder, seed=args.seed)
         try:
-            for key, value in (("theme", args.theme), ("text_size", args.text_size)):
-                app.change_setting(key, value)
             scene = DebriefScene(app, session, path=path)
             app.show(scene)
             scene.scroll_by(args.scroll)

@@ -64,16 +64,12 @@ def render_progress(records, learner: str, args):
     """Draw the progress screen into a dummy window of args.size, save it; its Progress."""
     import pygame
 
-    from game.ui.app import App
+    from .still import still_app
     from game.ui.scenes.progress import ProgressScene
 
     with tempfile.TemporaryDirectory() as folder:
-        app_args = argparse.Namespace(scenario=None, presenter=False, fullscreen=False, seed=0, resume=False,
-                                      learner=learner, data_dir=folder, no_records=False, demo=False)
-        app = App(app_args, window_size=args.size, records=records, learner=learner)
+        app = still_app(args, folder, records=records, learner=learner)
         try:
-            app.change_setting("theme", args.theme)
-            app.change_setting("text_size", args.text_size)
             scene = ProgressScene(app)
             app.show(scene)
             for _ in range(FRAMES):
