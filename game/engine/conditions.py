@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from game.sim.state import MEMBER_VARS
+
 
 class ConditionEnv:
     """The values conditions read, looked up live in one session (see the module docstring)."""
@@ -59,7 +61,14 @@ def _member_reader(member: str, rest: str) -> Callable:
         return lambda session: events_of(session, "risk-missed", member) > 0
     if rest == "neglected":
         return lambda session: events_of(session, "neglect", member)
-    return lambda session: session.state.value(member, rest)
+    if rest not in MEMBER_VARS:
+        return lambda session: session.state.value(member, rest)
+    column = MEMBER_VARS.index(rest)   # read straight off the columns: conditions are hot
+
+    def number(session):
+        state = session.state
+        return state.columns[column][state.places[member]]
+    return number
 
 
 PLAIN = {

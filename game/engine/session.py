@@ -219,14 +219,18 @@ class Session(Observed, Practising):
         seat = self._seat
         if seat.__class__ is not Seat:
             self._require_open()
-        offered = self._offered_by_number(number)
+        choices = self._offered
+        if choices is not None and type(number) is int and 0 < number <= len(choices):
+            offered = choices[number - 1]   # the usual case, asked of the list just read
+        else:
+            offered = self._offered_by_number(number)
         if self._shown is not None:
             offered = next(c for c in self._shown if c.index == offered.index)
         else:   # headless play: placed on screen only if someone asks where
             node_id = seat.node_id
             offered = TakenChoice(offered, shown_place, self.seed, node_id, self._offered,
                                   self._machine.stops[node_id].leads)
-        if seat.phases.reached == "briefing":
+        if not self.history and seat.phases.reached == "briefing":
             self.begin()
         self._pending = offered
         before_node = seat.node_id

@@ -19,7 +19,8 @@ from .state import GroupState, nudge
 
 def breaking_through(before: GroupState, room: Room, move: Move) -> list[str]:
     """Members who break through this turn, in scenario order."""
-    if move.breakthrough is None and max(room.trust, default=0.0) < BREAKTHROUGH_TRUST:
+    trust = room.trust   # (a keyword default on max costs more than this test: hot)
+    if move.breakthrough is None and (not trust or max(trust) < BREAKTHROUGH_TRUST):
         return []   # the usual turn: nobody trusts enough to let go, and nobody is given it
     given, fall = move.breakthrough, BREAKTHROUGH_DISTRESS_FALL - 1e-9
     return [mid for mid, trust, was, now in zip(room.ids, room.trust, room.start.distress,

@@ -73,7 +73,7 @@ def near(value: float, line: float) -> bool:
 def member_in_need(room: Room, world: World) -> str | None:
     """The distressed member the leader must turn to, if the group cannot carry them (members
     close to the line count: the leader should turn before they cross it)."""
-    if max(room.distress, default=0.0) < DISTRESS_FROM:
+    if not room.distress or max(room.distress) < DISTRESS_FROM:
         return None   # the usual turn: nobody near the line
     distressed = [i for i, distress in enumerate(room.distress) if distress >= DISTRESS_FROM]
     # A supporter is never distressed, so the group can carry one distressed member exactly

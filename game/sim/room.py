@@ -127,7 +127,7 @@ class Room:
         """Members who crossed into withdrawal this turn (engagement below WITHDRAWN now, not
         when the turn began), in circle order."""
         engagement, line = self.engagement, WITHDRAWN
-        if min(engagement, default=1.0) >= line:
+        if not engagement or min(engagement) >= line:
             return []
         return [mid for mid, now, was in zip(self.ids, engagement, self.start.engagement)
                 if now < line and was >= line]
