@@ -237,7 +237,6 @@ class Session(Observed, Practising):
         if not self._machine.fire(seat, offered.index):
             raise ChoiceNotOffered(before_node, number, [c.number for c in self.choices])
         reaction = self._last_reaction
-        self._after_move(reaction)
         if self.tries or self.readings:
             self._mark_practice(reaction)
         return reaction
@@ -326,13 +325,17 @@ class Session(Observed, Practising):
         if there.joiners:
             after = after.joined(there.joiners)
         need = result.need
-        expert = (self._risk_check_other_than(offered, need) if need.risk else
+        expert = (self._risk_check_other_than(offered, need, here) if need.risk else
                   here.expert_other_than(offered.index, self._offered))
-        self._last_reaction = Reaction.made(turn, source, offered, result, after, dest, expert,
-                                            self.names)
+        self._last_reaction = reaction = Reaction.made(turn, source, offered, result, after, dest,
+                                                       expert, self.names)
         self._state = after
         for objective, points in offered.choice.score.items():
             self._scores[objective] = self._scores.get(objective, 0) + points
+        self.history.append(reaction)
+        self._visited.setdefault(dest)
+        self._offered = self._shown = None
+        self.phases.enter(there.arrival)
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -352,7 +355,7 @@ class Session(Observed, Practising):
         self._last_reaction: Reaction | None = None
         self.phases.reset()
 
-    def _risk_check_other_than(self, taken: OfferedChoice, need) -> OfferedChoice | None:
+    def _risk_check_other_than(self, taken: OfferedChoice, need, here) -> OfferedChoice | None:
         """The choice the debrief recommends with a risk open, when it is not the one taken:
         the best offered choice that checks it (safety first, whatever the node's expert),
         else the node's expert, if it was offered."""
@@ -360,14 +363,7 @@ class Session(Observed, Practising):
         if checks:
             best = min(checks, key=lambda c: QUALITY_RANK[c.quality])
             return None if best.index == taken.index else best
-        return self._machine.stops[self._seat.node_id].expert_other_than(taken.index, self._offered)
-
-    def _after_move(self, reaction: Reaction) -> None:
-        self.history.append(reaction)
-        node_id = reaction.next_node
-        self._visited.setdefault(node_id)
-        self._offered = self._shown = None
-        self.phases.enter(self._machine.stops[node_id].arrival)
+        return here.expert_other_than(taken.index, self._offered)   # (the seat has moved on)
 
     def _node_phase(self) -> str:
         return self.node.phase.value   # every loaded node has one (scenario.model.inherit_phases)

@@ -101,3 +101,22 @@ def test_with_a_risk_open_the_debrief_recommends_the_check_not_the_nodes_expert(
     decision = debrief_of(session).decisions[0]
     assert decision.verdict == "missed"
     assert decision.expert_text == "Ana, do you mean you might not be alive?"
+
+
+def test_with_a_risk_open_and_no_check_offered_the_nodes_own_expert_is_recommended():
+    """The recommendation is the expert of the node where the choice was made, never of the
+    node the story moved on to (whose expert here is another choice's number)."""
+    from game.engine import debrief_of
+    text = MANY.replace("  pick:\n", "  pick:\n    lines:\n      - {speaker: ana, text: \"I won't be here next week.\", risk: true}\n", 1)
+    text = text.replace("      - {text: Back., stance: lead, expert: true, next: pick}\n"
+                        "      - {text: End., stance: follow, next: end}",
+                        "      - {text: Back., stance: lead, next: pick}\n"
+                        "      - {text: End., stance: follow, expert: true, next: end}\n"
+                        "      - {text: 'Ana, are you safe?', stance: lead, targets: [ana], checks_risk: true,"
+                        " next: pick}")
+    scenario = load_text(text).scenario
+    assert scenario is not None
+    session = Session(scenario, seed=1)
+    session.choose(2)          # "Follow one.": neither the expert nor a check of Ana's risk
+    decision = debrief_of(session).decisions[0]
+    assert decision.expert_text == "Expert lead."
