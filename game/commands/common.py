@@ -1,14 +1,19 @@
-"""What several commands share: loading a scenario for play, and failing with one clear line."""
+"""What several commands share: loading a scenario for play, and failing with one clear line.
+
+The scenario format is imported inside the functions that need it, not at the top: `play`
+parses --seed and --port with this module before the menu's first frame, and loading the
+format (pydantic) costs ~140 ms there.
+"""
 from __future__ import annotations
 
 import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.scenario import LoadResult, Scenario, load_path
-from game.scenario.characters import visible
-from game.scenario.diagnostics import excerpt
+if TYPE_CHECKING:
+    from game.scenario import LoadResult, Scenario
 
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
 # A seed is kept in records and traces as a 64-bit signed integer, so that is what one may be.
@@ -31,6 +36,8 @@ def resolve_scenario_path(name: str) -> Path:
 
 def load_for_play(name: str) -> tuple[Scenario, LoadResult]:
     """The scenario, or a CommandError listing its first problems."""
+    from game.scenario import load_path   # imported here: see the module's docstring
+
     result = load_path(resolve_scenario_path(name))
     if result.scenario is None:
         shown = [d.format_text(result.path) for d in result.errors[:5]]
@@ -55,7 +62,7 @@ def whole_number(low: int, high: int):
         value = int(text) if _WHOLE.fullmatch(text.strip()) else None
         if value is None or not low <= value <= high:
             raise argparse.ArgumentTypeError(f"expected a whole number from {low:,} to {high:,}, got "
-                                             f"{visible(excerpt(text, 30))}")
+                                             f"{quoted(text, 30)}")
         return value
     parse.__name__ = "number"
     return parse
@@ -71,4 +78,13 @@ def parse_choices(text: str) -> list[int]:
     parts = [part.strip() for part in text.split(",")]
     if all(re.fullmatch(r"[+-]?[0-9]{1,18}", part) for part in parts):
         return [int(part) for part in parts]
-    raise CommandError(f"--choices takes numbers separated by commas, like 1,2,1 (got {visible(excerpt(text))})")
+    raise CommandError(f"--choices takes numbers separated by commas, like 1,2,1 (got {quoted(text)})")
+
+
+def quoted(text: str, limit: int | None = None) -> str:
+    """`text` as a message quotes it: shortened, every hidden character shown (the format's
+    helpers, imported only when a message needs them)."""
+    from game.scenario.characters import visible
+    from game.scenario.diagnostics import excerpt
+
+    return visible(excerpt(text) if limit is None else excerpt(text, limit))

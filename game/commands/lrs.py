@@ -24,10 +24,10 @@ def connect_lrs(records, args) -> None:
         return
     from game.records.lrs_link import connect
     from game.records.lrs_settings import BadEndpoint, read_settings
-    from game.records.outbox import StatementMaker
     try:
         connect(records, args.lrs)
     except BadEndpoint as err:
+        from game.records.outbox import StatementMaker   # only on this path: it loads the xAPI modules
         records.statements = StatementMaker(read_settings(records.folder).identify)
         print(f"circle: the learning record store in the settings cannot be used ({err}); "
               "statements wait in the records until it is put right", file=sys.stderr)

@@ -7,11 +7,13 @@ waiting. Nothing here ever stops play: a store that is away only means statement
 from __future__ import annotations
 
 import atexit
+from typing import TYPE_CHECKING
 
 from .lrs_settings import Lrs, choose_lrs
-from .outbox import StatementMaker
-from .sender import Sender
-from .store import Records
+
+if TYPE_CHECKING:
+    from .sender import Sender
+    from .store import Records
 
 
 def connect(records: Records, url: str | None = None, *, start: bool = True,
@@ -29,6 +31,11 @@ def connect(records: Records, url: str | None = None, *, start: bool = True,
 def join(records: Records, lrs: Lrs, identify: str = "anonymous", *, start: bool = True,
          sender_options: dict | None = None) -> Sender:
     """Make statements for `records` and send them to `lrs` in the background."""
+    # Imported here: every `play` asks connect() whether a store is set, before the menu's first
+    # frame, and most have none; making and sending statements loads xAPI, http and ssl.
+    from .outbox import StatementMaker
+    from .sender import Sender
+
     records.statements = StatementMaker(identify)
     sender = Sender(records.path, lrs, **(sender_options or {}))
     records.on_queued = sender.nudge

@@ -3,14 +3,21 @@
 Every `*.yaml` / `*.yml` file becomes an entry, loaded or not: a file with errors is listed with
 its first error (so an instructor sees why their scenario is missing), never hidden and never
 fatal. Two files with the same id: the second is an entry with that error. No pygame here.
+
+The scenario format is imported when the first file is loaded, not with this module: the menu
+lists the files and shows its first frame before it reads any, and loading the format
+(pydantic) would cost ~140 ms before that frame.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.scenario import Scenario, load_path
 from game.ui.printable import visible
+
+if TYPE_CHECKING:
+    from game.scenario import Scenario
 
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
 USER_FOLDER = "scenarios"   # inside the data folder
@@ -67,6 +74,8 @@ def scenario_files(folders: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
 
 def load_entry(path: Path, source: str) -> Entry:
     """One file as a menu entry; never raises."""
+    from game.scenario import load_path   # imported here: see the module's docstring
+
     try:
         result = load_path(path)
     except Exception as err:  # a bug in loading must not take the menu down
