@@ -20,8 +20,6 @@ member's engagement and trust fall by the ripple constants times the world's `co
 """
 from __future__ import annotations
 
-from itertools import repeat
-from operator import add, mul
 from typing import Callable
 
 from .constants import (
@@ -124,8 +122,9 @@ def attend(room: Room, move: Move, world: World, draw: Callable[[], float] | Non
     distress = room.distress
     for i in eased:
         distress[i] = nudge(distress[i], -ATTENTION_RELIEF)
-    unattended = room.unattended   # one more turn unattended, or back to 0: (count + 1) x 0|1
-    unattended[:] = map(mul, map(add, unattended, repeat(1)), unheard)
+    unattended = room.unattended   # one more turn unattended, or back to 0 (a plain loop:
+    for i, missed in enumerate(unheard):   # the quickest way over ten members)
+        unattended[i] = unattended[i] + 1 if missed else 0
     if not distress or max(distress) < DISTRESSED:   # nobody can be lost: skip the look
         return events
     after = world.neglect_after

@@ -37,14 +37,15 @@ def climate(engagement, trust, distress) -> tuple[float, float]:
     Avoidance, per member: 0.6 x (1 - engagement)  +  0.4 x distress x (1 - trust).
     Withdrawal is what shows; distress times distrust is what a member carries and keeps
     to themselves. Both terms are 0..1 and the weights sum to 1, so avoidance is 0..1.
-    Both means are summed left to right, as `total` would.
+    Both means are summed left to right from 0.0, as `total` would, in the one loop.
     """
     withdrawal, unspoken = AVOID_WITHDRAWAL_WEIGHT, AVOID_UNSPOKEN_WEIGHT
-    avoiding = 0.0
+    engaged = avoiding = 0.0
     for e, t, d in zip(engagement, trust, distress):
+        engaged += e
         avoiding += withdrawal * (1.0 - e) + unspoken * d * (1.0 - t)
     count = len(engagement)
-    return (total(engagement) / count, avoiding / count) if count else (0.0, 0.0)
+    return (engaged / count, avoiding / count) if count else (0.0, 0.0)
 
 
 def nudge(value: float, delta: float) -> float:
