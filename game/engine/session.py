@@ -113,9 +113,10 @@ class Session(Observed, Practising):
     @property
     def choices(self) -> list[OfferedChoice]:
         """The choices offered now, numbered 1.. as on screen (conditions applied)."""
-        if self._offered is None:
-            self._offered = [] if self.ended else list(self._machine.offered(self._seat))
-        return self._offered
+        offered = self._offered
+        if offered is None:   # (an ending offers nothing: see stops.Stop.always)
+            offered = self._offered = list(self._machine.offered(self._seat))
+        return offered
 
     @property
     def shown_choices(self) -> list[OfferedChoice]:

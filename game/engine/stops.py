@@ -33,7 +33,9 @@ class Stop:
         self.gates = gates
         # What a node whose choices have no conditions offers (else None), and each set of
         # choices a node with conditions has offered, numbered once.
-        self.always = None if any(gates) else self.numbered(range(len(node.choices)))
+        # An ending offers nothing, whatever it were to hold.
+        self.always = () if self.ending else (
+            None if any(gates) else self.numbered(range(len(node.choices))))
         self.offers: dict[tuple[int, ...], tuple[OfferedChoice, ...]] = {}
         self.moves: list[Move | None] = [None] * len(node.choices)
 

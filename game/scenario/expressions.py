@@ -160,9 +160,7 @@ def _build(node: ast.AST, placeholders: dict[str, str], names: Names, used: list
     """Turn a whitelisted ast node into a closure; anything else is refused."""
     if isinstance(node, ast.BoolOp):
         parts = [_build(v, placeholders, names, used) for v in node.values]
-        if isinstance(node.op, ast.And):
-            return lambda env: all(p(env) for p in parts)
-        return lambda env: any(p(env) for p in parts)
+        return _both(parts, isinstance(node.op, ast.And))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
         inner = _build(node.operand, placeholders, names, used)
         if isinstance(node.op, ast.Not):
@@ -181,6 +179,20 @@ def _build(node: ast.AST, placeholders: dict[str, str], names: Names, used: list
         "(use names, numbers, true/false, comparisons, and/or/not, parentheses)",
         getattr(node, "col_offset", 0),
     )
+
+
+def _both(parts: list, conjunction: bool):
+    """`a and b [and ...]` (or `or`) as a closure giving True or False, as all() and any()
+    would. The usual two-part case is written out: the machine checks conditions on every
+    choice, and a generator per check costs more than the comparisons themselves."""
+    if len(parts) == 2:
+        first, second = parts
+        if conjunction:
+            return lambda env: True if first(env) and second(env) else False
+        return lambda env: True if first(env) or second(env) else False
+    if conjunction:
+        return lambda env: all(p(env) for p in parts)
+    return lambda env: any(p(env) for p in parts)
 
 
 def _restore(text: str, placeholders: dict[str, str]) -> str:
