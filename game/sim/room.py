@@ -17,7 +17,7 @@ to the last bit (a test holds them to nudge).
 from __future__ import annotations
 
 from .constants import SOFT_EDGE, WITHDRAWN
-from .state import Columns, GroupState, Risk, clamp, climate, nudge
+from .state import Columns, GroupState, Risk, as_named, clamp, climate, nudge
 
 
 def shift(values: list[float], i: int, delta: float) -> None:
@@ -66,9 +66,9 @@ class Room:
         if not state.away:
             self.ids: tuple[str, ...] = state.member_ids
             self.place: dict[str, int] = state.places      # member id -> index
-            (self.engagement, self.trust, self.distress, self.unattended,
-             self.unchecked) = map(list, state.columns)
-            self.start: Columns = state.columns   # the numbers as the turn began, room order
+            columns = self.start = state.columns   # the numbers as the turn began, room order
+            self.engagement, self.trust, self.distress, self.unattended, self.unchecked = (
+                [*columns[0]], [*columns[1]], [*columns[2]], [*columns[3]], [*columns[4]])
             return
         self.ids, self.place, pick, _ = state.presence
         self.start = Columns._make(map(pick, state.columns))
@@ -104,9 +104,9 @@ class Room:
             # again (states only read it).
             return GroupState.made({
                 "cohesion": self.cohesion, "conflict": self.conflict, "member_ids": self.ids,
-                "columns": Columns(tuple(self.engagement), tuple(self.trust),
-                                   tuple(self.distress), tuple(self.unattended),
-                                   tuple(self.unchecked)),
+                "columns": as_named(Columns, (tuple(self.engagement), tuple(self.trust),
+                                              tuple(self.distress), tuple(self.unattended),
+                                              tuple(self.unchecked))),
                 "away": old.away, "risks": tuple(self.risks), "places": self.place,
                 "in_range": True})
         gaps = old.presence[3]

@@ -64,6 +64,12 @@ def nudge(value: float, delta: float) -> float:
     return 0.0 if not moved > 0.0 else (1.0 if moved > 1.0 else moved)   # clamp, inline: hot
 
 
+# A named tuple made from a tuple of every one of its fields, in order, without the
+# Python-level __new__ a call to the class goes through: the model makes a few on every choice.
+# (Nothing checks the count, so only for a full set of fields.)
+as_named = tuple.__new__
+
+
 class MemberState(NamedTuple):
     """One member right now. `unattended` and `unchecked` are bookkeeping the rules keep.
 

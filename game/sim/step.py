@@ -22,7 +22,7 @@ from .need import apply_fit, need_in, need_met, risk_need, verdict_given
 from .plan import plan_of
 from .risk import follow_risks, open_risks
 from .room import Room
-from .state import GroupState
+from .state import GroupState, as_named
 from .world import World
 
 
@@ -53,8 +53,8 @@ def step(state: GroupState, move: Move, world: World, *, seed: int, turn: int,
     events += apply_archetypes(room, move, world, workers, plan.actions)  # 6
     for mid in room.withdrawals():
         events.append(Event("withdrawal", mid))
-    return StepResult(state, room.frozen(), need, move.stance == need.stance, tuple(events),
-                      verdict == "met", aimed, verdict)
+    return as_named(StepResult, (state, room.frozen(), need, move.stance == need.stance,
+                                 tuple(events), verdict == "met", aimed, verdict))
 
 
 def need_before(state: GroupState, move: Move, world: World) -> Need:
