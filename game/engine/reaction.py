@@ -65,11 +65,16 @@ class TakenChoice(OfferedChoice):
     placing a choice costs a CRC per offered choice of its stance. Equal to the OfferedChoice
     with the same fields, as that choice, placed."""
 
-    def __init__(self, offered: OfferedChoice, place, seed: int, node_id: str, among, leads):
-        _set(self, "__dict__", {"number": offered.number, "index": offered.index,
-                                "choice": offered.choice, "_offered": offered, "_place": place,
-                                "_seed": seed, "_node_id": node_id, "_among": among,
-                                "_leads": leads})
+    @classmethod
+    def taken(cls, offered: OfferedChoice, place, seed: int, node_id: str, among,
+              leads) -> "TakenChoice":
+        """Filled in one go, as OfferedChoice.of: a headless session makes one per choice."""
+        taken = _new(cls)
+        _set(taken, "__dict__", {"number": offered.number, "index": offered.index,
+                                 "choice": offered.choice, "_offered": offered, "_place": place,
+                                 "_seed": seed, "_node_id": node_id, "_among": among,
+                                 "_leads": leads})
+        return taken
 
     @cached_property
     def shown(self) -> int:

@@ -229,8 +229,8 @@ class Session(Observed, Practising):
             offered = next(c for c in self._shown if c.index == offered.index)
         else:   # headless play: placed on screen only if someone asks where
             node_id = seat.node_id
-            offered = TakenChoice(offered, shown_place, self.seed, node_id, self._offered,
-                                  self._machine.stops[node_id].leads)
+            offered = TakenChoice.taken(offered, shown_place, self.seed, node_id, self._offered,
+                                        self._machine.stops[node_id].leads)
         if not self.history and seat.phases.reached == "briefing":
             self.begin()
         self._pending = offered

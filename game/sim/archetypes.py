@@ -85,7 +85,9 @@ def _silent(room: Room, i: int, mid: str, reading, workers) -> Event | None:
     if drawn:
         shift(room.engagement, i, SILENT_DRAWN_OUT_GAIN)
         return None
-    room.engagement[i] = min(room.engagement[i], room.start.engagement[i])
+    was = room.start.engagement[i]   # no higher than when the turn began (min, written out)
+    if was < room.engagement[i]:
+        room.engagement[i] = was
     if pressed:
         shift(room.engagement, i, -SILENT_PRESSURE_COST)
     return None

@@ -71,7 +71,7 @@ class Room:
                 [*columns[0]], [*columns[1]], [*columns[2]], [*columns[3]], [*columns[4]])
             return
         self.ids, self.place, pick, _ = state.presence
-        self.start = Columns._make(map(pick, state.columns))
+        self.start = as_named(Columns, map(pick, state.columns))
         (self.engagement, self.trust, self.distress, self.unattended,
          self.unchecked) = map(list, self.start)
 
@@ -119,7 +119,7 @@ class Room:
             merged.append(tuple(full))
         return GroupState.made({
             "cohesion": self.cohesion, "conflict": self.conflict, "member_ids": old.member_ids,
-            "columns": Columns._make(merged), "away": old.away, "risks": tuple(self.risks),
+            "columns": as_named(Columns, merged), "away": old.away, "risks": tuple(self.risks),
             "places": old.places, "presence": old.presence,
             "in_range": old.in_range})   # the absent as they were, the rest in range
 
