@@ -21,13 +21,19 @@ class ConditionEnv:
         self.session = session
 
     def __getitem__(self, name: str):
-        reader = READERS.get(name)
-        if reader is None:
-            reader = READERS[name] = reader_for(name)
-        return reader(self.session)
+        return reader(name)(self.session)
 
 
 READERS: dict[str, Callable] = {}   # name -> reader(session), shared by every session
+
+
+def reader(name: str) -> Callable:
+    """The reader of one name (session -> value), made the first time any session asks. The
+    scenario machine parses its conditions with these, so a check reads the session directly."""
+    found = READERS.get(name)
+    if found is None:
+        found = READERS[name] = reader_for(name)
+    return found
 
 
 def events_of(session, kind: str, member: str | None = None) -> int:

@@ -29,7 +29,7 @@ from game.scenario.expressions import Condition, Names, parse_condition
 from game.scenario.model import Scenario
 from game.sim import Move, World, initial_state
 
-from .conditions import ConditionEnv
+from .conditions import reader
 from .phases import PhaseTracker
 from .reaction import OfferedChoice
 from .stops import Stop
@@ -45,14 +45,13 @@ def trigger_name(index: int) -> str:
 
 class Seat:
     """One place at a scenario's machine: the model whose `node_id` the machine moves, and
-    the phase tracker that goes with it. `session` is whoever sits there now, and `env` what
-    the scenario's conditions read: that session's room, turn and scores."""
+    the phase tracker that goes with it. `session` is whoever sits there now: what the
+    scenario's conditions read (its room, turn and scores)."""
 
     def __init__(self):
         self.node_id: str | None = None
         self.phases = PhaseTracker()
         self.session = None
-        self.env = None
 
 
 def _choice_made(event: EventData) -> None:
@@ -103,8 +102,10 @@ class ScenarioMachine:
                       for node_id, node in self.scenario.nodes.items()}
 
     def condition(self, text: str) -> Condition:
+        """The condition `text`, parsed once, its names read straight from the seated session
+        (conditions.reader), which is what `holds` is given here."""
         if text not in self._conditions:
-            self._conditions[text] = parse_condition(text, self.names)
+            self._conditions[text] = parse_condition(text, self.names, read=reader)
         return self._conditions[text]
 
     def _add_choice(self, node_id: str, index: int, choice) -> None:
@@ -130,12 +131,11 @@ class ScenarioMachine:
             seat = Seat()
             self.machine.add_model(seat, initial=self.scenario.start)
         seat.session = session
-        seat.env = ConditionEnv(session)   # reads the session live: one serves every check
         seat.node_id = self.scenario.start
         return seat
 
     def give_back(self, seat: Seat) -> None:
-        seat.session = seat.env = None
+        seat.session = None
         self._free.append(seat)
 
     # -- what a node offers -------------------------------------------------------------------
@@ -151,7 +151,7 @@ class ScenarioMachine:
         stop = self.stops[seat.node_id]
         if stop.always is not None:
             return stop.always
-        env = seat.env
+        session = seat.session   # what the conditions read (see `condition`)
         indices = []
         for index, gates in enumerate(stop.gates):
             if gates is None:
@@ -159,7 +159,7 @@ class ScenarioMachine:
                 continue
             for gate in gates:          # offered when every condition of one gate holds
                 for condition in gate:
-                    if not condition.holds(env):
+                    if not condition.holds(session):
                         break
                 else:
                     indices.append(index)
@@ -184,7 +184,7 @@ class ScenarioMachine:
 
 def _check(condition: Condition) -> Callable:
     """A transition's condition: `condition` on what the seat's session reads."""
-    return lambda event: condition.holds(event.model.env)
+    return lambda event: condition.holds(event.model.session)
 
 
 def machine_for(scenario: Scenario) -> ScenarioMachine:

@@ -72,7 +72,8 @@ class Names:
 
 @dataclass(frozen=True)
 class Condition:
-    """A parsed condition: `holds(env)` looks each name up in `env` (name -> number or bool)."""
+    """A parsed condition: `holds(env)` looks each name up in `env` (name -> number or bool),
+    or reads it from `env` as the `read` it was parsed with says (see parse_condition)."""
 
     source: str
     names: tuple[str, ...]
@@ -82,8 +83,12 @@ class Condition:
         return bool(self._test(env))
 
 
-def parse_condition(source: str, names: Names) -> Condition:
-    """Parse `source` or raise ExpressionError with a stable code and a helpful message."""
+def parse_condition(source: str, names: Names, read: Callable[[str], Callable] | None = None) -> Condition:
+    """Parse `source` or raise ExpressionError with a stable code and a helpful message.
+
+    `read`, if given, turns a name into the function that reads it from what `holds` will be
+    given (by default, a mapping of names to values): the engine hands in its own readers, so
+    a check reads the session straight away rather than through a lookup by name."""
     if not isinstance(source, str) or not source.strip():
         raise ExpressionError("bad-expression", "empty condition")
     if len(source) > MAX_LENGTH:
@@ -97,9 +102,24 @@ def parse_condition(source: str, names: Names) -> Condition:
     except SyntaxError as err:
         offset = max((err.offset or 1) - 1, 0)
         raise ExpressionError("bad-expression", f"cannot read condition {excerpt(source, 80)}{_slip_hint(source)}", offset)
-    used: list[str] = []
-    test = _build(tree.body, placeholders, names, used)
-    return Condition(source, tuple(dict.fromkeys(used)), test)
+    build = _Build(placeholders, names, [], read or _by_name)
+    test = _build(tree.body, build)
+    return Condition(source, tuple(dict.fromkeys(build.used)), test)
+
+
+def _by_name(word: str) -> Callable:
+    return lambda env: env[word]
+
+
+@dataclass
+class _Build:
+    """What building a condition's closures keeps at hand: the placeholders of dotted names,
+    the names a condition may use, those it used, and how a name is read."""
+
+    placeholders: dict[str, str]
+    names: Names
+    used: list[str]
+    read: Callable[[str], Callable]
 
 
 _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*%")
@@ -156,26 +176,26 @@ def _longest_id(rest: str, known: frozenset[str] | None) -> str:
     return re.match(r"[A-Za-z0-9_]+", rest).group(0)
 
 
-def _build(node: ast.AST, placeholders: dict[str, str], names: Names, used: list[str]):
+def _build(node: ast.AST, build: _Build):
     """Turn a whitelisted ast node into a closure; anything else is refused."""
     if isinstance(node, ast.BoolOp):
-        parts = [_build(v, placeholders, names, used) for v in node.values]
+        parts = [_build(v, build) for v in node.values]
         return _both(parts, isinstance(node.op, ast.And))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
-        inner = _build(node.operand, placeholders, names, used)
+        inner = _build(node.operand, build)
         if isinstance(node.op, ast.Not):
             return lambda env: not inner(env)
         return lambda env: -inner(env)
     if isinstance(node, ast.Compare):
-        return _build_compare(node, placeholders, names, used)
+        return _build_compare(node, build)
     if isinstance(node, ast.Constant) and type(node.value) in (int, float):
         value = node.value
         return lambda env: value
     if isinstance(node, ast.Name):
-        return _build_name(node, placeholders, names, used)
+        return _build_name(node, build)
     raise ExpressionError(
         "bad-expression",
-        f"{excerpt(_restore(ast.unparse(node), placeholders), 80)} is not allowed in a condition "
+        f"{excerpt(_restore(ast.unparse(node), build.placeholders), 80)} is not allowed in a condition "
         "(use names, numbers, true/false, comparisons, and/or/not, parentheses)",
         getattr(node, "col_offset", 0),
     )
@@ -200,13 +220,13 @@ def _restore(text: str, placeholders: dict[str, str]) -> str:
     return re.sub(r"__n[0-9]+", lambda m: placeholders.get(m.group(0), m.group(0)), text)
 
 
-def _build_compare(node: ast.Compare, placeholders, names, used):
+def _build_compare(node: ast.Compare, build: _Build):
     for op in node.ops:
         if type(op) not in _COMPARE:
             raise ExpressionError(
                 "bad-expression", "only < <= > >= == != compare values", node.col_offset
             )
-    terms = [_build(t, placeholders, names, used) for t in [node.left, *node.comparators]]
+    terms = [_build(t, build) for t in [node.left, *node.comparators]]
     ops = [_COMPARE[type(op)] for op in node.ops]
     if len(ops) == 1:    # the usual `a < b`: no lists to build on every check
         (op,), (left, right) = ops, terms
@@ -219,14 +239,14 @@ def _build_compare(node: ast.Compare, placeholders, names, used):
     return compare
 
 
-def _build_name(node: ast.Name, placeholders, names: Names, used: list[str]):
-    word = placeholders.get(node.id, node.id)
+def _build_name(node: ast.Name, build: _Build):
+    word = build.placeholders.get(node.id, node.id)
     if word in _CONSTANTS:
         value = _CONSTANTS[word]
         return lambda env: value
-    _check_name(word, names, node.col_offset)
-    used.append(word)
-    return lambda env: env[word]
+    _check_name(word, build.names, node.col_offset)
+    build.used.append(word)
+    return build.read(word)
 
 
 def _check_name(word: str, names: Names, offset: int) -> None:
