@@ -56,4 +56,5 @@ class PhaseTracker:
     def reset(self) -> None:
         """Back to the briefing: a new start, not a step of the arc, so no transition."""
         self.due = None
-        _MACHINE.set_state(PHASES[0], model=self)
+        if self.phase != PHASES[0]:   # (a seat used headless never left it: nothing to set)
+            _MACHINE.set_state(PHASES[0], model=self)

@@ -6,7 +6,7 @@ saving, hot reload and reports can never drift from what was played.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from transitions import EventData
 
@@ -37,10 +37,10 @@ class SessionClosed(RuntimeError):
     """A closed session was asked to move."""
 
 
-@dataclass(frozen=True)
-class Left:
+class Left(NamedTuple):
     """Where a closed session stood, once its seat has gone to the next session: read like
-    the seat and its phase tracker, never moved (every move checks `closed` first)."""
+    the seat and its phase tracker, never moved (every move checks `closed` first). A named
+    tuple: simulations close thousands of sessions."""
 
     node_id: str
     phase: str

@@ -401,13 +401,15 @@ class Scenario(_Strict):
         inherit_phases(self.nodes)
         return self
 
+    # Both read pydantic's store of private attributes directly: `self._built` goes through
+    # BaseModel.__getattr__, some thirty times slower, and every new session asks for it.
     @property
     def digest(self) -> str:
-        return self._digest
+        return self.__pydantic_private__["_digest"]
 
     @property
     def built(self) -> dict:
-        return self._built
+        return self.__pydantic_private__["_built"]
 
     def member(self, member_id: str) -> Member:
         return next(m for m in self.members if m.id == member_id)
