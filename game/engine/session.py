@@ -274,7 +274,7 @@ class Session(Observed, Practising):
         self.node_id = snapshot.node_id
         self._state = snapshot.state
         self._scores = dict(snapshot.scores)
-        self._visited = dict.fromkeys(snapshot.visited)
+        self._visited = snapshot.visited_again()
         self.history = snapshot.made[:snapshot.turns]
         self._offered = self._shown = None
         self.phases.enter(snapshot.phase)

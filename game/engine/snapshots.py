@@ -31,6 +31,13 @@ class Snapshot:
     def visited(self) -> tuple[str, ...]:
         return tuple(islice(self.seen, self.places))
 
+    def visited_again(self) -> dict:
+        """The visited nodes as a new dict for a restored session to add to (copied whole in
+        one go when nothing was added since: a search restores long paths many times)."""
+        if len(self.seen) == self.places:
+            return self.seen.copy()
+        return dict.fromkeys(islice(self.seen, self.places))
+
     @property
     def history(self) -> tuple[Reaction, ...]:
         return tuple(self.made[:self.turns])

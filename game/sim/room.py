@@ -28,18 +28,24 @@ def shift(values: list[float], i: int, delta: float) -> None:
 
 def push_all(values: list[float], delta: float) -> None:
     """`shift` every value by `delta`. The values are in 0..1, as every number is once the
-    authored effects are clamped: a push down then never needs the upper clamp."""
+    authored effects are clamped: a push down then never needs the upper clamp, nor a full
+    push up the lower one."""
+    edge, i = SOFT_EDGE, 0    # (i counted by hand: cheaper than enumerate, and this is hot)
     if delta > 0:
-        edge = SOFT_EDGE
-        for i, value in enumerate(values):
-            room = 1.0 - value     # max(0.0, room) below, written out: it is room unless room <= 0
-            moved = value + (delta * ((room if room > 0.0 else 0.0) / edge) ** 2 if room < edge else delta)
-            values[i] = (1.0 if moved > 1.0 else moved) if moved > 0.0 else 0.0
+        for value in values:
+            room = 1.0 - value
+            if room >= edge:      # the usual case: the full push; only the upper clamp can bite
+                moved = value + delta
+                values[i] = 1.0 if moved > 1.0 else moved
+            else:                 # max(0.0, room), written out: it is room unless room <= 0
+                moved = value + delta * ((room if room > 0.0 else 0.0) / edge) ** 2
+                values[i] = (1.0 if moved > 1.0 else moved) if moved > 0.0 else 0.0
+            i += 1
     elif delta < 0:
-        edge = SOFT_EDGE
-        for i, value in enumerate(values):
+        for value in values:
             moved = value + (delta * ((value if value > 0.0 else 0.0) / edge) ** 2 if value < edge else delta)
             values[i] = moved if moved > 0.0 else 0.0
+            i += 1
 
 
 def push_others(values: list[float], i: int, delta: float) -> None:
