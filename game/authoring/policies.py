@@ -35,9 +35,9 @@ _WARM = re.compile(r"\b(" + "|".join(re.escape(w) for w in WARM_WORDS) + r")\b")
 def least_used(offered: Sequence[OfferedChoice], node_id: str, rng: random.Random,
                usage: Usage) -> OfferedChoice:
     """A random choice among those taken least often so far at this node."""
-    fewest = min(usage[(node_id, c.index)] for c in offered)
-    candidates = [c for c in offered if usage[(node_id, c.index)] == fewest]
-    return rng.choice(candidates)
+    counts = [usage[(node_id, c.index)] for c in offered]   # each looked up once: hot
+    fewest = min(counts)
+    return rng.choice([c for c, count in zip(offered, counts) if count == fewest])
 
 
 def _preferring(wanted: Callable[[OfferedChoice], bool]) -> Policy:
