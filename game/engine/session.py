@@ -195,10 +195,10 @@ class Session(Observed, Practising):
 
     @property
     def env(self) -> ConditionEnv:
-        """The names a condition may read, as they are now (the seat keeps one for the
-        machine's conditions: the session keeps none, so that nothing it holds points back at
-        it, and a session dropped is freed at once, history and all, without waiting for the
-        garbage collector to find a cycle)."""
+        """The names a condition may read, as they are now, by name (the machine's own
+        conditions read the seated session directly). Made when asked, not kept: nothing the
+        session holds points back at it, so a session dropped is freed at once, history and
+        all, without waiting for the garbage collector to find a cycle."""
         return ConditionEnv(self)
 
     def expert_choice(self) -> OfferedChoice | None:
