@@ -183,7 +183,8 @@ class Session(Observed, Practising):
 
     @property
     def leads(self) -> int:
-        return sum(1 for r in self.history if r.stance == "lead")
+        """Choices so far that led (counted as they are made: conditions may ask every step)."""
+        return self._leads
 
     @property
     def follows(self) -> int:
@@ -266,7 +267,8 @@ class Session(Observed, Practising):
         """Where the session stands now, to come back to with `restore` (for search tools:
         going back to a snapshot costs nothing, where `replay` costs every choice again)."""
         return Snapshot(self.node_id, self._state, dict(self._scores), self._visited,
-                        len(self._visited), self.history, len(self.history), self.phases.reached)
+                        len(self._visited), self.history, len(self.history), self.phases.reached,
+                        self._leads)
 
     @changes
     def restore(self, snapshot: "Snapshot") -> None:
@@ -276,6 +278,7 @@ class Session(Observed, Practising):
         self._scores = dict(snapshot.scores)
         self._visited = snapshot.visited_again()
         self.history = snapshot.made[:snapshot.turns]
+        self._leads = snapshot.leads
         self._offered = self._shown = None
         self.phases.enter(snapshot.phase)
 
@@ -334,6 +337,7 @@ class Session(Observed, Practising):
         for objective, points in offered.choice.score.items():
             self._scores[objective] = self._scores.get(objective, 0) + points
         self.history.append(reaction)
+        self._leads += here.leads[offered.index]   # True counts 1
         self._visited.setdefault(dest)
         self._offered = self._shown = None
         self.phases.enter(there.arrival)
@@ -350,6 +354,7 @@ class Session(Observed, Practising):
         self._scores: dict[str, int] = {o: 0 for o in self.scenario.objectives}
         self._visited = {self.scenario.start: None}   # in order of first visit
         self.history: list[Reaction] = []
+        self._leads = 0   # how many of them led
         self._offered: list[OfferedChoice] | None = None
         self._shown: list[OfferedChoice] | None = None
         self._pending: OfferedChoice | None = None

@@ -26,6 +26,7 @@ class Snapshot:
     made: list          # the session's history list
     turns: int          # ... of which the first `turns` reactions are this snapshot's
     phase: str
+    leads: int = 0      # how many of those choices led (the session counts as it goes)
 
     @property
     def visited(self) -> tuple[str, ...]:

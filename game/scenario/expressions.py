@@ -203,16 +203,27 @@ def _build(node: ast.AST, build: _Build):
 
 def _both(parts: list, conjunction: bool):
     """`a and b [and ...]` (or `or`) as a closure giving True or False, as all() and any()
-    would. The usual two-part case is written out: the machine checks conditions on every
-    choice, and a generator per check costs more than the comparisons themselves."""
+    would, stopping at the first part that decides. Written out, the usual two-part case on
+    its own: the machine checks conditions on every choice, and a generator per check costs
+    more than the comparisons themselves."""
     if len(parts) == 2:
         first, second = parts
         if conjunction:
             return lambda env: True if first(env) and second(env) else False
         return lambda env: True if first(env) or second(env) else False
-    if conjunction:
-        return lambda env: all(p(env) for p in parts)
-    return lambda env: any(p(env) for p in parts)
+
+    def every(env):
+        for part in parts:
+            if not part(env):
+                return False
+        return True
+
+    def some(env):
+        for part in parts:
+            if part(env):
+                return True
+        return False
+    return every if conjunction else some
 
 
 def _restore(text: str, placeholders: dict[str, str]) -> str:

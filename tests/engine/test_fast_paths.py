@@ -141,3 +141,27 @@ def test_a_snapshot_keeps_its_history_whatever_is_played_after_it(library):
     assert session.history == late_history and session.visited == late_visited
     assert late.history == tuple(late_history)
     session.close()
+
+
+def test_the_leads_and_follows_counted_as_choices_are_made_match_the_history(library):
+    """`leads` is counted as choices are made (conditions read it every step): after play,
+    undo, restore and replay it is still what the history says."""
+    def counted(session):
+        return sum(1 for r in session.history if r.stance == "lead")
+
+    rng = random.Random(11)
+    for scenario in library:
+        session = Session(scenario, seed=2)
+        snapshots = []
+        for _ in range(30):
+            move = rng.random()
+            if session.ended or move < 0.1:
+                session.restore(rng.choice(snapshots)) if snapshots else session.restart()
+            elif move < 0.2:
+                session.undo()
+            else:
+                session.choose(rng.choice(session.choices).number)
+                snapshots.append(session.snapshot())
+            assert session.leads == counted(session)
+            assert session.follows == session.turn - counted(session)
+        session.close()
