@@ -96,9 +96,10 @@ class ScenarioMachine:
         for member in self.scenario.members:
             if member.joins_at is not None:
                 joiners[member.joins_at] = joiners.get(member.joins_at, ()) + (member.id,)
+        same_moves: dict = {}   # shared by every stop: see Stop.same_moves
         self.stops = {node_id: Stop(node_id, node, tuple(self._gated(node_id, index)
                                                          for index in range(len(node.choices))),
-                                    joiners.get(node_id, ()))
+                                    joiners.get(node_id, ()), same_moves)
                       for node_id, node in self.scenario.nodes.items()}
 
     def condition(self, text: str) -> Condition:

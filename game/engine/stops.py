@@ -18,10 +18,14 @@ class Stop:
     """One node as sessions see it (see the module docstring)."""
 
     __slots__ = ("node_id", "node", "ending", "arrival", "expert", "leads", "joiners", "gates",
-                 "always", "offers", "moves")
+                 "always", "offers", "moves", "same_moves")
 
-    def __init__(self, node_id: str, node, gates: tuple, joiners: tuple[str, ...]):
+    def __init__(self, node_id: str, node, gates: tuple, joiners: tuple[str, ...],
+                 same_moves: dict | None = None):
         self.node_id, self.node = node_id, node
+        # Moves made so far on this scenario, each kept once: choices the model sees alike
+        # share one Move, and with it what the model works out from it once (sim/plan.py).
+        self.same_moves = {} if same_moves is None else same_moves
         self.ending = node.ending is not None
         # the phase a session enters on arriving here
         self.arrival = "debrief" if self.ending else node.phase.value   # every loaded node has one
@@ -57,8 +61,8 @@ class Stop:
         if move is None:
             node = self.node
             risks = [line.speaker for line in node.lines if line.risk]
-            move = self.moves[index] = Move.from_choice(node.choices[index], node.phase.value,
-                                                        node.need, risks)
+            move = Move.from_choice(node.choices[index], node.phase.value, node.need, risks)
+            move = self.moves[index] = self.same_moves.setdefault(move, move)
         return move
 
     def expert_other_than(self, index: int, offered) -> OfferedChoice | None:
