@@ -165,3 +165,18 @@ def test_the_leads_and_follows_counted_as_choices_are_made_match_the_history(lib
             assert session.leads == counted(session)
             assert session.follows == session.turn - counted(session)
         session.close()
+
+
+def test_choices_the_model_sees_alike_share_one_move_and_others_do_not():
+    from game.engine.machine import machine_for
+    from game.scenario import load_text
+    from game.bench.generate import generated_scenario
+    scenario = load_text(generated_scenario(60)).scenario
+    machine = machine_for(scenario)
+    moves = {}
+    for node_id, node in scenario.nodes.items():
+        for index in range(len(node.choices)):
+            move = machine.move(node_id, index)
+            moves.setdefault(move, set()).add(id(move))
+    assert all(len(ids) == 1 for ids in moves.values())   # equal moves: one object
+    assert len(moves) > 1                                   # unequal ones: not merged
