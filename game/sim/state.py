@@ -207,8 +207,11 @@ class GroupState:
         arriving = self.away & frozenset(member_ids)
         if not arriving:
             return self
-        return GroupState.from_columns(self.cohesion, self.conflict, self.member_ids, self.columns,
-                                       self.away - arriving, self.risks)
+        # The same circle and numbers, so the same places and range: handed on, not worked out.
+        return GroupState.made({
+            "cohesion": self.cohesion, "conflict": self.conflict, "member_ids": self.member_ids,
+            "columns": self.columns, "away": self.away - arriving, "risks": self.risks,
+            "places": self.places, "in_range": self.in_range})
 
     def __repr__(self) -> str:
         return f"GroupState(cohesion={self.cohesion!r}, conflict={self.conflict!r}, members={self.members!r})"
