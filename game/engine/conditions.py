@@ -38,8 +38,7 @@ def reader(name: str) -> Callable:
 
 def events_of(session, kind: str, member: str | None = None) -> int:
     """How many events of `kind` (about `member`, if given) the session has had so far."""
-    return sum(1 for r in session.history for e in r.events
-               if e.type == kind and (member is None or e.member == member))
+    return session.event_count(kind, member)
 
 
 def reader_for(name: str) -> Callable:

@@ -6,6 +6,8 @@ saving, hot reload and reports can never drift from what was played.
 """
 from __future__ import annotations
 
+from collections import Counter
+from itertools import islice
 from typing import NamedTuple
 
 from transitions import EventData
@@ -154,7 +156,22 @@ class Session(Observed, Practising):
     @property
     def safe(self) -> bool:
         """No risk of harm was missed so far (an unsafe ending is never a good one)."""
-        return not any(e.type == "risk-missed" for r in self.history for e in r.events)
+        return not self.event_count("risk-missed")
+
+    def event_count(self, kind: str, member: str | None = None) -> int:
+        """How many events of `kind` (about `member`, if given) the session has had so far.
+        Conditions may ask on every choice, so the events are counted once and then only those
+        of the choices made since (a restore or a replay starts a new history, counted anew)."""
+        history = self.history
+        counted_for, counted, tally = self._tally
+        if counted_for is not history:
+            counted, tally = 0, Counter()
+        for reaction in islice(history, counted, None):
+            for event in reaction.events:
+                tally[(event.type, None)] += 1
+                tally[(event.type, event.member)] += 1
+        self._tally = (history, len(history), tally)
+        return tally[(kind, member)]
 
     @property
     def open_risks(self) -> tuple[str, ...]:
@@ -355,6 +372,7 @@ class Session(Observed, Practising):
         self._visited = {self.scenario.start: None}   # in order of first visit
         self.history: list[Reaction] = []
         self._leads = 0   # how many of them led
+        self._tally: tuple = (None, 0, None)   # see event_count
         self._offered: list[OfferedChoice] | None = None
         self._shown: list[OfferedChoice] | None = None
         self._pending: OfferedChoice | None = None

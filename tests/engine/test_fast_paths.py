@@ -143,9 +143,9 @@ def test_a_snapshot_keeps_its_history_whatever_is_played_after_it(library):
     session.close()
 
 
-def test_the_leads_and_follows_counted_as_choices_are_made_match_the_history(library):
-    """`leads` is counted as choices are made (conditions read it every step): after play,
-    undo, restore and replay it is still what the history says."""
+def test_the_leads_and_events_counted_as_choices_are_made_match_the_history(library):
+    """`leads` and the event counts are kept as choices are made (conditions read them every
+    step): after play, undo, restore and replay they are still what the history says."""
     def counted(session):
         return sum(1 for r in session.history if r.stance == "lead")
 
@@ -164,6 +164,13 @@ def test_the_leads_and_follows_counted_as_choices_are_made_match_the_history(lib
                 snapshots.append(session.snapshot())
             assert session.leads == counted(session)
             assert session.follows == session.turn - counted(session)
+            events = [e for r in session.history for e in r.events]
+            for kind in ("neglect", "support", "breakthrough", "withdrawal", "risk-missed"):
+                assert session.event_count(kind) == sum(e.type == kind for e in events)
+                for member in scenario.member_ids:
+                    assert session.event_count(kind, member) == sum(
+                        e.type == kind and e.member == member for e in events)
+            assert session.safe == (session.event_count("risk-missed") == 0)
         session.close()
 
 
