@@ -168,8 +168,9 @@ class Session(Observed, Practising):
             counted, tally = 0, Counter()
         for reaction in islice(history, counted, None):
             for event in reaction.events:
-                tally[(event.type, None)] += 1
-                tally[(event.type, event.member)] += 1
+                tally[(event.type, None)] += 1          # every one of its kind
+                if event.member is not None:
+                    tally[(event.type, event.member)] += 1
         self._tally = (history, len(history), tally)
         return tally[(kind, member)]
 
