@@ -5,7 +5,7 @@ nodes a presenter can jump to.
 Every front end (the window, the terminal) renders these and none writes its own: the same
 moment reads the same wherever it is shown. Pure Python over the Session: no pygame.
 """
-import importlib
+from game import names_on_demand
 
 # Where each name lives. A module is imported when one of its names is first asked for, so a
 # screen that needs one word list (the settings' scaffold levels) does not load the engine and
@@ -29,11 +29,5 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    """`from game.present import coach_note` imports coach.py then, once (PEP 562)."""
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+# `from game.present import coach_note` imports coach.py then, once.
+__getattr__ = names_on_demand(__name__, _WHERE)

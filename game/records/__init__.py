@@ -1,5 +1,5 @@
 """Attempts and reports on disk: what a learner did, kept safe across crashes."""
-import importlib
+from game import names_on_demand
 
 # Where each name lives. A module is imported when one of its names is first asked for, so the
 # window can find the data folder and open the records (store.py) before the menu's first
@@ -12,11 +12,5 @@ _WHERE = {
 __all__ = ["Attempt", "AttemptLog", "DATA_DIR_VARIABLE", "Records", "RecordsUnavailable", "data_dir", "resume"]
 
 
-def __getattr__(name: str):
-    """`from game.records import AttemptLog` imports attempt_log.py then, once (PEP 562)."""
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+# `from game.records import AttemptLog` imports attempt_log.py then, once.
+__getattr__ = names_on_demand(__name__, _WHERE)
