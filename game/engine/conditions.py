@@ -66,9 +66,7 @@ def _member_reader(member: str, rest: str) -> Callable:
         return lambda session: events_of(session, "risk-missed", member) > 0
     if rest == "neglected":
         return lambda session: events_of(session, "neglect", member)
-    if rest not in MEMBER_VARS:
-        return lambda session: session.state.value(member, rest)
-    column = MEMBER_VARS.index(rest)   # read straight off the columns: conditions are hot
+    column = MEMBER_VARS.index(rest)   # (a name checked when parsed) read straight off the columns: hot
 
     def number(session):
         state = session.state

@@ -131,14 +131,6 @@ class GroupState:
         self.__dict__["members"] = members
 
     @classmethod
-    def from_columns(cls, cohesion: float, conflict: float, member_ids: tuple[str, ...],
-                     columns: Columns, away: frozenset[str] = frozenset(),
-                     risks: tuple[Risk, ...] = ()) -> "GroupState":
-        state = cls.__new__(cls)
-        state._fill(cohesion, conflict, member_ids, columns, away, risks)
-        return state
-
-    @classmethod
     def made(cls, fields: dict) -> "GroupState":
         """A state from `fields` as `_fill` would set them, already of the right types (the
         model's own, from a Room), with anything worked out on the way (`places`, `in_range`)."""
