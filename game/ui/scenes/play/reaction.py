@@ -1,7 +1,8 @@
 """What the room shows after a choice, planned the moment it is made: captions placed near
-the members they describe (never on top of each other), ripples from whoever moved the room
-to those it reached, and a toast and a sound for each event. Timed from the choice, so the
-trainee's words come first and the room answers after a beat.
+the members they describe (never on each other, a face, a name tag or the Undo and Pause
+buttons), ripples from whoever moved the room to those it reached, and a toast and a sound
+for each event. Timed from the choice, so the trainee's words come first and the room answers
+after a beat.
 """
 from __future__ import annotations
 
@@ -25,16 +26,21 @@ class Effects:
     toasts: list = field(default_factory=list)     # (text, kind, delay)
 
 
-def reaction_effects(reaction, circle, names: dict, text, still: bool, beat: float) -> Effects:
+def reaction_effects(reaction, circle, names: dict, text, still: bool, beat: float,
+                     keep_clear=()) -> Effects:
+    """`keep_clear`: what else on the floor no caption may cover (the Undo and Pause buttons)."""
     effects = Effects()
-    placed: list[pygame.Rect] = [circle.face_while(f, None) for f in circle.present_figures()]   # keep off faces
+    # keep off faces and name tags, and off whatever else the caller keeps clear
+    placed: list[pygame.Rect] = [circle.face_while(f, None) for f in circle.present_figures()]
+    placed += circle.label_rects() + list(keep_clear)
     for i, words in enumerate(present_captions(reaction, names)):
         who = caption_member(words, names)
         figure = circle.figure(who) if who else None
         pos = (figure.seat[0], figure.head()[1] - 16) if figure else \
             (circle.ellipse.centerx, circle.ellipse.centery - 30)
-        pos = free_spot(words, pos, placed, text, circle.area.inflate(-8, -8))
-        caption = Caption(words, pos, life=3.4, rise=0.0 if still else 18.0)
+        rise = 0.0 if still else 18.0
+        pos = free_spot(words, pos, placed, text, circle.area.inflate(-8, -8), rise)
+        caption = Caption(words, pos, life=3.4, rise=rise)
         effects.pending.append((0.0 if still else beat + 0.25 + 0.18 * i, caption))
     for event in reaction.events:
         effects.toasts.append((describe_event(event, names), event_kind(event.type), 0.0 if still else beat + 0.3))
@@ -54,17 +60,19 @@ def present_captions(reaction, names: dict) -> list[str]:
             if (who := caption_member(words, names)) is None or here.present(who)]
 
 
-def free_spot(words: str, pos, placed: list[pygame.Rect], text, bounds: pygame.Rect):
-    """Move a caption up or down until it overlaps no caption placed before it (nor a face)."""
+def free_spot(words: str, pos, placed: list[pygame.Rect], text, bounds: pygame.Rect, rise: float = 0.0):
+    """Move a caption up or down until, all the way up its `rise`, it overlaps no caption
+    placed before it (nor a face, nor anything else in `placed`)."""
     width, height = text.width(words, "small") + 16, text.line_height("small") + 8
-    rect = pygame.Rect(0, 0, width, height)
+    rect = path = pygame.Rect(0, 0, width, height)
     for shift in (0, -height - 4, height + 4, -2 * height - 8, 2 * height + 8, 3 * height + 12):
         rect = pygame.Rect(0, 0, width, height)
         rect.center = (round(pos[0]), round(pos[1] + shift))
         rect = rect.clamp(bounds)
-        if not any(rect.colliderect(other) for other in placed):
+        path = rect.union(rect.move(0, -round(rise)))   # where it will have been as it rose
+        if not any(path.colliderect(other) for other in placed):
             break
-    placed.append(rect)
+    placed.append(path)
     return rect.center
 
 

@@ -152,7 +152,9 @@ def react(state, tools, reaction, shown: int) -> None:
     state.circle.targets = frozenset()
     speech.say(state, tools, reaction.choice.text, YOU).finish()
     still = not tools.animations
-    state.effects.queue(reaction_effects(reaction, state.circle, names, tools.text, still=still, beat=BEAT), still)
+    buttons = [rect for rect, _ in speech.buttons_to_avoid(state, tools)]
+    state.effects.queue(reaction_effects(reaction, state.circle, names, tools.text, still=still, beat=BEAT,
+                                         keep_clear=buttons), still)
     tools.sound("choose")
     state.frame.dirty.update(REGIONS)
     focus.set_controls(state, tools)
